@@ -1,0 +1,45 @@
+import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
+import type { Router } from '../api/router';
+import { channels } from '../../src-shared/contract';
+import { reportFileName } from '../../src-shared/report/article-markdown';
+import { writeFileDurable } from '../store/durable-file';
+
+const saveTextFileSchema = z.object({ suggestedName: z.string().max(300), content: z.string().max(200 * 1024 * 1024) }).strict();
+
+/**
+ * Registers one `ipcMain.handle` per contract channel. A call from anything but the main frame
+ * of the app's own window, showing the app's own page, is refused before any handler runs.
+ */
+export function registerIpc(router: Router, getWindow: () => BrowserWindow | null, appOrigin: string): void {
+  const trusted = (event: IpcMainInvokeEvent): boolean => {
+    const window = getWindow();
+    const frame = event.senderFrame;
+    if (!window || event.sender !== window.webContents || !frame || frame.parent !== null) return false;
+    try {
+      return new URL(frame.url).origin === appOrigin;
+    } catch {
+      return false;
+    }
+  };
+  const refused = { ok: false, error: { code: 'forbidden', message: 'This window may not use the workbench API.' } } as const;
+
+  for (const channel of channels) {
+    ipcMain.handle(channel, (event, input: unknown) => (trusted(event) ? router.handle(channel, input) : refused));
+  }
+
+  ipcMain.handle('shell:save-text-file', async (event, raw: unknown) => {
+    if (!trusted(event)) throw new Error(refused.error.message);
+    const request = saveTextFileSchema.parse(raw);
+    const window = getWindow();
+    if (!window) return { saved: false };
+    const extension = request.suggestedName.split('.').pop()?.toLowerCase() === 'md' ? 'md' : 'txt';
+    const choice = await dialog.showSaveDialog(window, {
+      defaultPath: reportFileName(request.suggestedName.replace(/\.[a-z0-9]+$/i, ''), extension),
+      filters: [{ name: extension === 'md' ? 'Markdown' : 'Text', extensions: [extension] }],
+    });
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    await writeFileDurable(choice.filePath, request.content);
+    return { saved: true, path: choice.filePath };
+  });
+}

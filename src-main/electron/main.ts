@@ -1,0 +1,110 @@
+/**
+ * The Electron shell: the only code that imports `electron`. It opens the project, registers
+ * the IPC channels, and shows one locked-down window.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { parseLaunchArgs } from '../cli-args';
+import { defaultProjectDir, PRODUCT_NAME } from '../project-location';
+import { openWorkbench, type Workbench } from '../workbench';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+
+let mainWindow: BrowserWindow | null = null;
+let workbench: Workbench | null = null;
+
+app.setName(PRODUCT_NAME);
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    // Nothing navigates away from the app; links open in the system browser, http(s) only.
+    contents.on('will-navigate', (event, url) => {
+      if (new URL(url).origin !== appOrigin) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (new URL(url).origin !== appOrigin) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  app.whenReady().then(start, fail);
+}
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const args = parseLaunchArgs(process.argv.slice(1));
+  const projectDir = args.project ?? defaultProjectDir(app.getPath('userData'));
+  workbench = await openWorkbench(projectDir, { sample: args.project === undefined });
+
+  serveRenderer(join(__dirname, '../renderer'));
+  registerIpc(workbench.router, () => mainWindow, appOrigin);
+  Menu.setApplicationMenu(buildMenu(() => mainWindow, Boolean(devServerUrl)));
+  createWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 800,
+    minHeight: 500,
+    title: PRODUCT_NAME,
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(startUrl);
+}
+
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !workbench) return;
+  // Let pending saves finish and release the project's lock before the process ends.
+  event.preventDefault();
+  quitting = true;
+  void workbench.close().finally(() => app.quit());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Analyst Workbench could not start: ${message}`);
+  dialog.showErrorBox('Analyst Workbench could not start', message);
+  app.exit(1);
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm run serve`: the workbench in a browser. Opens the project, serves the renderer and the
+ * API on 127.0.0.1, and prints exactly one line on stdout, the address with its token, which
+ * scripts and tests read. Everything else goes to stderr.
+ */
+import { join } from 'node:path';
+import { parseLaunchArgs } from '../cli-args';
+import { defaultProjectDir, defaultUserDataDir } from '../project-location';
+import { openWorkbench } from '../workbench';
+import { startWebHost } from './web-host';
+
+async function main(): Promise<void> {
+  const args = parseLaunchArgs(process.argv.slice(2));
+  const projectDir = args.project ?? defaultProjectDir(defaultUserDataDir());
+  const workbench = await openWorkbench(projectDir, { sample: args.project === undefined });
+  const host = await startWebHost({ router: workbench.router, rendererDir: join(__dirname, '../renderer'), port: args.port ?? 0 });
+  process.stdout.write(`Workbench running at ${host.url}\n`);
+  console.error(`Project: ${projectDir}`);
+  for (const problem of workbench.store.problems) console.error(`Warning: ${problem.message}`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal}: stopping the web host and saving…`);
+    void Promise.allSettled([host.close(), workbench.close()]).then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Analyst Workbench could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

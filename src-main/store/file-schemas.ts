@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { annotationSchema } from '../../src-shared/domain/annotation';
+import { articleSchema, articleSummarySchema } from '../../src-shared/domain/article';
+import { idSchema, timestampSchema } from '../../src-shared/domain/ids';
+
+/** Format versions this build reads and writes. Bump with a migration when a shape changes. */
+export const PROJECT_FORMAT = 1;
+export const ARTICLE_FORMAT = 1;
+export const INDEX_FORMAT = 1;
+
+/** `project.json`: the project-wide registries. Articles live in their own files. */
+export const projectFileSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  id: idSchema,
+  name: z.string(),
+  createdAt: timestampSchema,
+  notes: z.string(),
+  // Actors and tags arrive with the annotation work; kept as opaque records until then.
+  actors: z.array(z.record(z.string(), z.unknown())),
+  tags: z.array(z.record(z.string(), z.unknown())),
+  settings: z.record(z.string(), z.unknown()),
+});
+export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+/** `articles/<id>.json`: one article and all its annotations, so a save rewrites one small file. */
+export const articleFileSchema = z
+  .object({
+    schemaVersion: z.number().int().positive(),
+    article: articleSchema,
+    annotations: z.array(annotationSchema),
+  })
+  .refine((file) => file.annotations.every((a) => a.articleId === file.article.id && a.target.end <= file.article.text.length), {
+    message: 'an annotation points outside its article',
+  });
+export type ArticleFile = z.infer<typeof articleFileSchema>;
+
+/**
+ * `index.json`: a cache of article summaries keyed by id, with the size and modification time
+ * of the file each was computed from. It can be deleted at any time; it only spares a cold open
+ * from parsing every article.
+ */
+export const indexFileSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  articles: z.record(
+    z.string(),
+    z.object({ size: z.number(), mtimeMs: z.number(), summary: articleSummarySchema }),
+  ),
+});
+export type IndexFile = z.infer<typeof indexFileSchema>;

@@ -1,0 +1,366 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { Article, ArticleSummary } from '../../src-shared/domain/article';
+import type { ProjectProblem } from '../../src-shared/domain/project';
+import { countWords } from '../../src-shared/text/canonical';
+import { isTempFileName } from './durable-file';
+import {
+  ARTICLE_FORMAT,
+  INDEX_FORMAT,
+  PROJECT_FORMAT,
+  articleFileSchema,
+  indexFileSchema,
+  projectFileSchema,
+  type ArticleFile,
+  type IndexFile,
+  type ProjectFile,
+} from './file-schemas';
+import { CorruptFileError, DurableJsonFile, NewerFormatError } from './json-file-adapter';
+import { acquireProjectLock, LOCK_FILE, type ProjectLock } from './project-lock';
+
+const ARTICLES_DIR = 'articles';
+const ARTICLE_CACHE_SIZE = 64;
+const INDEX_WRITE_DELAY_MS = 3000;
+
+export class NotAProjectError extends Error {
+  constructor(readonly directory: string) {
+    super(
+      `${directory} is not an Analyst Workbench project and is not empty. Choose an empty folder or an existing project.`,
+    );
+    this.name = 'NotAProjectError';
+  }
+}
+
+export interface OpenOptions {
+  /** Called once when the folder holds no project yet, to fill the new project (the sample article). */
+  seed?: (store: ProjectStore) => Promise<void>;
+}
+
+interface IndexEntry {
+  size: number;
+  mtimeMs: number;
+  summary: ArticleSummary;
+}
+
+/**
+ * A project folder on disk: `project.json`, one file per article, a summary cache, a lock.
+ * Every save rewrites only the file it concerns and resolves once it is durable.
+ */
+export class ProjectStore {
+  private readonly articleDbs = new Map<string, Low<ArticleFile>>();
+  private readonly articleQueues = new Map<string, Promise<unknown>>();
+  private indexTimer: NodeJS.Timeout | undefined;
+  private indexDirty = false;
+  private closed = false;
+
+  private constructor(
+    readonly directory: string,
+    private readonly lock: ProjectLock,
+    private readonly projectDb: Low<ProjectFile>,
+    private readonly index: Map<string, IndexEntry>,
+    private readonly indexAdapter: DurableJsonFile<IndexFile>,
+    readonly problems: ProjectProblem[],
+  ) {}
+
+  static async open(directory: string, options: OpenOptions = {}): Promise<ProjectStore> {
+    await mkdir(directory, { recursive: true });
+    const entries = await readdir(directory);
+    const isNew = !entries.includes('project.json') && !entries.includes(ARTICLES_DIR);
+    if (isNew && entries.some((name) => name !== LOCK_FILE && !name.startsWith('.'))) {
+      throw new NotAProjectError(directory);
+    }
+    const lock = await acquireProjectLock(directory);
+    try {
+      await mkdir(join(directory, ARTICLES_DIR), { recursive: true });
+      const problems: ProjectProblem[] = [];
+      const projectDb = await openProjectFile(directory, problems);
+      const indexAdapter = new DurableJsonFile(join(directory, 'index.json'), indexFileSchema, INDEX_FORMAT);
+      const index = await loadIndex(directory, indexAdapter, problems);
+      const store = new ProjectStore(directory, lock, projectDb, index.entries, indexAdapter, problems);
+      if (index.changed) store.scheduleIndexWrite();
+      if (isNew && options.seed) await options.seed(store);
+      return store;
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  get project(): Readonly<ProjectFile> {
+    return this.projectDb.data;
+  }
+
+  get articleCount(): number {
+    return this.index.size;
+  }
+
+  /** Summaries of every article, newest first. */
+  listSummaries(): ArticleSummary[] {
+    return [...this.index.values()]
+      .map((entry) => entry.summary)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title));
+  }
+
+  hasArticle(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  /** The article's file as last saved, or null when there is no such article. */
+  async readArticle(id: string): Promise<Readonly<ArticleFile> | null> {
+    const db = await this.articleDb(id);
+    return db ? db.data : null;
+  }
+
+  /** Stores a new article; resolves once its file is durable. */
+  async createArticle(article: Article): Promise<void> {
+    this.assertOpen();
+    if (this.index.has(article.id)) throw new Error(`Article ${article.id} already exists`);
+    const db = new Low<ArticleFile>(this.articleAdapter(article.id), {
+      schemaVersion: ARTICLE_FORMAT,
+      article,
+      annotations: [],
+    });
+    await this.serialise(article.id, async () => {
+      await db.write();
+      this.remember(article.id, db);
+      await this.refreshSummary(article.id, db.data);
+    });
+  }
+
+  /**
+   * Applies `change` to a copy of an article's file and saves it. The in-memory state changes
+   * only once the write is durable, so a failed save leaves nothing half-applied. Saves to one
+   * article run one after another; saves to different articles do not wait for each other.
+   */
+  async updateArticle<R>(id: string, change: (file: ArticleFile) => R): Promise<R> {
+    this.assertOpen();
+    return this.serialise(id, async () => {
+      const db = await this.articleDb(id);
+      if (!db) throw new ArticleMissingError(id);
+      const draft = structuredClone(db.data);
+      const result = change(draft);
+      const checked = articleFileSchema.parse(draft);
+      await db.adapter.write(checked);
+      db.data = checked;
+      await this.refreshSummary(id, checked);
+      return result;
+    });
+  }
+
+  /** Flushes the summary cache and releases the lock. The store cannot be used afterwards. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.allSettled([...this.articleQueues.values()]);
+    this.closed = true;
+    clearTimeout(this.indexTimer);
+    if (this.indexDirty) await this.writeIndex().catch(() => undefined);
+    await this.lock.release();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The project is closed.');
+  }
+
+  private articleAdapter(id: string): DurableJsonFile<ArticleFile> {
+    return new DurableJsonFile(join(this.directory, ARTICLES_DIR, `${id}.json`), articleFileSchema, ARTICLE_FORMAT);
+  }
+
+  private async articleDb(id: string): Promise<Low<ArticleFile> | null> {
+    const cached = this.articleDbs.get(id);
+    if (cached) {
+      // Refresh its place in the LRU order.
+      this.articleDbs.delete(id);
+      this.articleDbs.set(id, cached);
+      return cached;
+    }
+    if (!this.index.has(id)) return null;
+    const adapter = this.articleAdapter(id);
+    let data: ArticleFile | null;
+    try {
+      data = await adapter.read();
+    } catch (error) {
+      if (!(error instanceof CorruptFileError)) throw error;
+      await this.setAside(`${ARTICLES_DIR}/${id}.json`, error);
+      this.index.delete(id);
+      this.scheduleIndexWrite();
+      return null;
+    }
+    if (!data) {
+      this.index.delete(id);
+      this.scheduleIndexWrite();
+      return null;
+    }
+    const db = new Low<ArticleFile>(adapter, data);
+    this.remember(id, db);
+    return db;
+  }
+
+  private remember(id: string, db: Low<ArticleFile>): void {
+    this.articleDbs.set(id, db);
+    while (this.articleDbs.size > ARTICLE_CACHE_SIZE) {
+      const oldest = this.articleDbs.keys().next().value as string;
+      if (this.articleQueues.has(oldest)) break;
+      this.articleDbs.delete(oldest);
+    }
+  }
+
+  private serialise<R>(id: string, task: () => Promise<R>): Promise<R> {
+    const previous = this.articleQueues.get(id) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const settled = run.catch(() => undefined);
+    this.articleQueues.set(id, settled);
+    void settled.then(() => {
+      if (this.articleQueues.get(id) === settled) this.articleQueues.delete(id);
+    });
+    return run;
+  }
+
+  private async refreshSummary(id: string, file: ArticleFile): Promise<void> {
+    const info = await stat(join(this.directory, ARTICLES_DIR, `${id}.json`));
+    this.index.set(id, { size: info.size, mtimeMs: info.mtimeMs, summary: summarise(file) });
+    this.scheduleIndexWrite();
+  }
+
+  private async setAside(relative: string, error: unknown): Promise<void> {
+    this.problems.push(await moveAside(this.directory, relative, error));
+  }
+
+  private scheduleIndexWrite(): void {
+    this.indexDirty = true;
+    if (this.indexTimer || this.closed) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = undefined;
+      void this.writeIndex().catch((error: unknown) => console.error('Could not save the article index cache:', error));
+    }, INDEX_WRITE_DELAY_MS);
+    this.indexTimer.unref();
+  }
+
+  private async writeIndex(): Promise<void> {
+    this.indexDirty = false;
+    const articles: IndexFile['articles'] = {};
+    for (const [id, entry] of this.index) articles[id] = entry;
+    await this.indexAdapter.write({ schemaVersion: INDEX_FORMAT, articles });
+  }
+}
+
+export class ArticleMissingError extends Error {
+  constructor(readonly id: string) {
+    super(`There is no article with id ${id}. It may have been deleted; reload the library.`);
+    this.name = 'ArticleMissingError';
+  }
+}
+
+export function summarise(file: ArticleFile): ArticleSummary {
+  const { text: _text, ...meta } = file.article;
+  return { ...meta, wordCount: countWords(file.article.text), annotationCount: file.annotations.length };
+}
+
+async function openProjectFile(directory: string, problems: ProjectProblem[]): Promise<Low<ProjectFile>> {
+  const adapter = new DurableJsonFile(join(directory, 'project.json'), projectFileSchema, PROJECT_FORMAT);
+  let data: ProjectFile | null = null;
+  try {
+    data = await adapter.read();
+  } catch (error) {
+    if (!(error instanceof CorruptFileError)) throw error;
+    problems.push(await moveAside(directory, 'project.json', error));
+  }
+  const db = new Low<ProjectFile>(adapter, data ?? newProjectFile());
+  if (!data) await db.write();
+  return db;
+}
+
+function newProjectFile(): ProjectFile {
+  return {
+    schemaVersion: PROJECT_FORMAT,
+    id: randomUUID(),
+    name: 'Analyst Workbench project',
+    createdAt: new Date().toISOString(),
+    notes: '',
+    actors: [],
+    tags: [],
+    settings: {},
+  };
+}
+
+/**
+ * Builds the summary map from the cache, re-reading only the article files whose size or
+ * modification time differ from what the cache recorded (or that it does not know).
+ */
+async function loadIndex(
+  directory: string,
+  adapter: DurableJsonFile<IndexFile>,
+  problems: ProjectProblem[],
+): Promise<{ entries: Map<string, IndexEntry>; changed: boolean }> {
+  let cached: IndexFile['articles'] = {};
+  try {
+    cached = (await adapter.read())?.articles ?? {};
+  } catch {
+    // The cache is derived data: a damaged one is rebuilt from the articles, not reported.
+    cached = {};
+  }
+  const articlesDir = join(directory, ARTICLES_DIR);
+  const names = await readdir(articlesDir);
+  const entries = new Map<string, IndexEntry>();
+  let changed = false;
+  const ids: string[] = [];
+  for (const name of names) {
+    if (isTempFileName(name)) {
+      // A crash between writing and renaming: the real file still holds the previous save.
+      await rm(join(articlesDir, name), { force: true });
+      continue;
+    }
+    const match = /^([a-z0-9][a-z0-9-]{0,63})\.json$/.exec(name);
+    if (match) ids.push(match[1]!);
+  }
+  await forEachLimit(ids, 64, async (id) => {
+    const path = join(articlesDir, `${id}.json`);
+    const info = await stat(path);
+    const hit = cached[id];
+    if (hit && hit.size === info.size && hit.mtimeMs === info.mtimeMs) {
+      entries.set(id, hit);
+      return;
+    }
+    changed = true;
+    try {
+      const file = await new DurableJsonFile(path, articleFileSchema, ARTICLE_FORMAT).read();
+      if (file && file.article.id === id) {
+        entries.set(id, { size: info.size, mtimeMs: info.mtimeMs, summary: summarise(file) });
+      } else if (file) {
+        throw new CorruptFileError(path, `holds article ${file.article.id}, not ${id}`);
+      }
+    } catch (error) {
+      if (error instanceof NewerFormatError) {
+        problems.push({ file: `${ARTICLES_DIR}/${id}.json`, movedTo: null, message: `Skipped: ${error.message}.` });
+        return;
+      }
+      if (!(error instanceof CorruptFileError)) throw error;
+      problems.push(await moveAside(directory, `${ARTICLES_DIR}/${id}.json`, error));
+    }
+  });
+  if (Object.keys(cached).some((id) => !entries.has(id))) changed = true;
+  return { entries, changed };
+}
+
+/** Renames an unreadable file so that nothing overwrites it, and describes what happened. */
+async function moveAside(directory: string, relative: string, error: unknown): Promise<ProjectProblem> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const movedTo = `${relative}.damaged-${stamp}`;
+  await rename(join(directory, relative), join(directory, movedTo));
+  const reason = error instanceof Error ? error.message : String(error);
+  const message = `${relative} could not be read (${reason}). It was kept as ${movedTo}; the rest of the project opened normally.`;
+  console.error(message);
+  return { file: relative, movedTo, message };
+}
+
+async function forEachLimit<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await run(item);
+    }
+  });
+  await Promise.all(workers);
+}

@@ -1,0 +1,30 @@
+import type { MenuCommand } from '../../src-shared/bridge';
+import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
+import type { ErrorCode } from '../../src-shared/result';
+
+/** A failed call, with the message meant for the user. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type SaveOutcome = { kind: 'saved'; path: string } | { kind: 'downloaded'; fileName: string } | { kind: 'cancelled' };
+
+/**
+ * Everything the renderer may ask of the outside world. Feature code depends on this interface
+ * only; whether Electron IPC or the web host's HTTP API sits behind it is decided once at start.
+ */
+export interface ApiClient {
+  readonly mode: 'desktop' | 'web';
+  /** Calls a contract channel; resolves with its value or rejects with an ApiError. */
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  /** Lets the user keep a text file: a save dialog on the desktop, a download in the browser. */
+  saveTextFile(suggestedName: string, content: string, mimeType: string): Promise<SaveOutcome>;
+  /** Commands from the native menu (desktop only; a no-op in the browser). */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

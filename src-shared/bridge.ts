@@ -1,0 +1,23 @@
+import type { Transport } from './contract';
+
+/** Commands the native menu sends to the window. The preload passes on only these. */
+export const MENU_COMMANDS = ['new-article', 'export-markdown', 'show-shortcuts'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface SaveTextFileRequest {
+  /** Suggested file name; the user picks the real path in the save dialog. */
+  suggestedName: string;
+  content: string;
+}
+
+export type SaveTextFileResult = { saved: true; path: string } | { saved: false };
+
+/**
+ * What Electron's preload puts on `window.workbench`: the contract's channels, one typed
+ * method each, plus the two things only a desktop shell can do. Never `ipcRenderer` itself.
+ */
+export interface WorkbenchBridge {
+  api: Transport;
+  saveTextFile(request: SaveTextFileRequest): Promise<SaveTextFileResult>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { idSchema, timestampSchema } from './ids';
+
+/** The passage an annotation points at, described twice so it can be found again after edits. */
+export const textTargetSchema = z.object({
+  /** UTF-16 code-unit offsets into the article's canonical text; `end` is exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  /** The passage itself and up to 32 code units of context on each side. */
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+export type TextTarget = z.infer<typeof textTargetSchema>;
+
+export const annotationKindSchema = z.enum(['highlight', 'actor', 'claim']);
+export type AnnotationKind = z.infer<typeof annotationKindSchema>;
+
+export const reviewStatusSchema = z.enum(['draft', 'reviewed', 'disputed']);
+export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
+
+export const MAX_NOTE = 20_000;
+
+export const annotationSchema = z.object({
+  id: idSchema,
+  articleId: idSchema,
+  kind: annotationKindSchema,
+  target: textTargetSchema,
+  tags: z.array(idSchema),
+  note: z.string().max(MAX_NOTE),
+  status: reviewStatusSchema,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type Annotation = z.infer<typeof annotationSchema>;

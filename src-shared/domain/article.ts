@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { idSchema, timestampSchema } from './ids';
+
+/** Largest article text accepted, in UTF-16 code units (about 5 MB of Latin text). */
+export const MAX_ARTICLE_TEXT = 5 * 1024 * 1024;
+export const MAX_TITLE = 500;
+export const MAX_SOURCE = 200;
+export const MAX_URL = 2048;
+
+export const articleStatusSchema = z.enum(['todo', 'in-progress', 'done']);
+export type ArticleStatus = z.infer<typeof articleStatusSchema>;
+
+/** An http(s) URL, or nothing. Other schemes (javascript:, file:) are refused at the boundary. */
+export const articleUrlSchema = z
+  .string()
+  .trim()
+  .max(MAX_URL, `URL is longer than ${MAX_URL} characters`)
+  .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), 'URL must start with http:// or https://');
+
+/** A calendar date (YYYY-MM-DD) or empty when the publication date is unknown. */
+export const publishedDateSchema = z
+  .string()
+  .trim()
+  .refine(
+    (value) => value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))),
+    'Published must be a date written as YYYY-MM-DD',
+  );
+
+/** Article metadata as stored; `text` is canonical plain text (see docs/data-format.md). */
+export const articleSchema = z.object({
+  id: idSchema,
+  title: z.string().min(1).max(MAX_TITLE),
+  source: z.string().max(MAX_SOURCE),
+  url: articleUrlSchema,
+  published: publishedDateSchema,
+  text: z.string().min(1).max(MAX_ARTICLE_TEXT),
+  status: articleStatusSchema,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type Article = z.infer<typeof articleSchema>;
+
+/** What the library shows for an article without loading its text. */
+export const articleSummarySchema = articleSchema.omit({ text: true }).extend({
+  wordCount: z.number().int().nonnegative(),
+  annotationCount: z.number().int().nonnegative(),
+});
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+/** Input of the "New article" form. The text is canonicalised by the main process. */
+export const newArticleInputSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Title is empty: give the article a title')
+    .max(MAX_TITLE, `Title is longer than ${MAX_TITLE} characters`),
+  source: z.string().trim().max(MAX_SOURCE, `Source is longer than ${MAX_SOURCE} characters`).default(''),
+  url: articleUrlSchema.default(''),
+  published: publishedDateSchema.default(''),
+  text: z
+    .string()
+    .max(MAX_ARTICLE_TEXT, 'Text is larger than 5 MB: split the article or shorten it')
+    .refine((value) => value.trim().length > 0, 'Text is empty: paste the article text'),
+});
+export type NewArticleInput = z.input<typeof newArticleInputSchema>;

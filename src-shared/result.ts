@@ -1,0 +1,29 @@
+/** Machine-readable reasons a call failed. Messages are for people; codes are for code. */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'unknown-channel'
+  | 'not-found'
+  | 'conflict'
+  | 'too-large'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'internal';
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+}
+
+/** What crosses every process boundary: never a thrown exception. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+/** An error that is safe to show: its message says what happened and what to do next. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
