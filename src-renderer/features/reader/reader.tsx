@@ -4,6 +4,7 @@ import type { Article } from '../../../src-shared/domain/article';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../app/use-async-error';
 import { ArticleText } from './article-text';
+import { handleSelectionKey } from './keyboard-selection';
 import { selectionOffsets } from './selection-offsets';
 
 interface Props {
@@ -131,6 +132,10 @@ export function Reader({ articleId, onAnnotationCount, onStatus }: Props) {
 
   function onKeyDown(event: ReactKeyboardEvent<HTMLDivElement>): void {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+    if (textRef.current && event.target === textRef.current && handleSelectionKey(textRef.current, event.nativeEvent)) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Escape') {
       setPending(null);
       setSelectedId(null);
@@ -176,7 +181,7 @@ export function Reader({ articleId, onAnnotationCount, onStatus }: Props) {
           {error}
         </p>
       )}
-      <article ref={textRef} className="article-text" aria-label={article.title} onMouseUp={readSelection} onKeyUp={readSelection} onClick={onClick}>
+      <article ref={textRef} className="article-text" aria-label={article.title} tabIndex={0} onMouseUp={readSelection} onKeyUp={readSelection} onClick={onClick}>
         <ArticleText text={article.text} annotations={annotations} selectedId={selectedId} />
       </article>
       {pending && (
