@@ -349,7 +349,11 @@ async function moveAside(directory: string, relative: string, error: unknown): P
   const movedTo = `${relative}.damaged-${stamp}`;
   await rename(join(directory, relative), join(directory, movedTo));
   const reason = error instanceof Error ? error.message : String(error);
-  const message = `${relative} could not be read (${reason}). It was kept as ${movedTo}; the rest of the project opened normally.`;
+  const consequence =
+    relative === 'project.json'
+      ? 'A fresh project.json was started, so actors, tags and project notes from the damaged file are not loaded; restore them from the kept copy or a backup'
+      : 'The rest of the project opened normally';
+  const message = `${relative} could not be read (${reason}). It was kept as ${movedTo}. ${consequence}.`;
   console.error(message);
   return { file: relative, movedTo, message };
 }
