@@ -1,0 +1,16 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// Bundles the TypeScript bench scripts into plain Node files (bench/.tmp), like the main build.
+export default defineConfig({
+  root: resolve(import.meta.dirname, '..'),
+  logLevel: 'warn',
+  build: {
+    ssr: true,
+    outDir: resolve(import.meta.dirname, '.tmp/dist'),
+    emptyOutDir: true,
+    target: 'node20',
+    rollupOptions: { input: { 'store-bench': resolve(import.meta.dirname, 'store-bench.ts') }, output: { format: 'esm', entryFileNames: '[name].mjs' } },
+  },
+  ssr: { noExternal: true },
+});
