@@ -94,3 +94,11 @@ describe('reportFileName', () => {
     expect(reportFileName('x'.repeat(300)).length).toBeLessThanOrEqual(83);
   });
 });
+
+describe('article export layout', () => {
+  it('cites the paragraph of each passage and ends with a newline', () => {
+    const markdown = articleToMarkdown(article(), [highlight('h', text.indexOf('Backslash'), text.indexOf('Backslash') + 9)]);
+    expect(markdown).toContain('> Backslash\n\n_Paragraph 3_\n');
+    expect(markdown.endsWith('\n')).toBe(true);
+  });
+});

@@ -27,7 +27,7 @@ export function articleReportTree(article: Article, annotations: readonly Annota
         type: 'blockquote',
         children: passage.split('\n\n').map((part) => ({ type: 'paragraph', children: [{ type: 'text', value: part }] })),
       });
-      const caption: PhrasingContent[] = [{ type: 'text', value: `Paragraph ${where?.number ?? 1}` }];
+      const caption: PhrasingContent[] = [{ type: 'emphasis', children: [{ type: 'text', value: `Paragraph ${where?.number ?? 1}` }] }];
       if (annotation.note.trim()) caption.push({ type: 'text', value: ` — ${annotation.note.trim()}` });
       children.push({ type: 'paragraph', children: caption });
     }
@@ -44,7 +44,8 @@ function sourceLine(article: Article): PhrasingContent[] {
 }
 
 export function articleToMarkdown(article: Article, annotations: readonly Annotation[]): string {
-  return toMarkdown(articleReportTree(article, annotations), { bullet: '-', emphasis: '_', rule: '-' });
+  const markdown = toMarkdown(articleReportTree(article, annotations), { bullet: '-', emphasis: '_', rule: '-' });
+  return markdown.endsWith('\n') ? markdown : `${markdown}\n`;
 }
 
 /** A file name for a report, safe on Windows, macOS and Linux whatever the title holds. */
