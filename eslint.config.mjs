@@ -1,22 +1,16 @@
 // @ts-check
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'util', 'worker_threads'];
+/** Node's built-in modules by exact name (a glob would also catch our own folders, e.g. "domain"). */
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 /** Layering, enforced here so that a wrong import fails `npm test` (see docs/architecture.md). */
-const layer = (message, { paths = [], regexes = [] }) => ({
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: [
-        ...(paths.length ? [{ group: paths, message }] : []),
-        ...regexes.map((regex) => ({ regex, message })),
-      ],
-    },
-  ],
+const layer = (message, { names = [], regexes = [] }) => ({
+  'no-restricted-imports': ['error', { paths: names.map((name) => ({ name, message })), patterns: regexes.map((regex) => ({ regex, message })) }],
 });
 
 export default tseslint.config(
@@ -42,8 +36,8 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       ...layer('The renderer talks to the main process only through ApiClient; it never imports electron, Node or main-process code.', {
-        paths: ['electron', ...nodeBuiltins],
-        regexes: ['(^|/)src-main(/|$)'],
+        names: ['electron', ...nodeBuiltins],
+        regexes: ['(^|/)src-main(/|$)', '^node:'],
       }),
     },
   },
@@ -51,8 +45,8 @@ export default tseslint.config(
     files: ['src-shared/**/*.ts'],
     ...{
       rules: layer('src-shared is pure: no electron, Node, DOM, React, or code from either process.', {
-        paths: ['electron', 'react', 'react-dom', ...nodeBuiltins],
-        regexes: ['(^|/)src-(main|renderer)(/|$)'],
+        names: ['electron', 'react', 'react-dom', ...nodeBuiltins],
+        regexes: ['^node:', '(^|/)src-(main|renderer)(/|$)'],
       }),
     },
   },
@@ -60,7 +54,7 @@ export default tseslint.config(
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**', 'src-main/preload/**'],
     rules: layer('Only the Electron shell (src-main/electron, src-main/preload) may import electron; services and the store are plain Node.', {
-      paths: ['electron'],
+      names: ['electron'],
       regexes: ['(^|/)src-renderer(/|$)', '(^|/)electron/(main|ipc|menu|protocol)$'],
     }),
   },

@@ -45,6 +45,7 @@ export function makeArticleFile(index: number): { article: Article; annotations:
     published: '2026-01-01',
     text,
     status: 'todo',
+    note: '',
     createdAt: stamp,
     updatedAt: stamp,
   };
@@ -52,7 +53,7 @@ export function makeArticleFile(index: number): { article: Article; annotations:
     const start = Math.floor((text.length / 10) * k);
     const end = Math.min(text.length, start + 40);
     const target = describeRange(text, text[start] === ' ' ? start + 1 : start, end);
-    return { id: randomUUID(), articleId: id, kind: 'highlight', target, tags: [], note: '', status: 'draft', createdAt: stamp, updatedAt: stamp };
+    return { id: randomUUID(), articleId: id, kind: 'highlight', target, tags: [], note: '', status: 'draft', actorId: null, claim: null, anchor: 'anchored', createdAt: stamp, updatedAt: stamp };
   });
   return { article, annotations };
 }

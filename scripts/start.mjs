@@ -13,7 +13,7 @@ const args = process.argv.slice(2);
 let binary = electronBinary();
 if (!binary) {
   process.stderr.write("Electron's binary is not installed; fetching it with the electron package's installer…\n");
-  const install = spawnSync(process.execPath, [electronInstaller], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 });
+  const install = spawnSync(process.execPath, [electronInstaller], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 90_000 });
   binary = install.status === 0 ? electronBinary() : null;
 }
 

@@ -15,7 +15,7 @@ export interface Workbench {
  */
 export async function openWorkbench(directory: string, options: { sample?: boolean } = {}): Promise<Workbench> {
   const store = await ProjectStore.open(directory, {
-    seed: options.sample ? (fresh) => seedSampleProject(createHandlers(fresh)) : undefined,
+    seed: options.sample ? (fresh) => seedSampleProject(createRouter(createHandlers(fresh))) : undefined,
   });
   const router = createRouter(createHandlers(store));
   return { store, router, close: () => store.close() };

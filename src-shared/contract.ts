@@ -6,13 +6,25 @@
  * IPC and the web host's HTTP API) carry exactly these channels; nothing else crosses.
  */
 import { z } from 'zod';
-import { annotationKindSchema, annotationSchema } from './domain/annotation';
-import { articleSchema, articleSummarySchema, newArticleInputSchema } from './domain/article';
+import { actorFieldsSchema, actorSchema } from './domain/actor';
+import { annotationKindSchema, annotationSchema, MAX_NOTE, reviewStatusSchema } from './domain/annotation';
+import { articlePatchSchema, articleSchema, articleSummarySchema, MAX_ARTICLE_TEXT, newArticleInputSchema } from './domain/article';
+import { claimDetailsSchema, claimLinkTypeSchema, claimRefSchema } from './domain/claim';
+import { tagFieldsSchema, tagSchema } from './domain/tag';
 import { idSchema } from './domain/ids';
 import { projectInfoSchema } from './domain/project';
 import type { Result } from './result';
 
 const none = z.object({}).strict();
+
+const historyStateSchema = z.object({ undo: z.string().nullable(), redo: z.string().nullable() });
+/** What an undo or redo changed, so the UI reloads just that. */
+const historyStepSchema = z.object({
+  label: z.string(),
+  articleIds: z.array(idSchema),
+  projectChanged: z.boolean(),
+  state: historyStateSchema,
+});
 
 export const contract = {
   /** The open project: its folder, size, and problems found while opening it (files set aside). */
@@ -33,10 +45,26 @@ export const contract = {
    */
   'articles:create': { input: newArticleInputSchema.strict(), output: articleSchema },
 
+  /** Changes an article's metadata, status or note. */
+  'articles:update': {
+    input: z.object({ id: idSchema, patch: articlePatchSchema }).strict(),
+    output: articleSchema,
+  },
+
+  /**
+   * Replaces an article's text (a corrected version). The text is canonicalised and every
+   * annotation re-anchored; those that cannot be placed with confidence become orphans.
+   */
+  'articles:update-text': {
+    input: z.object({ id: idSchema, text: z.string().max(MAX_ARTICLE_TEXT, 'Text is larger than 5 MB') }).strict(),
+    output: z.object({ article: articleSchema, annotations: z.array(annotationSchema), orphaned: z.number().int() }),
+  },
+
   /**
    * Annotates `text[start, end)` of an article (UTF-16 offsets into its canonical text). The
    * main process derives the quote selector from the stored text; `exact`, when given, must
-   * equal that passage, which guards against a renderer that holds a stale text.
+   * equal that passage, which guards against a renderer that holds a stale text. An actor
+   * mention names its `actorId`; a claim carries its `claim` details.
    */
   'annotations:create': {
     input: z
@@ -46,16 +74,140 @@ export const contract = {
         end: z.number().int().positive(),
         exact: z.string().optional(),
         kind: annotationKindSchema.default('highlight'),
+        actorId: idSchema.optional(),
+        claim: claimDetailsSchema.optional(),
+        tags: z.array(idSchema).max(100).default([]),
+        note: z.string().max(MAX_NOTE).default(''),
       })
       .strict(),
     output: annotationSchema,
   },
 
-  /** Removes one annotation. Fails with `not-found` when it does not exist. */
+  /** Changes an annotation's tags, note, review status, actor or claim details. */
+  'annotations:update': {
+    input: z
+      .object({
+        articleId: idSchema,
+        id: idSchema,
+        patch: z
+          .object({
+            tags: z.array(idSchema).max(100),
+            note: z.string().max(MAX_NOTE),
+            status: reviewStatusSchema,
+            actorId: idSchema,
+            claim: claimDetailsSchema,
+          })
+          .partial()
+          .strict(),
+      })
+      .strict(),
+    output: annotationSchema,
+  },
+
+  /** Places an orphaned annotation on a new passage of its article. */
+  'annotations:reattach': {
+    input: z.object({ articleId: idSchema, id: idSchema, start: z.number().int().nonnegative(), end: z.number().int().positive() }).strict(),
+    output: annotationSchema,
+  },
+
+  /** Removes one annotation (and the links other claims have to it). Fails with `not-found` when it does not exist. */
   'annotations:delete': {
     input: z.object({ articleId: idSchema, id: idSchema }).strict(),
     output: z.object({ id: idSchema }),
   },
+
+  /** Project-wide data: name, notes, the actor registry and the codebook, with counts across the library. */
+  'project:get': {
+    input: none,
+    output: z.object({
+      name: z.string(),
+      notes: z.string(),
+      actors: z.array(actorSchema.extend({ mentionCount: z.number().int(), claimCount: z.number().int() })),
+      tags: z.array(tagSchema.extend({ usageCount: z.number().int() })),
+    }),
+  },
+
+  /** Replaces the project's notes. */
+  'project:update-notes': { input: z.object({ notes: z.string().max(100_000) }).strict(), output: z.object({ notes: z.string() }) },
+
+  /** Adds an actor to the registry. */
+  'actors:create': { input: actorFieldsSchema.strict(), output: actorSchema },
+
+  /** Changes an actor's fields. An actor cannot be affiliated with itself or, through others, with itself. */
+  'actors:update': { input: z.object({ id: idSchema, fields: actorFieldsSchema.partial().strict() }).strict(), output: actorSchema },
+
+  /**
+   * Merges `mergedId` into `survivorId`: its mentions, claims and affiliations move to the
+   * survivor, its name and aliases become the survivor's aliases, and it is removed.
+   */
+  'actors:merge': { input: z.object({ survivorId: idSchema, mergedId: idSchema }).strict(), output: actorSchema },
+
+  /**
+   * Removes an actor. Its mentions are either deleted or kept as plain highlights; claims it
+   * spoke keep their text and lose their speaker.
+   */
+  'actors:delete': {
+    input: z.object({ id: idSchema, mentions: z.enum(['delete', 'keep-as-highlights']) }).strict(),
+    output: z.object({ id: idSchema, mentionsChanged: z.number().int() }),
+  },
+
+  /**
+   * Unannotated occurrences of an actor's name and aliases (whole words) in one article or
+   * across the library.
+   */
+  'actors:find-mentions': {
+    input: z.object({ actorId: idSchema, articleId: idSchema.optional() }).strict(),
+    output: z.array(
+      z.object({
+        articleId: idSchema,
+        articleTitle: z.string(),
+        start: z.number().int(),
+        end: z.number().int(),
+        exact: z.string(),
+        before: z.string(),
+        after: z.string(),
+      }),
+    ),
+  },
+
+  /** Marks the chosen occurrences as mentions of the actor (one undo step). */
+  'actors:accept-mentions': {
+    input: z
+      .object({
+        actorId: idSchema,
+        mentions: z.array(z.object({ articleId: idSchema, start: z.number().int().nonnegative(), end: z.number().int().positive() }).strict()).min(1).max(10_000),
+      })
+      .strict(),
+    output: z.object({ created: z.number().int() }),
+  },
+
+  /** Adds a tag to the codebook. Names are unique (ignoring case); so are hotkeys. */
+  'tags:create': { input: tagFieldsSchema.strict(), output: tagSchema },
+  /** Renames, recolours, re-parents a tag or changes its hotkey. */
+  'tags:update': { input: z.object({ id: idSchema, fields: tagFieldsSchema.partial().strict() }).strict(), output: tagSchema },
+  /** Moves every use of `mergedId` to `survivorId` and removes `mergedId`. */
+  'tags:merge': { input: z.object({ survivorId: idSchema, mergedId: idSchema }).strict(), output: tagSchema },
+  /** Removes a tag from the codebook and from every annotation; its children move up a level. */
+  'tags:delete': { input: z.object({ id: idSchema }).strict(), output: z.object({ id: idSchema, annotationsChanged: z.number().int() }) },
+
+  /** Every claim in the library (for linking claims), with speaker and article. */
+  'claims:list': {
+    input: none,
+    output: z.array(
+      z.object({ articleId: idSchema, annotationId: idSchema, articleTitle: z.string(), exact: z.string(), speakerId: idSchema.nullable() }),
+    ),
+  },
+  /** Links two claims (both ends record it). */
+  'claims:link': { input: z.object({ from: claimRefSchema, to: claimRefSchema, type: claimLinkTypeSchema }).strict(), output: z.object({ linked: z.boolean() }) },
+  /** Removes a link between two claims, from both ends. */
+  'claims:unlink': { input: z.object({ from: claimRefSchema, to: claimRefSchema }).strict(), output: z.object({ unlinked: z.boolean() }) },
+
+  /** What undo and redo would do next (labels for the menu), or null. */
+  'history:state': { input: none, output: historyStateSchema },
+  /** Undoes the last change; each step is saved durably like any change. */
+  'history:undo': { input: none, output: historyStepSchema },
+  /** Redoes the last undone change. */
+  'history:redo': { input: none, output: historyStepSchema },
 
   /** The open article as a Markdown document and a file name safe on every system. */
   'export:article-markdown': {

@@ -24,22 +24,32 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
     if (!mainWindow) return;
+    const wanted = parseLaunchArgs(argv.slice(1)).project;
+    if (wanted && workbench && wanted !== workbench.store.directory) {
+      void dialog.showMessageBox(mainWindow, {
+        type: 'info',
+        message: 'Analyst Workbench is already running',
+        detail: `It has ${workbench.store.directory} open. Quit it first to open ${wanted}.`,
+      });
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => {
     // Nothing navigates away from the app; links open in the system browser, http(s) only.
     contents.on('will-navigate', (event, url) => {
-      if (new URL(url).origin !== appOrigin) event.preventDefault();
+      if (originOf(url) === appOrigin) return;
+      event.preventDefault();
+      openExternally(url);
     });
     contents.on('will-redirect', (event, url) => {
-      if (new URL(url).origin !== appOrigin) event.preventDefault();
+      if (originOf(url) !== appOrigin) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+      openExternally(url);
       return { action: 'deny' };
     });
   });
@@ -101,6 +111,19 @@ app.on('before-quit', (event) => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Links leave the app only for the system browser, and only as http(s). */
+function openExternally(url: string): void {
+  if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+}
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);

@@ -103,7 +103,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendResult(response, 400, failure('invalid-input', 'The request body is not valid JSON.'));
     }
-    const result = await options.router.handle(decodeURIComponent(channel), input);
+    let name: string;
+    try {
+      name = decodeURIComponent(channel);
+    } catch {
+      return sendResult(response, 400, failure('invalid-input', 'The API channel name is not valid.'));
+    }
+    const result = await options.router.handle(name, input);
     sendResult(response, result.ok ? 200 : STATUS[result.error.code], result);
   }
 

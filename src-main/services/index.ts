@@ -1,10 +1,25 @@
 import type { Handlers } from '../api/handlers';
 import type { ProjectStore } from '../store/project-store';
+import { actorHandlers } from './actors-service';
 import { annotationHandlers } from './annotations-service';
 import { articleHandlers } from './articles-service';
+import { claimHandlers } from './claims-service';
 import { exportHandlers } from './export-service';
+import { History, historyHandlers } from './history';
+import { projectHandlers } from './project-service';
+import { tagHandlers } from './tags-service';
 
-/** Every channel's handler, over one open project. */
+/** Every channel's handler, over one open project, sharing one undo history. */
 export function createHandlers(store: ProjectStore, now?: () => Date): Handlers {
-  return { ...articleHandlers(store, now), ...annotationHandlers(store, now), ...exportHandlers(store) };
+  const history = new History(store);
+  return {
+    ...articleHandlers(store, history, now),
+    ...annotationHandlers(store, history, now),
+    ...actorHandlers(store, history, now),
+    ...tagHandlers(store, history),
+    ...claimHandlers(store, history),
+    ...projectHandlers(store, history),
+    ...historyHandlers(history),
+    ...exportHandlers(store),
+  };
 }

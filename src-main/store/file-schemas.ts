@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { actorSchema } from '../../src-shared/domain/actor';
 import { annotationSchema } from '../../src-shared/domain/annotation';
+import { tagSchema } from '../../src-shared/domain/tag';
 import { articleSchema, articleSummarySchema } from '../../src-shared/domain/article';
 import { idSchema, timestampSchema } from '../../src-shared/domain/ids';
 
@@ -15,9 +17,8 @@ export const projectFileSchema = z.object({
   name: z.string(),
   createdAt: timestampSchema,
   notes: z.string(),
-  // Actors and tags arrive with the annotation work; kept as opaque records until then.
-  actors: z.array(z.record(z.string(), z.unknown())),
-  tags: z.array(z.record(z.string(), z.unknown())),
+  actors: z.array(actorSchema),
+  tags: z.array(tagSchema),
   settings: z.record(z.string(), z.unknown()),
 });
 export type ProjectFile = z.infer<typeof projectFileSchema>;

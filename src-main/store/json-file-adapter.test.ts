@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as durable from './durable-file';
 import { z } from 'zod';
 import { CorruptFileError, DurableJsonFile, NewerFormatError } from './json-file-adapter';
 
@@ -37,11 +38,13 @@ describe('DurableJsonFile', () => {
 
   it('applies writes in call order with the data as it was at each call', async () => {
     const { adapter, path } = await adapterIn();
+    const written = vi.spyOn(durable, 'writeFileDurable');
     const data = { schemaVersion: 1, items: [1] };
     const first = adapter.write(data);
     data.items.push(2);
     const second = adapter.write(data);
     await Promise.all([first, second]);
+    expect(written.mock.calls.map((call) => JSON.parse(String(call[1])).items)).toEqual([[1], [1, 2]]);
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ schemaVersion: 1, items: [1, 2] });
   });
 });

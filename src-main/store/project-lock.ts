@@ -1,25 +1,35 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, unlinkSync } from 'node:fs';
-import { open, readFile, rm } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { link, open, readFile, rm, stat } from 'node:fs/promises';
+import { hostname, uptime } from 'node:os';
 import { join } from 'node:path';
 import { fsyncDirectory } from './durable-file';
 
 export const LOCK_FILE = 'workbench.lock';
+const LOCK_FORMAT = 1;
+/** A takeover guard older than this was left by a process that died while taking over. */
+const GUARD_STALE_MS = 10_000;
 
 interface LockOwner {
+  schemaVersion: number;
   pid: number;
   hostname: string;
   startedAt: string;
+  /** Random per lock, so that a lock is never mistaken for another with the same pid. */
+  nonce: string;
 }
+
+/** Locks this process holds, so a pid match is only "us" when we really hold it. */
+const held = new Set<string>();
 
 /** Another live process has the project open; two writers would lose each other's saves. */
 export class ProjectLockedError extends Error {
   constructor(
     readonly directory: string,
-    readonly owner: LockOwner,
+    readonly owner: Pick<LockOwner, 'pid' | 'hostname' | 'startedAt'>,
   ) {
     super(
-      `The project in ${directory} is already open in another Analyst Workbench (process ${owner.pid} on ${owner.hostname}, since ${owner.startedAt}). Close that window first, or open a different project with --project DIR.`,
+      `The project in ${directory} is already open in another Analyst Workbench (process ${owner.pid} on ${owner.hostname}, since ${owner.startedAt}). Close that window first, or open a different project with --project DIR. If no such app is running, delete ${join(directory, LOCK_FILE)}.`,
     );
     this.name = 'ProjectLockedError';
   }
@@ -30,75 +40,130 @@ export interface ProjectLock {
 }
 
 /**
- * Takes the project's lock file, created exclusively so that only one process can win. A lock
- * left by a process that no longer runs on this machine is taken over.
+ * Takes the project's lock file. The lock appears atomically with its content (written to a
+ * temporary file, then hard-linked into place, which fails if a lock exists), so no process
+ * ever sees a half-written lock. A lock left by a process that no longer runs is taken over,
+ * under a guard file so that two processes cannot both take over the same stale lock.
  */
 export async function acquireProjectLock(directory: string): Promise<ProjectLock> {
   const path = join(directory, LOCK_FILE);
-  const me: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await open(path, 'wx', 0o644);
-      try {
-        await handle.writeFile(JSON.stringify(me));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+  const me: LockOwner = { schemaVersion: LOCK_FORMAT, pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), nonce: randomUUID() };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (await createExclusively(path, JSON.stringify(me))) {
       await fsyncDirectory(directory);
-      return makeLock(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      held.add(path);
+      return makeLock(path, me.nonce);
     }
-    const owner = await readOwner(path);
-    if (owner && isAlive(owner)) throw new ProjectLockedError(directory, owner);
-    // Stale: the owner crashed. Remove its lock and race for a fresh one with 'wx' above.
-    await rm(path, { force: true });
+    const existing = await readOwner(path);
+    if (existing === 'gone') continue;
+    if (existing !== 'unreadable' && isAlive(existing, path)) throw new ProjectLockedError(directory, existing);
+    if (existing === 'unreadable' && (await ageMs(path)) < GUARD_STALE_MS) {
+      throw new ProjectLockedError(directory, { pid: 0, hostname: 'unknown', startedAt: 'just now' });
+    }
+    await takeOver(path, existing);
   }
   throw new Error(`Could not take the lock on ${directory}: it keeps changing. Is another copy of the app starting?`);
 }
 
-function makeLock(path: string): ProjectLock {
-  let held = true;
+async function createExclusively(path: string, content: string): Promise<boolean> {
+  const temp = `${path}.${randomUUID()}.tmp`;
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await link(temp, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** Removes a stale lock, but only if it is still the same stale lock once we hold the guard. */
+async function takeOver(path: string, stale: LockOwner | 'unreadable'): Promise<void> {
+  const guard = `${path}.takeover`;
+  if (!(await createExclusively(guard, String(process.pid)))) {
+    if ((await ageMs(guard)) > GUARD_STALE_MS) await rm(guard, { force: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return;
+  }
+  try {
+    const now = await readOwner(path);
+    const same = stale === 'unreadable' ? now === 'unreadable' : now !== 'gone' && now !== 'unreadable' && now.nonce === stale.nonce && now.pid === stale.pid;
+    if (same) await rm(path, { force: true });
+  } finally {
+    await rm(guard, { force: true });
+  }
+}
+
+function makeLock(path: string, nonce: string): ProjectLock {
+  let holding = true;
   // If the process ends without release() (an uncaught error), still free the project.
   const onExit = (): void => {
-    if (held && ownsLock(path)) unlinkSync(path);
+    if (holding && ownsLock(path, nonce)) unlinkSync(path);
   };
   process.once('exit', onExit);
   return {
     async release() {
-      if (!held) return;
-      held = false;
+      if (!holding) return;
+      holding = false;
+      held.delete(path);
       process.removeListener('exit', onExit);
-      if (ownsLock(path)) await rm(path, { force: true });
+      if (ownsLock(path, nonce)) await rm(path, { force: true });
     },
   };
 }
 
-function ownsLock(path: string): boolean {
+function ownsLock(path: string, nonce: string): boolean {
   try {
-    const owner = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
-    return owner.pid === process.pid && owner.hostname === hostname();
+    return (JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>).nonce === nonce;
   } catch {
     return false;
   }
 }
 
-async function readOwner(path: string): Promise<LockOwner | null> {
+async function readOwner(path: string): Promise<LockOwner | 'unreadable' | 'gone'> {
+  let raw: string;
   try {
-    const owner = JSON.parse(await readFile(path, 'utf8')) as Partial<LockOwner>;
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw error;
+  }
+  try {
+    const owner = JSON.parse(raw) as Partial<LockOwner>;
     if (typeof owner.pid === 'number' && typeof owner.hostname === 'string') {
-      return { pid: owner.pid, hostname: owner.hostname, startedAt: String(owner.startedAt ?? 'unknown') };
+      return { schemaVersion: owner.schemaVersion ?? 1, pid: owner.pid, hostname: owner.hostname, startedAt: String(owner.startedAt ?? 'unknown'), nonce: String(owner.nonce ?? '') };
     }
   } catch {
-    // Unreadable or half-written lock: its writer died before finishing, so it is stale.
+    // Falls through: not a lock this app wrote.
   }
-  return null;
+  return 'unreadable';
 }
 
-function isAlive(owner: LockOwner): boolean {
+async function ageMs(path: string): Promise<number> {
+  try {
+    return Date.now() - (await stat(path)).mtimeMs;
+  } catch {
+    return Infinity;
+  }
+}
+
+function isAlive(owner: LockOwner, path: string): boolean {
   // A lock from another machine (a shared folder) cannot be checked from here: respect it.
   if (owner.hostname !== hostname()) return true;
+  // Written before this machine last booted: its process is certainly gone, whatever runs under its pid now.
+  const bootedAt = Date.now() - uptime() * 1000;
+  const started = Date.parse(owner.startedAt);
+  if (Number.isFinite(started) && started < bootedAt - 60_000) return false;
+  // Our own pid: alive only if this process really holds this lock (a container restarts at pid 1).
+  if (owner.pid === process.pid) return held.has(path);
   try {
     process.kill(owner.pid, 0);
     return true;

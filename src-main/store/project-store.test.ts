@@ -26,6 +26,9 @@ const annotation = (articleId: string, id: string) => ({
   tags: [],
   note: '',
   status: 'draft' as const,
+  actorId: null,
+  claim: null,
+  anchor: 'anchored' as const,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 });
@@ -233,5 +236,51 @@ describe('ProjectStore', () => {
     expect(write).toHaveBeenCalledTimes(1);
     const size = (await stat(write.mock.calls[0]![0])).size;
     expect(size).toBeLessThan(2_000);
+  });
+
+  it('keeps every save when a read and saves race on an article that is not loaded yet', async () => {
+    const dir = await tempDir();
+    let store = await openStore(dir);
+    const article = makeArticle();
+    await store.createArticle(article);
+    for (let round = 0; round < 15; round++) {
+      await store.close();
+      store = await openStore(dir);
+      await Promise.all([
+        store.readArticle(article.id),
+        store.updateArticle(article.id, (file) => void file.annotations.push(annotation(article.id, `r${round}a`))),
+        store.readArticle(article.id),
+      ]);
+      await store.updateArticle(article.id, (file) => void file.annotations.push(annotation(article.id, `r${round}b`)));
+    }
+    await store.close();
+    const reopened = await openStore(dir);
+    expect((await reopened.readArticle(article.id))!.annotations).toHaveLength(30);
+  });
+
+  it('refuses saves once closing has begun, and finishes the ones already queued', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const article = makeArticle();
+    await store.createArticle(article);
+    const queued = store.updateArticle(article.id, (file) => void file.annotations.push(annotation(article.id, 'a1')));
+    const closing = store.close();
+    await expect(store.updateArticle(article.id, (file) => void file.annotations.push(annotation(article.id, 'a2')))).rejects.toThrow('closed');
+    await Promise.all([queued, closing]);
+    const reopened = await openStore(dir);
+    expect((await reopened.readArticle(article.id))!.annotations.map((a) => a.id)).toEqual(['a1']);
+  });
+
+  it('reports an article found damaged when opened (after the cache said it was fine)', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const article = makeArticle();
+    await store.createArticle(article);
+    await store.close();
+    const reopened = await openStore(dir);
+    await writeFile(join(dir, 'articles', `${article.id}.json`), '{"truncated":');
+    await expect(reopened.readArticle(article.id)).rejects.toThrow(/could not be read.*kept as/);
+    expect(reopened.problems).toHaveLength(1);
+    expect(reopened.listSummaries()).toEqual([]);
   });
 });

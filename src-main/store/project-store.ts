@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Article, ArticleSummary } from '../../src-shared/domain/article';
 import type { ProjectProblem } from '../../src-shared/domain/project';
+import { AppError } from '../../src-shared/result';
 import { countWords } from '../../src-shared/text/canonical';
 import { isTempFileName } from './durable-file';
 import {
@@ -54,6 +55,7 @@ interface IndexEntry {
 export class ProjectStore {
   private readonly articleDbs = new Map<string, Low<ArticleFile>>();
   private readonly articleQueues = new Map<string, Promise<unknown>>();
+  private readonly loading = new Map<string, Promise<Low<ArticleFile> | null>>();
   private indexTimer: NodeJS.Timeout | undefined;
   private indexDirty = false;
   private closed = false;
@@ -137,26 +139,80 @@ export class ProjectStore {
    * only once the write is durable, so a failed save leaves nothing half-applied. Saves to one
    * article run one after another; saves to different articles do not wait for each other.
    */
-  async updateArticle<R>(id: string, change: (file: ArticleFile) => R): Promise<R> {
+  async updateArticle<R>(id: string, change: (file: ArticleFile) => R, onCommit?: Commit<ArticleFile>): Promise<R> {
     this.assertOpen();
     return this.serialise(id, async () => {
       const db = await this.articleDb(id);
       if (!db) throw new ArticleMissingError(id);
-      const draft = structuredClone(db.data);
+      const before = db.data;
+      const draft = structuredClone(before);
       const result = change(draft);
       const checked = articleFileSchema.parse(draft);
       await db.adapter.write(checked);
       db.data = checked;
       await this.refreshSummary(id, checked);
+      onCommit?.(before, checked);
       return result;
     });
+  }
+
+  /** Changes project.json (actors, tags, notes) the same way: on a copy, committed once durable. */
+  async updateProject<R>(change: (file: ProjectFile) => R, onCommit?: Commit<ProjectFile>): Promise<R> {
+    this.assertOpen();
+    return this.serialise(PROJECT_KEY, async () => {
+      const before = this.projectDb.data;
+      const draft = structuredClone(before);
+      const result = change(draft);
+      const checked = projectFileSchema.parse(draft);
+      await this.projectDb.adapter.write(checked);
+      this.projectDb.data = checked;
+      onCommit?.(before, checked);
+      return result;
+    });
+  }
+
+  /**
+   * Puts back an earlier state of an article (undo/redo). Refuses when the file is no longer in
+   * the state the caller expects, because then someone else changed it in between.
+   */
+  async restoreArticle(id: string, expected: ArticleFile, next: ArticleFile): Promise<void> {
+    this.assertOpen();
+    await this.serialise(id, async () => {
+      const db = await this.articleDb(id);
+      if (!db || db.data !== expected) throw new StaleStateError();
+      await db.adapter.write(next);
+      db.data = next;
+      await this.refreshSummary(id, next);
+    });
+  }
+
+  async restoreProject(expected: ProjectFile, next: ProjectFile): Promise<void> {
+    this.assertOpen();
+    await this.serialise(PROJECT_KEY, async () => {
+      if (this.projectDb.data !== expected) throw new StaleStateError();
+      await this.projectDb.adapter.write(next);
+      this.projectDb.data = next;
+    });
+  }
+
+  /** Reads articles one by one (for searches across the library), skipping unreadable ones. */
+  async *articles(ids: Iterable<string> = [...this.index.keys()]): AsyncGenerator<Readonly<ArticleFile>> {
+    for (const id of ids) {
+      const file = await this.readArticle(id);
+      if (file) yield file;
+    }
+  }
+
+  summary(id: string): ArticleSummary | undefined {
+    return this.index.get(id)?.summary;
   }
 
   /** Flushes the summary cache and releases the lock. The store cannot be used afterwards. */
   async close(): Promise<void> {
     if (this.closed) return;
-    await Promise.allSettled([...this.articleQueues.values()]);
+    // Refuse new saves first, then wait until every save already queued has finished.
     this.closed = true;
+    while (this.articleQueues.size > 0) await Promise.allSettled([...this.articleQueues.values()]);
     clearTimeout(this.indexTimer);
     if (this.indexDirty) await this.writeIndex().catch(() => undefined);
     await this.lock.release();
@@ -179,16 +235,28 @@ export class ProjectStore {
       return cached;
     }
     if (!this.index.has(id)) return null;
+    // One load per article at a time: two readers racing would each make an in-memory copy,
+    // and a save applied to one copy would be lost when the other is cached.
+    let loading = this.loading.get(id);
+    if (!loading) {
+      loading = this.loadArticle(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, loading);
+    }
+    return loading;
+  }
+
+  private async loadArticle(id: string): Promise<Low<ArticleFile> | null> {
     const adapter = this.articleAdapter(id);
     let data: ArticleFile | null;
     try {
       data = await adapter.read();
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
-      await this.setAside(`${ARTICLES_DIR}/${id}.json`, error);
+      const problem = await moveAside(this.directory, `${ARTICLES_DIR}/${id}.json`, error);
+      this.problems.push(problem);
       this.index.delete(id);
       this.scheduleIndexWrite();
-      return null;
+      throw new ArticleDamagedError(problem.message);
     }
     if (!data) {
       this.index.delete(id);
@@ -201,6 +269,7 @@ export class ProjectStore {
   }
 
   private remember(id: string, db: Low<ArticleFile>): void {
+    if (this.articleDbs.has(id)) throw new Error(`Article ${id} is already loaded`);
     this.articleDbs.set(id, db);
     while (this.articleDbs.size > ARTICLE_CACHE_SIZE) {
       const oldest = this.articleDbs.keys().next().value as string;
@@ -224,10 +293,6 @@ export class ProjectStore {
     // Size and time are read when the cache is written (STALE until then), not on the save path.
     this.index.set(id, { size: STALE, mtimeMs: STALE, summary: summarise(file) });
     this.scheduleIndexWrite();
-  }
-
-  private async setAside(relative: string, error: unknown): Promise<void> {
-    this.problems.push(await moveAside(this.directory, relative, error));
   }
 
   private scheduleIndexWrite(): void {
@@ -264,16 +329,61 @@ export class ProjectStore {
   }
 }
 
-export class ArticleMissingError extends Error {
+/** Called once a change is durable, with the state before and after (used by undo). */
+export type Commit<T> = (before: T, after: T) => void;
+
+const PROJECT_KEY = ':project';
+
+/** The state an undo step expected has been changed by something else. */
+export class StaleStateError extends Error {
+  constructor() {
+    super('The project changed in a way this step did not expect, so it cannot be undone safely.');
+    this.name = 'StaleStateError';
+  }
+}
+
+/** An article file turned out to be unreadable when it was opened; it was set aside. */
+export class ArticleDamagedError extends AppError {
+  constructor(message: string) {
+    super('not-found', message);
+    this.name = 'ArticleDamagedError';
+  }
+}
+
+export class ArticleMissingError extends AppError {
   constructor(readonly id: string) {
-    super(`There is no article with id ${id}. It may have been deleted; reload the library.`);
+    super('not-found', `There is no article with id ${id}. It may have been deleted; reload the library.`);
     this.name = 'ArticleMissingError';
   }
 }
 
 export function summarise(file: ArticleFile): ArticleSummary {
-  const { text: _text, ...meta } = file.article;
-  return { ...meta, wordCount: countWords(file.article.text), annotationCount: file.annotations.length };
+  const { text: _text, note: _note, ...meta } = file.article;
+  const actorMentions: Record<string, number> = {};
+  const speakerClaims: Record<string, number> = {};
+  const tagCounts: Record<string, number> = {};
+  let claimCount = 0;
+  let orphanCount = 0;
+  for (const annotation of file.annotations) {
+    if (annotation.anchor === 'orphan') orphanCount++;
+    if (annotation.actorId) actorMentions[annotation.actorId] = (actorMentions[annotation.actorId] ?? 0) + 1;
+    if (annotation.claim) {
+      claimCount++;
+      const speaker = annotation.claim.speakerId;
+      if (speaker) speakerClaims[speaker] = (speakerClaims[speaker] ?? 0) + 1;
+    }
+    for (const tag of annotation.tags) tagCounts[tag] = (tagCounts[tag] ?? 0) + 1;
+  }
+  return {
+    ...meta,
+    wordCount: countWords(file.article.text),
+    annotationCount: file.annotations.length,
+    claimCount,
+    orphanCount,
+    actorMentions,
+    speakerClaims,
+    tagCounts,
+  };
 }
 
 async function openProjectFile(directory: string, problems: ProjectProblem[]): Promise<Low<ProjectFile>> {

@@ -21,6 +21,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     published: '2026-01-01',
     text: 'The minister said the talks would resume.\n\nOfficials did not confirm a date.',
     status: 'todo',
+    note: '',
     createdAt: stamp,
     updatedAt: stamp,
     ...overrides,

@@ -112,8 +112,7 @@ export function App() {
         open={dialogOpen}
         onClose={() => setDialogOpen(false)}
         onCreated={(article) => {
-          const { text, ...meta } = article;
-          setArticles((list) => [{ ...meta, wordCount: text.split(/\s+/).length, annotationCount: 0 }, ...list]);
+          void api.call('articles:list', {}).then(setArticles, reportError);
           setDialogOpen(false);
           setOpenId(article.id);
           setStatus(`Added “${article.title}”.`);

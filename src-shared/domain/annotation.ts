@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { claimSchema } from './claim';
 import { idSchema, timestampSchema } from './ids';
 
 /** The passage an annotation points at, described twice so it can be found again after edits. */
@@ -21,14 +22,22 @@ export type ReviewStatus = z.infer<typeof reviewStatusSchema>;
 
 export const MAX_NOTE = 20_000;
 
+/** Whether the passage was found in the current text, or lost after an edit (kept for re-attaching). */
+export const anchorStateSchema = z.enum(['anchored', 'orphan']);
+
 export const annotationSchema = z.object({
   id: idSchema,
   articleId: idSchema,
   kind: annotationKindSchema,
   target: textTargetSchema,
-  tags: z.array(idSchema),
+  tags: z.array(idSchema).max(100),
   note: z.string().max(MAX_NOTE),
   status: reviewStatusSchema,
+  /** For an actor mention: who is mentioned. */
+  actorId: idSchema.nullable(),
+  /** For a claim: speaker, grading, verification and links. */
+  claim: claimSchema.nullable(),
+  anchor: anchorStateSchema,
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

@@ -35,17 +35,42 @@ export const articleSchema = z.object({
   published: publishedDateSchema,
   text: z.string().min(1).max(MAX_ARTICLE_TEXT),
   status: articleStatusSchema,
+  note: z.string().max(20_000),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
 export type Article = z.infer<typeof articleSchema>;
 
 /** What the library shows for an article without loading its text. */
-export const articleSummarySchema = articleSchema.omit({ text: true }).extend({
+const counts = z.record(z.string(), z.number().int().nonnegative());
+
+export const articleSummarySchema = articleSchema.omit({ text: true, note: true }).extend({
   wordCount: z.number().int().nonnegative(),
   annotationCount: z.number().int().nonnegative(),
+  claimCount: z.number().int().nonnegative(),
+  orphanCount: z.number().int().nonnegative(),
+  /** Mentions per actor id (actor mentions, plus claims by speaker are counted separately). */
+  actorMentions: counts,
+  /** Claims per speaker id. */
+  speakerClaims: counts,
+  /** Annotations per tag id. */
+  tagCounts: counts,
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+/** Metadata fields a user can change after creating an article. */
+export const articlePatchSchema = z
+  .object({
+    title: z.string().trim().min(1, 'Title is empty: give the article a title').max(MAX_TITLE),
+    source: z.string().trim().max(MAX_SOURCE),
+    url: articleUrlSchema,
+    published: publishedDateSchema,
+    status: articleStatusSchema,
+    note: z.string().max(20_000),
+  })
+  .partial()
+  .strict();
+export type ArticlePatch = z.infer<typeof articlePatchSchema>;
 
 /** Input of the "New article" form. The text is canonicalised by the main process. */
 export const newArticleInputSchema = z.object({

@@ -24,6 +24,7 @@ function article(overrides: Partial<Article> = {}): Article {
     published: '2026-05-01',
     text,
     status: 'todo',
+    note: '',
     createdAt: '2026-05-01T00:00:00.000Z',
     updatedAt: '2026-05-01T00:00:00.000Z',
     ...overrides,
@@ -39,6 +40,9 @@ function highlight(id: string, start: number, end: number): Annotation {
     tags: [],
     note: '',
     status: 'draft',
+    actorId: null,
+    claim: null,
+    anchor: 'anchored',
     createdAt: '2026-05-01T00:00:00.000Z',
     updatedAt: '2026-05-01T00:00:00.000Z',
   };

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Handlers } from '../api/handlers';
+import type { Tag } from '../../src-shared/domain/tag';
+import { AppError } from '../../src-shared/result';
+import type { ProjectFile } from '../store/file-schemas';
+import type { ProjectStore } from '../store/project-store';
+import type { History } from './history';
+import { onArticle } from './annotations-service';
+import { tagOf, unique } from './validate';
+
+export type TagHandlers = Pick<Handlers, 'tags:create' | 'tags:update' | 'tags:merge' | 'tags:delete'>;
+
+export function tagHandlers(store: ProjectStore, history: History): TagHandlers {
+  const articlesUsing = (tagId: string): string[] => store.listSummaries().filter((s) => s.tagCounts[tagId]).map((s) => s.id);
+
+  return {
+    'tags:create': (fields) =>
+      history.record(`Add tag ${fields.name}`, (tx) =>
+        tx.project((project) => {
+          const tag: Tag = { id: randomUUID(), ...fields };
+          checkTag(project, tag);
+          project.tags.push(tag);
+          return tag;
+        }),
+      ),
+
+    'tags:update': ({ id, fields }) =>
+      history.record('Edit tag', (tx) =>
+        tx.project((project) => {
+          const tag = tagOf(project, id);
+          Object.assign(tag, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+          checkTag(project, tag);
+          return tag;
+        }),
+      ),
+
+    'tags:merge': ({ survivorId, mergedId }) =>
+      history.record('Merge tags', async (tx) => {
+        if (survivorId === mergedId) throw new AppError('invalid-input', 'Pick two different tags to merge.');
+        tagOf(store.project, survivorId);
+        tagOf(store.project, mergedId);
+        for (const articleId of articlesUsing(mergedId)) {
+          await onArticle(tx, articleId, (file) => {
+            for (const a of file.annotations) if (a.tags.includes(mergedId)) a.tags = unique(a.tags.map((t) => (t === mergedId ? survivorId : t)));
+          });
+        }
+        return tx.project((project) => {
+          const merged = tagOf(project, mergedId);
+          for (const tag of project.tags) if (tag.parentId === mergedId) tag.parentId = tag.id === survivorId ? merged.parentId : survivorId;
+          const survivor = tagOf(project, survivorId);
+          if (survivor.hotkey === null) survivor.hotkey = merged.hotkey;
+          project.tags = project.tags.filter((t) => t.id !== mergedId);
+          return survivor;
+        });
+      }),
+
+    'tags:delete': ({ id }) =>
+      history.record('Delete tag', async (tx) => {
+        tagOf(store.project, id);
+        let annotationsChanged = 0;
+        for (const articleId of articlesUsing(id)) {
+          await onArticle(tx, articleId, (file) => {
+            for (const a of file.annotations) {
+              if (!a.tags.includes(id)) continue;
+              a.tags = a.tags.filter((t) => t !== id);
+              annotationsChanged++;
+            }
+          });
+        }
+        await tx.project((project) => {
+          const removed = tagOf(project, id);
+          for (const tag of project.tags) if (tag.parentId === id) tag.parentId = removed.parentId;
+          project.tags = project.tags.filter((t) => t.id !== id);
+        });
+        return { id, annotationsChanged };
+      }),
+  };
+}
+
+/** Unique names (ignoring case) and hotkeys; a parent that exists and is not the tag or below it. */
+function checkTag(project: ProjectFile, tag: Tag): void {
+  const others = project.tags.filter((t) => t.id !== tag.id);
+  if (others.some((t) => t.name.toLowerCase() === tag.name.toLowerCase())) {
+    throw new AppError('conflict', `There is already a tag named “${tag.name}”. Choose another name, or merge the two tags.`);
+  }
+  const clash = tag.hotkey === null ? undefined : others.find((t) => t.hotkey === tag.hotkey);
+  if (clash) throw new AppError('conflict', `Hotkey ${tag.hotkey} already applies “${clash.name}”. Choose another digit.`);
+  let parent = tag.parentId;
+  while (parent) {
+    if (parent === tag.id) throw new AppError('invalid-input', 'A tag cannot be nested under itself or one of its own children.');
+    parent = tagOf(project, parent).parentId;
+  }
+}

@@ -1,0 +1,188 @@
+import search from 'approx-string-match';
+import type { TextTarget } from '../domain/annotation';
+import { describeRange } from './quote-selector';
+
+/**
+ * Where a stored annotation lands in an edited article. `how` says which evidence placed it;
+ * an orphan could not be placed with confidence and is listed for the user to re-attach or delete.
+ */
+export type AnchorResult =
+  | { status: 'anchored'; target: TextTarget; how: 'position' | 'exact' | 'fuzzy' }
+  | { status: 'orphan' };
+
+// Weights as in the Hypothesis client's match-quote: the quote decides, the context tells
+// repeated quotes apart, and nearness to the old offset only nudges near-ties.
+const QUOTE_WEIGHT = 50;
+const PREFIX_WEIGHT = 20;
+const SUFFIX_WEIGHT = 20;
+const POSITION_WEIGHT = 2;
+const TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
+
+/** Quotes shorter than this (in code units) recur too often to be found fuzzily or without context. */
+const SHORT_QUOTE = 8;
+/** Mean prefix/suffix similarity needed where the quote alone is weak evidence. Unrelated English
+ * text scores about 0.3–0.45 here, so 0.5 asks for real overlap with the stored context. */
+const MIN_CONTEXT = 0.5;
+/** A fuzzy match must keep at least this share of the quote (also caps the errors searched for). */
+const MIN_FUZZY_QUOTE = 0.75;
+/** And its weighted score must reach this; a bare 0.75 quote needs clearly matching context. */
+const MIN_FUZZY_SCORE = 0.75;
+/** Larger than the whole position share (2/92), so nearness alone never picks between two places. */
+const MARGIN = 0.03;
+
+interface Candidate {
+  start: number;
+  end: number;
+  /** 0–1 similarity of the quote, and the mean of the prefix and suffix similarities. */
+  quote: number;
+  context: number;
+  /** Weighted 0–1 score. */
+  score: number;
+}
+
+const ORPHAN: AnchorResult = { status: 'orphan' };
+
+/**
+ * Finds `target` in `text` (the new canonical text). Keeps the old position while the text there
+ * still equals the quote, unless another copy of the quote fits the stored context clearly better;
+ * otherwise searches for the quote exactly, then fuzzily, scoring candidates by quote, prefix,
+ * suffix and nearness. Returns a fresh selector for `text`, or an orphan when the evidence is weak
+ * or points at two places equally.
+ */
+export function reanchor(text: string, target: TextTarget): AnchorResult {
+  const { start, end, exact } = target;
+  if (exact.trim().length === 0) return ORPHAN;
+
+  // Nothing changed around the passage: no search needed.
+  if (text.slice(start, end) === exact) {
+    const fresh = tryDescribe(text, start, end);
+    if (fresh && fresh.prefix === target.prefix && fresh.suffix === target.suffix) {
+      return { status: 'anchored', target: fresh, how: 'position' };
+    }
+  }
+
+  // Canonical text is NFC; a quote taken from older, decomposed text is looked for in both forms.
+  const quotes = [...new Set([exact, exact.normalize('NFC')])];
+  // A hit that splits a character (e.g. 🇸🇪 inside 🇺🇸🇪🇸) is not really the quote.
+  const hits = quotes
+    .flatMap((quote) => occurrences(text, quote))
+    .filter((h) => !insideCharacter(text, h.start) && !insideCharacter(text, h.end));
+  if (hits.length > 0) {
+    const scored = rank(hits.map((h) => score(text, target, h.start, h.end, 1)));
+    const best = scored[0];
+    if (!best) return ORPHAN;
+    let chosen: Candidate | undefined = best;
+    if (isAmbiguous(scored, best)) {
+      // Two places fit equally well: only the passage's own old place may win such a tie.
+      chosen = scored.find((c) => c.start === start && c.end === end && best.score - c.score < MARGIN);
+    }
+    if (!chosen || (exact.length < SHORT_QUOTE && chosen.context < MIN_CONTEXT)) return ORPHAN;
+    return settle(text, chosen.start, chosen.end, chosen.start === start && chosen.end === end ? 'position' : 'exact');
+  }
+
+  // A short quote with a typo is too likely to match some other word: no fuzzy search.
+  if (exact.length < SHORT_QUOTE) return ORPHAN;
+  const quote = exact.normalize('NFC');
+  const maxErrors = Math.min(256, Math.floor(quote.length * (1 - MIN_FUZZY_QUOTE)));
+  const candidates: Candidate[] = [];
+  for (const match of search(text, quote, maxErrors)) {
+    const range = tidy(text, match.start, match.end);
+    if (range) candidates.push(score(text, target, range[0], range[1], 1 - match.errors / quote.length));
+  }
+  const scored = rank(candidates);
+  const best = scored[0];
+  if (!best || isAmbiguous(scored, best)) return ORPHAN;
+  if (best.quote < MIN_FUZZY_QUOTE || best.context < MIN_CONTEXT || best.score < MIN_FUZZY_SCORE) return ORPHAN;
+  return settle(text, best.start, best.end, 'fuzzy');
+}
+
+function occurrences(text: string, quote: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) {
+    found.push({ start: i, end: i + quote.length });
+  }
+  return found;
+}
+
+function score(text: string, target: TextTarget, start: number, end: number, quote: number): Candidate {
+  // Compare against as much context as was stored, so a passage near the article's edges
+  // (shorter stored context) is judged on the text right next to it.
+  const prefix = similarity(target.prefix, text.slice(Math.max(0, start - target.prefix.length), start), start === 0);
+  const suffix = similarity(target.suffix, text.slice(end, end + target.suffix.length), end === text.length);
+  const position = Math.max(0, 1 - Math.abs(start - target.start) / Math.max(1, text.length));
+  const total = QUOTE_WEIGHT * quote + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position;
+  return { start, end, quote, context: (prefix + suffix) / 2, score: total / TOTAL_WEIGHT };
+}
+
+/**
+ * 0–1 similarity of stored context to the text now beside a candidate (1 − edit distance / length).
+ * Empty stored context means the passage touched the article's edge: still there is a match,
+ * text added beyond it is no evidence either way.
+ */
+function similarity(stored: string, actual: string, atEdge: boolean): number {
+  if (stored.length === 0) return atEdge ? 1 : 0.5;
+  const best = search(actual, stored, stored.length)[0];
+  return best ? 1 - best.errors / stored.length : 0;
+}
+
+function rank(candidates: Candidate[]): Candidate[] {
+  return [...candidates].sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+/** True when a candidate elsewhere (not overlapping `best`) scores within MARGIN of it. */
+function isAmbiguous(scored: Candidate[], best: Candidate): boolean {
+  const rival = scored.find((c) => c.end <= best.start || c.start >= best.end);
+  return rival !== undefined && best.score - rival.score < MARGIN;
+}
+
+/**
+ * Trims white space off a fuzzy match, then widens it to whole characters: approx-string-match
+ * counts UTF-16 code units, so it may end inside a surrogate pair, flag or combining sequence.
+ */
+function tidy(text: string, start: number, end: number): [number, number] | null {
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  if (start === end) return null;
+  while (start > 0 && insideCharacter(text, start)) start--;
+  while (end < text.length && insideCharacter(text, end)) end++;
+  return [start, end];
+}
+
+const JOINS_PREVIOUS = /^[\p{M}\u200d]/u;
+
+/** True when offset `i` falls inside one user-perceived character. */
+function insideCharacter(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return false;
+  const here = text.charCodeAt(i);
+  const before = text.charCodeAt(i - 1);
+  if (here >= 0xdc00 && here <= 0xdfff && before >= 0xd800 && before <= 0xdbff) return true;
+  if (before === 0x200d) return true; // the next emoji of a joined sequence
+  const cp = text.codePointAt(i) ?? 0;
+  if (JOINS_PREVIOUS.test(String.fromCodePoint(cp))) return true; // combining marks, variation selectors
+  if (cp >= 0x1f3fb && cp <= 0x1f3ff) return true; // skin-tone modifiers
+  if (isRegionalIndicator(cp)) {
+    // Flags are pairs of regional indicators; an odd run before `i` means `i` splits a flag.
+    let run = 0;
+    for (let j = i - 2; j >= 0 && isRegionalIndicator(text.codePointAt(j) ?? 0); j -= 2) run++;
+    return run % 2 === 1;
+  }
+  return false;
+}
+
+function isRegionalIndicator(cp: number): boolean {
+  return cp >= 0x1f1e6 && cp <= 0x1f1ff;
+}
+
+function settle(text: string, start: number, end: number, how: 'position' | 'exact' | 'fuzzy'): AnchorResult {
+  const target = tryDescribe(text, start, end);
+  return target ? { status: 'anchored', target, how } : ORPHAN;
+}
+
+/** describeRange refuses blank ranges and split surrogate pairs; such a place is no anchor. */
+function tryDescribe(text: string, start: number, end: number): TextTarget | null {
+  try {
+    return describeRange(text, start, end);
+  } catch {
+    return null;
+  }
+}

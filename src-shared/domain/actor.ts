@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { MAX_NOTE } from './annotation';
+import { idSchema, timestampSchema } from './ids';
+
+export const actorKindSchema = z.enum(['person', 'organization', 'state', 'group', 'other']);
+export type ActorKind = z.infer<typeof actorKindSchema>;
+
+const name = z.string().trim().min(1, 'Name is empty: give the actor a name').max(200, 'Name is longer than 200 characters');
+
+/** Someone or something that acts or speaks in the articles: a person, a state, an organisation. */
+export const actorSchema = z.object({
+  id: idSchema,
+  name,
+  kind: actorKindSchema,
+  /** Other names the actor goes by in the texts ("Wang", "China's foreign minister"). */
+  aliases: z.array(name).max(200),
+  /** One line, e.g. "Foreign Minister of Caldonia". */
+  description: z.string().max(500),
+  /** Another actor this one belongs to: a minister to a state. */
+  affiliationId: idSchema.nullable(),
+  note: z.string().max(MAX_NOTE),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+/** The fields a user edits. */
+export const actorFieldsSchema = z.object({
+  name,
+  kind: actorKindSchema.default('person'),
+  aliases: z.array(name).max(200).default([]),
+  description: z.string().trim().max(500).default(''),
+  affiliationId: idSchema.nullable().default(null),
+  note: z.string().max(MAX_NOTE).default(''),
+});
+export type ActorFields = z.input<typeof actorFieldsSchema>;
+
+/** An actor with how often it is marked across the library. */
+export interface ActorWithCount extends Actor {
+  mentionCount: number;
+  claimCount: number;
+}
