@@ -6,11 +6,11 @@
  * IPC and the web host's HTTP API) carry exactly these channels; nothing else crosses.
  */
 import { z } from 'zod';
-import { actorFieldsSchema, actorSchema } from './domain/actor';
+import { actorFieldsSchema, actorPatchSchema, actorSchema } from './domain/actor';
 import { annotationKindSchema, annotationSchema, MAX_NOTE, reviewStatusSchema } from './domain/annotation';
 import { articlePatchSchema, articleSchema, articleSummarySchema, MAX_ARTICLE_TEXT, newArticleInputSchema } from './domain/article';
 import { claimDetailsSchema, claimLinkTypeSchema, claimRefSchema } from './domain/claim';
-import { tagFieldsSchema, tagSchema } from './domain/tag';
+import { tagFieldsSchema, tagPatchSchema, tagSchema } from './domain/tag';
 import { idSchema } from './domain/ids';
 import { projectInfoSchema } from './domain/project';
 import type { Result } from './result';
@@ -64,7 +64,8 @@ export const contract = {
    * Annotates `text[start, end)` of an article (UTF-16 offsets into its canonical text). The
    * main process derives the quote selector from the stored text; `exact`, when given, must
    * equal that passage, which guards against a renderer that holds a stale text. An actor
-   * mention names its `actorId`; a claim carries its `claim` details.
+   * mention names its `actorId` (or `newActor`), and its text becomes one of the actor's aliases
+   * if it is not already; a claim carries its `claim` details.
    */
   'annotations:create': {
     input: z
@@ -75,6 +76,8 @@ export const contract = {
         exact: z.string().optional(),
         kind: annotationKindSchema.default('highlight'),
         actorId: idSchema.optional(),
+        /** Creates this actor and marks the mention in one undoable step (instead of `actorId`). */
+        newActor: actorFieldsSchema.strict().optional(),
         claim: claimDetailsSchema.optional(),
         tags: z.array(idSchema).max(100).default([]),
         note: z.string().max(MAX_NOTE).default(''),
@@ -134,7 +137,7 @@ export const contract = {
   'actors:create': { input: actorFieldsSchema.strict(), output: actorSchema },
 
   /** Changes an actor's fields. An actor cannot be affiliated with itself or, through others, with itself. */
-  'actors:update': { input: z.object({ id: idSchema, fields: actorFieldsSchema.partial().strict() }).strict(), output: actorSchema },
+  'actors:update': { input: z.object({ id: idSchema, fields: actorPatchSchema.strict() }).strict(), output: actorSchema },
 
   /**
    * Merges `mergedId` into `survivorId`: its mentions, claims and affiliations move to the
@@ -184,7 +187,7 @@ export const contract = {
   /** Adds a tag to the codebook. Names are unique (ignoring case); so are hotkeys. */
   'tags:create': { input: tagFieldsSchema.strict(), output: tagSchema },
   /** Renames, recolours, re-parents a tag or changes its hotkey. */
-  'tags:update': { input: z.object({ id: idSchema, fields: tagFieldsSchema.partial().strict() }).strict(), output: tagSchema },
+  'tags:update': { input: z.object({ id: idSchema, fields: tagPatchSchema.strict() }).strict(), output: tagSchema },
   /** Moves every use of `mergedId` to `survivorId` and removes `mergedId`. */
   'tags:merge': { input: z.object({ survivorId: idSchema, mergedId: idSchema }).strict(), output: tagSchema },
   /** Removes a tag from the codebook and from every annotation; its children move up a level. */

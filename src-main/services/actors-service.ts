@@ -9,7 +9,9 @@ import type { ProjectFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
 import { onArticle, rangeIn } from './annotations-service';
 import type { History } from './history';
-import { actorOf, unique } from './validate';
+import { actorOf, cleanAliases } from './validate';
+
+export { cleanAliases };
 
 export type ActorHandlers = Pick<
   Handlers,
@@ -75,7 +77,9 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
           target.aliases = cleanAliases(target.name, [...target.aliases, merged.name, ...merged.aliases]);
           if (!target.description) target.description = merged.description;
           if (merged.note.trim()) target.note = [target.note, merged.note].filter((n) => n.trim()).join('\n\n');
-          if (target.affiliationId === mergedId) target.affiliationId = merged.affiliationId === survivorId ? null : merged.affiliationId;
+          // If the survivor sits below the merged actor, it takes the merged actor's place in the
+          // chain first; otherwise re-pointing the merged actor's members at it would make a loop.
+          if (chainOf(project, survivorId).includes(mergedId)) target.affiliationId = merged.affiliationId === survivorId ? null : merged.affiliationId;
           for (const actor of project.actors) if (actor.affiliationId === mergedId && actor.id !== survivorId) actor.affiliationId = survivorId;
           project.actors = project.actors.filter((a) => a.id !== mergedId);
           target.updatedAt = now().toISOString();
@@ -136,7 +140,12 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
       history.record(mentions.length === 1 ? 'Mark mention' : `Mark ${mentions.length} mentions`, async (tx) => {
         const actor = actorOf(store.project, actorId);
         const byArticle = new Map<string, { start: number; end: number }[]>();
-        for (const m of mentions) byArticle.set(m.articleId, [...(byArticle.get(m.articleId) ?? []), m]);
+        for (const m of mentions) {
+          // Accepting an occurrence that is already a mention (a double click) adds nothing, and no undo step.
+          const file = await store.readArticle(m.articleId);
+          if (file?.annotations.some((a) => a.kind === 'actor' && a.target.start === m.start && a.target.end === m.end)) continue;
+          byArticle.set(m.articleId, [...(byArticle.get(m.articleId) ?? []), m]);
+        }
         let created = 0;
         for (const [articleId, ranges] of byArticle) {
           await onArticle(tx, articleId, (file) => {
@@ -168,17 +177,15 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
   };
 }
 
-/** Aliases without blanks, duplicates (ignoring case) or a copy of the name. */
-export function cleanAliases(name: string, aliases: readonly string[]): string[] {
-  const seen = new Set([name.trim().toLowerCase()]);
-  const result: string[] = [];
-  for (const alias of aliases.map((a) => a.trim()).filter(Boolean)) {
-    const key = alias.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(alias);
+/** The actors an actor belongs to, directly or through others (stops at a loop). */
+function chainOf(project: ProjectFile, id: string): string[] {
+  const chain: string[] = [];
+  let current = project.actors.find((a) => a.id === id)?.affiliationId ?? null;
+  while (current && !chain.includes(current)) {
+    chain.push(current);
+    current = project.actors.find((a) => a.id === current)?.affiliationId ?? null;
   }
-  return unique(result);
+  return chain;
 }
 
 function assertNoCycle(project: ProjectFile, id: string, affiliationId: string): void {

@@ -6,7 +6,7 @@ import { AppError } from '../../src-shared/result';
 import type { ArticleFile } from '../store/file-schemas';
 import { ArticleMissingError, type ProjectStore } from '../store/project-store';
 import type { History, Tx } from './history';
-import { actorOf, annotationOf, assertTagsExist, unique } from './validate';
+import { actorOf, annotationOf, assertTagsExist, cleanAliases, unique } from './validate';
 
 export type AnnotationHandlers = Pick<Handlers, 'annotations:create' | 'annotations:update' | 'annotations:reattach' | 'annotations:delete'>;
 
@@ -18,19 +18,43 @@ export function annotationHandlers(store: ProjectStore, history: History, now: (
       history.record(`Add ${LABELS[input.kind]}`, async (tx) => {
         const project = store.project;
         assertTagsExist(project, input.tags);
+        let actorId = input.actorId;
         if (input.kind === 'actor') {
-          if (!input.actorId) throw new AppError('invalid-input', 'An actor mention needs an actor: pick one or create it.');
-          actorOf(project, input.actorId);
-        } else if (input.actorId) throw new AppError('invalid-input', 'Only actor mentions name an actor.');
+          if (input.newActor && actorId) throw new AppError('invalid-input', 'Name an existing actor or a new one, not both.');
+          if (!input.newActor && !actorId) throw new AppError('invalid-input', 'An actor mention needs an actor: pick one or create it.');
+          if (actorId) actorOf(project, actorId);
+        } else if (actorId || input.newActor) throw new AppError('invalid-input', 'Only actor mentions name an actor.');
         if (input.kind === 'claim') {
           if (!input.claim) throw new AppError('invalid-input', 'A claim needs its details (form, verification).');
           if (input.claim.speakerId) actorOf(project, input.claim.speakerId);
         } else if (input.claim) throw new AppError('invalid-input', 'Only claims carry claim details.');
+        const current = await store.readArticle(input.articleId);
+        if (!current) throw new AppError('not-found', 'That article is no longer in the project. Reload the library.');
+        const target = rangeIn(current, input.start, input.end);
+        if (input.exact !== undefined && input.exact !== target.exact) {
+          throw new AppError('conflict', 'The article changed since it was opened: the selected text is not where it was. Reopen the article and select again.');
+        }
+        if (input.kind === 'actor') {
+          const fields = input.newActor;
+          actorId = await tx.project((draft) => {
+            const stamp = now().toISOString();
+            const actor = fields
+              ? { id: randomUUID(), ...fields, aliases: cleanAliases(fields.name, fields.aliases), createdAt: stamp, updatedAt: stamp }
+              : actorOf(draft, actorId!);
+            if (fields) {
+              if (fields.affiliationId) actorOf(draft, fields.affiliationId);
+              draft.actors.push(actor);
+            }
+            // The words used for the actor in this text become an alias, so Find mentions sees them.
+            const aliases = cleanAliases(actor.name, [...actor.aliases, target.exact.replace(/\s+/g, ' ')]);
+            if (aliases.length !== actor.aliases.length) {
+              actor.aliases = aliases;
+              actor.updatedAt = stamp;
+            }
+            return actor.id;
+          });
+        }
         return onArticle(tx, input.articleId, (file) => {
-          const target = rangeIn(file, input.start, input.end);
-          if (input.exact !== undefined && input.exact !== target.exact) {
-            throw new AppError('conflict', 'The article changed since it was opened: the selected text is not where it was. Reopen the article and select again.');
-          }
           const stamp = now().toISOString();
           const annotation: Annotation = {
             id: randomUUID(),
@@ -40,7 +64,7 @@ export function annotationHandlers(store: ProjectStore, history: History, now: (
             tags: unique(input.tags),
             note: input.note,
             status: 'draft',
-            actorId: input.actorId ?? null,
+            actorId: actorId ?? null,
             claim: input.claim ? { ...input.claim, links: [] } : null,
             anchor: 'anchored',
             createdAt: stamp,

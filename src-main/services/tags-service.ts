@@ -46,8 +46,10 @@ export function tagHandlers(store: ProjectStore, history: History): TagHandlers 
         }
         return tx.project((project) => {
           const merged = tagOf(project, mergedId);
-          for (const tag of project.tags) if (tag.parentId === mergedId) tag.parentId = tag.id === survivorId ? merged.parentId : survivorId;
           const survivor = tagOf(project, survivorId);
+          // A survivor nested below the merged tag moves up to its place first, so no loop forms.
+          if (ancestorsOf(project, survivorId).includes(mergedId)) survivor.parentId = merged.parentId === survivorId ? null : merged.parentId;
+          for (const tag of project.tags) if (tag.parentId === mergedId && tag.id !== survivorId) tag.parentId = survivorId;
           if (survivor.hotkey === null) survivor.hotkey = merged.hotkey;
           project.tags = project.tags.filter((t) => t.id !== mergedId);
           return survivor;
@@ -85,9 +87,19 @@ function checkTag(project: ProjectFile, tag: Tag): void {
   }
   const clash = tag.hotkey === null ? undefined : others.find((t) => t.hotkey === tag.hotkey);
   if (clash) throw new AppError('conflict', `Hotkey ${tag.hotkey} already applies “${clash.name}”. Choose another digit.`);
-  let parent = tag.parentId;
-  while (parent) {
-    if (parent === tag.id) throw new AppError('invalid-input', 'A tag cannot be nested under itself or one of its own children.');
-    parent = tagOf(project, parent).parentId;
+  if (tag.parentId === tag.id || ancestorsOf({ ...project, tags: [...others, tag] }, tag.id).includes(tag.id)) {
+    throw new AppError('invalid-input', 'A tag cannot be nested under itself or one of its own children.');
   }
+  if (tag.parentId) tagOf(project, tag.parentId);
+}
+
+/** The tags above a tag, nearest first; stops at a loop rather than spinning. */
+function ancestorsOf(project: ProjectFile, id: string): string[] {
+  const chain: string[] = [];
+  let current = project.tags.find((t) => t.id === id)?.parentId ?? null;
+  while (current && !chain.includes(current)) {
+    chain.push(current);
+    current = project.tags.find((t) => t.id === current)?.parentId ?? null;
+  }
+  return chain;
 }

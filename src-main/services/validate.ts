@@ -25,3 +25,16 @@ export function annotationOf(file: ArticleFile, id: string) {
 }
 
 export const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
+
+/** Aliases without blanks, duplicates (ignoring case) or a copy of the name. */
+export function cleanAliases(name: string, aliases: readonly string[]): string[] {
+  const seen = new Set([name.trim().toLowerCase()]);
+  const result: string[] = [];
+  for (const alias of aliases.map((a) => a.trim()).filter(Boolean)) {
+    const key = alias.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(alias);
+  }
+  return result;
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Low } from 'lowdb';
 import type { Article, ArticleSummary } from '../../src-shared/domain/article';
 import type { ProjectProblem } from '../../src-shared/domain/project';
@@ -179,7 +180,7 @@ export class ProjectStore {
     this.assertOpen();
     await this.serialise(id, async () => {
       const db = await this.articleDb(id);
-      if (!db || db.data !== expected) throw new StaleStateError();
+      if (!db || !sameState(db.data, expected)) throw new StaleStateError();
       await db.adapter.write(next);
       db.data = next;
       await this.refreshSummary(id, next);
@@ -189,7 +190,7 @@ export class ProjectStore {
   async restoreProject(expected: ProjectFile, next: ProjectFile): Promise<void> {
     this.assertOpen();
     await this.serialise(PROJECT_KEY, async () => {
-      if (this.projectDb.data !== expected) throw new StaleStateError();
+      if (!sameState(this.projectDb.data, expected)) throw new StaleStateError();
       await this.projectDb.adapter.write(next);
       this.projectDb.data = next;
     });
@@ -327,6 +328,14 @@ export class ProjectStore {
     }
     await this.indexAdapter.write({ schemaVersion: INDEX_FORMAT, articles });
   }
+}
+
+/**
+ * Whether the stored state is the one expected. The same object is the usual case; an article
+ * reloaded after leaving the cache is an equal copy, so fall back to comparing content.
+ */
+function sameState<T>(current: T, expected: T): boolean {
+  return current === expected || isDeepStrictEqual(current, expected);
 }
 
 /** Called once a change is durable, with the state before and after (used by undo). */

@@ -1,28 +1,74 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import type { ProjectProblem } from '../../src-shared/domain/project';
 import { useApi } from '../api/api-context';
+import { ActorsPanel } from '../features/actors/actors-panel';
+import { AnnotationsPanel } from '../features/annotations/annotations-panel';
 import { NewArticleDialog } from '../features/articles/new-article-dialog';
+import { CodebookPanel } from '../features/codebook/codebook-panel';
 import { ExportMenu } from '../features/export/export-menu';
 import { LibraryList } from '../features/library/library-list';
+import { ProjectNotesDialog } from '../features/project/project-notes-dialog';
 import { Reader } from '../features/reader/reader';
+import { ShortcutsDialog } from '../ui/shortcuts-dialog';
+import { useArticleSession } from './use-article-session';
 import { useErrorMessage } from './use-async-error';
+import { WorkbenchContext, type ChangeScope, type ProjectData, type Workbench } from './workbench-context';
+
+const EMPTY_PROJECT: ProjectData = { name: '', notes: '', actors: [], tags: [] };
+
+const isEditable = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && Boolean(target.closest('input, textarea, select, [contenteditable="true"]'));
 
 export function App() {
   const api = useApi();
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
+  const [project, setProject] = useState<ProjectData>(EMPTY_PROJECT);
   const [problems, setProblems] = useState<ProjectProblem[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [dialogOpen, setDialogOpen] = useState(false);
+  const [dialog, setDialog] = useState<'new-article' | 'shortcuts' | 'project-notes' | null>(null);
   const [status, setStatus] = useState('');
+  const [history, setHistory] = useState<{ undo: string | null; redo: string | null }>({ undo: null, redo: null });
   const [error, reportError, clearError] = useErrorMessage();
+  const { session, reload: reloadArticle, setAnnotations } = useArticleSession(api, openId, reportError);
+
+  const reloadProject = useCallback(() => api.call('project:get', {}).then(setProject, reportError), [api, reportError]);
+  const reloadLibrary = useCallback(() => api.call('articles:list', {}).then(setArticles, reportError), [api, reportError]);
+  const reloadHistory = useCallback(() => api.call('history:state', {}).then(setHistory, reportError), [api, reportError]);
 
   useEffect(() => {
-    Promise.all([api.call('project:info', {}), api.call('articles:list', {})]).then(([info, list]) => {
-      setProblems(info.problems);
-      setArticles(list);
-    }, reportError);
-  }, [api, reportError]);
+    void api.call('project:info', {}).then((info) => setProblems(info.problems), reportError);
+    void reloadProject();
+    void reloadLibrary();
+    void reloadHistory();
+  }, [api, reloadHistory, reloadLibrary, reloadProject, reportError]);
+
+  const changed = useCallback(
+    async (scope: ChangeScope) => {
+      clearError();
+      await Promise.all([
+        scope.article ? reloadArticle() : null,
+        scope.project ? reloadProject() : null,
+        scope.library ? reloadLibrary() : null,
+        reloadHistory(),
+      ]);
+    },
+    [clearError, reloadArticle, reloadHistory, reloadLibrary, reloadProject],
+  );
+
+  const undoOrRedo = useCallback(
+    async (which: 'undo' | 'redo') => {
+      try {
+        const step = await api.call(which === 'undo' ? 'history:undo' : 'history:redo', {});
+        await changed({ article: true, project: step.projectChanged, library: true });
+        setStatus(`${which === 'undo' ? 'Undid' : 'Redid'}: ${step.label}.`);
+      } catch (failure) {
+        reportError(failure);
+        void reloadHistory();
+      }
+    },
+    [api, changed, reloadHistory, reportError],
+  );
 
   const exportMarkdown = useCallback(async () => {
     if (!openId) return;
@@ -40,84 +86,130 @@ export function App() {
   useEffect(
     () =>
       api.onMenuCommand((command) => {
-        if (command === 'new-article') setDialogOpen(true);
+        if (command === 'new-article') setDialog('new-article');
         else if (command === 'export-markdown') void exportMarkdown();
+        else if (command === 'show-shortcuts') setDialog('shortcuts');
+        else if (command === 'undo' || command === 'redo') {
+          // In a text field the menu undoes typing; elsewhere, the last change to the project.
+          if (isEditable(document.activeElement)) document.execCommand(command);
+          else void undoOrRedo(command);
+        }
       }),
-    [api, exportMarkdown],
+    [api, exportMarkdown, undoOrRedo],
   );
 
   useEffect(() => {
-    // "n" opens the form from anywhere but a text field (Ctrl+N belongs to the browser in web mode).
     const onKey = (event: KeyboardEvent): void => {
-      const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select, [contenteditable="true"], dialog')) return;
-      if (event.key === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      if (isEditable(event.target) || (event.target as HTMLElement).closest('dialog')) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 'z') {
         event.preventDefault();
-        setDialogOpen(true);
+        void undoOrRedo(event.shiftKey ? 'redo' : 'undo');
+      } else if (mod && event.key.toLowerCase() === 'y') {
+        event.preventDefault();
+        void undoOrRedo('redo');
+      } else if (!mod && !event.altKey && event.key === 'n') {
+        event.preventDefault();
+        setDialog('new-article');
+      } else if (event.key === '?') {
+        event.preventDefault();
+        setDialog('shortcuts');
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [undoOrRedo]);
 
-  const onAnnotationCount = useCallback((articleId: string, count: number) => {
-    setArticles((list) => list.map((a) => (a.id === articleId ? { ...a, annotationCount: count } : a)));
-  }, []);
+  const workbench = useMemo<Workbench>(
+    () => ({
+      project,
+      actorsById: new Map(project.actors.map((a) => [a.id, a])),
+      tagsById: new Map(project.tags.map((t) => [t.id, t])),
+      session,
+      changed,
+      reportError,
+      setStatus,
+    }),
+    [project, session, changed, reportError],
+  );
 
   return (
-    <div className="app">
-      <header className="toolbar-main">
-        <span className="brand">Analyst Workbench</span>
-        <button type="button" className="primary" onClick={() => setDialogOpen(true)} aria-keyshortcuts="N" title="New article (N)">
-          New article
-        </button>
-        <ExportMenu disabled={openId === null} onMarkdown={() => void exportMarkdown()} />
-        <span role="status" className="status-line">
-          {status}
-        </span>
-      </header>
-      {(problems.length > 0 || error) && (
-        <div className="banners">
-          {problems.map((problem) => (
-            <p key={problem.file + (problem.movedTo ?? '')} role="alert" className="banner warning">
-              {problem.message}
-            </p>
-          ))}
-          {error && (
-            <p role="alert" className="banner error">
-              {error}
-              <button type="button" onClick={clearError} aria-label="Dismiss error">
-                ×
-              </button>
-            </p>
-          )}
+    <WorkbenchContext.Provider value={workbench}>
+      <div className="app">
+        <header className="toolbar-main">
+          <span className="brand">Analyst Workbench</span>
+          <button type="button" className="primary" onClick={() => setDialog('new-article')} aria-keyshortcuts="N" title="New article (N)">
+            New article
+          </button>
+          <ExportMenu disabled={openId === null} onMarkdown={() => void exportMarkdown()} />
+          <button type="button" onClick={() => void undoOrRedo('undo')} disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button type="button" onClick={() => void undoOrRedo('redo')} disabled={!history.redo} title={history.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-keyshortcuts="Control+Shift+Z">
+            Redo
+          </button>
+          <button type="button" onClick={() => setDialog('project-notes')}>
+            Project notes
+          </button>
+          <span role="status" className="status-line">
+            {status}
+          </span>
+          <button type="button" className="icon-button" onClick={() => setDialog('shortcuts')} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+            ?
+          </button>
+        </header>
+        {(problems.length > 0 || error) && (
+          <div className="banners">
+            {problems.map((problem) => (
+              <p key={problem.file + (problem.movedTo ?? '')} role="alert" className="banner warning">
+                {problem.message}
+              </p>
+            ))}
+            {error && (
+              <p role="alert" className="banner error">
+                {error}
+                <button type="button" onClick={clearError} aria-label="Dismiss error">
+                  ×
+                </button>
+              </p>
+            )}
+          </div>
+        )}
+        <div className="workspace">
+          <nav className="sidebar" aria-label="Articles">
+            <h2 className="sidebar-heading">Library</h2>
+            <LibraryList articles={articles} openId={openId} onOpen={setOpenId} />
+          </nav>
+          <main className="main">
+            {session ? (
+              <Reader key={session.article.id} session={session} addOptimistic={(annotation) => setAnnotations((list) => [...list, annotation])} />
+            ) : (
+              <div className="reader-pane muted">
+                <p>{openId ? 'Opening…' : 'Open an article from the library, or add one with New article.'}</p>
+              </div>
+            )}
+          </main>
+          <aside className="side-panels" aria-label="Panels">
+            <AnnotationsPanel />
+            <ActorsPanel />
+            <CodebookPanel />
+          </aside>
         </div>
-      )}
-      <div className="workspace">
-        <nav className="sidebar" aria-label="Articles">
-          <h2 className="sidebar-heading">Library</h2>
-          <LibraryList articles={articles} openId={openId} onOpen={setOpenId} />
-        </nav>
-        <main className="main">
-          {openId ? (
-            <Reader key={openId} articleId={openId} onAnnotationCount={onAnnotationCount} onStatus={setStatus} />
-          ) : (
-            <div className="reader-pane muted">
-              <p>Open an article from the library, or add one with New article.</p>
-            </div>
-          )}
-        </main>
+        {dialog === 'new-article' && (
+          <NewArticleDialog
+            open
+            onClose={() => setDialog(null)}
+            onCreated={(article) => {
+              void reloadLibrary();
+              setDialog(null);
+              setOpenId(article.id);
+              setStatus(`Added “${article.title}”.`);
+            }}
+          />
+        )}
+        {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {dialog === 'project-notes' && <ProjectNotesDialog onClose={() => setDialog(null)} />}
       </div>
-      <NewArticleDialog
-        open={dialogOpen}
-        onClose={() => setDialogOpen(false)}
-        onCreated={(article) => {
-          void api.call('articles:list', {}).then(setArticles, reportError);
-          setDialogOpen(false);
-          setOpenId(article.id);
-          setStatus(`Added “${article.title}”.`);
-        }}
-      />
-    </div>
+    </WorkbenchContext.Provider>
   );
 }

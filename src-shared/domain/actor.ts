@@ -35,6 +35,9 @@ export const actorFieldsSchema = z.object({
 });
 export type ActorFields = z.input<typeof actorFieldsSchema>;
 
+/** A change to some of an actor's fields; fields not given are left as they are (no defaults). */
+export const actorPatchSchema = actorSchema.pick({ name: true, kind: true, aliases: true, description: true, affiliationId: true, note: true }).partial();
+
 /** An actor with how often it is marked across the library. */
 export interface ActorWithCount extends Actor {
   mentionCount: number;

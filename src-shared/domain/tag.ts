@@ -19,6 +19,9 @@ export const tagFieldsSchema = tagSchema.omit({ id: true }).extend({
 });
 export type TagFields = z.input<typeof tagFieldsSchema>;
 
+/** A change to some of a tag's fields; fields not given are left as they are (no defaults). */
+export const tagPatchSchema = tagSchema.omit({ id: true }).partial();
+
 export interface TagWithCount extends Tag {
   usageCount: number;
 }

@@ -7,15 +7,17 @@ interface Props {
   text: string;
   annotations: readonly Annotation[];
   selectedId: string | null;
+  /** Tag colours by tag id; a highlight or claim takes its first tag's colour. */
+  tagColors: ReadonlyMap<string, string>;
 }
 
 /**
  * The article as paragraphs, with each annotated run wrapped in a <mark>. Paragraphs are
  * memoised on the annotations that touch them, so adding one highlight re-renders one paragraph.
  */
-export function ArticleText({ text, annotations, selectedId }: Props) {
+export function ArticleText({ text, annotations, selectedId, tagColors }: Props) {
   const paragraphs = useMemo(() => paragraphsOf(text), [text]);
-  const byParagraph = useMemo(() => groupByParagraph(paragraphs, annotations), [paragraphs, annotations]);
+  const byParagraph = useMemo(() => groupByParagraph(paragraphs, annotations, tagColors), [paragraphs, annotations, tagColors]);
   return (
     <>
       {paragraphs.map((paragraph, index) => {
@@ -29,24 +31,27 @@ export function ArticleText({ text, annotations, selectedId }: Props) {
 
 interface KindedSpan extends Span {
   kind: Annotation['kind'];
+  color: string | null;
 }
 
-function groupByParagraph(paragraphs: readonly Paragraph[], annotations: readonly Annotation[]): KindedSpan[][] {
+function groupByParagraph(paragraphs: readonly Paragraph[], annotations: readonly Annotation[], tagColors: ReadonlyMap<string, string>): KindedSpan[][] {
   const groups: KindedSpan[][] = paragraphs.map(() => []);
   for (const annotation of annotations) {
+    if (annotation.anchor === 'orphan') continue;
     const { start, end } = annotation.target;
+    const color = annotation.kind === 'actor' ? null : (annotation.tags.map((t) => tagColors.get(t)).find(Boolean) ?? null);
     // Binary search would do; articles have hundreds of paragraphs, not millions.
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i]!;
       if (p.start >= end) break;
-      if (p.end > start) groups[i]!.push({ id: annotation.id, start, end, kind: annotation.kind });
+      if (p.end > start) groups[i]!.push({ id: annotation.id, start, end, kind: annotation.kind, color });
     }
   }
   return groups;
 }
 
 function keyOf(spans: readonly KindedSpan[]): string {
-  return spans.map((s) => `${s.id}:${s.start}:${s.end}:${s.kind}`).join('|');
+  return spans.map((s) => `${s.id}:${s.start}:${s.end}:${s.kind}:${s.color}`).join('|');
 }
 
 interface ParagraphProps {
@@ -59,18 +64,20 @@ interface ParagraphProps {
 
 const ParagraphView = memo(
   function ParagraphView({ text, paragraph, spans, selectedId }: ParagraphProps) {
-    const kinds = new Map(spans.map((s) => [s.id, s.kind]));
+    const byId = new Map(spans.map((s) => [s.id, s]));
     const segments = segmentRange(paragraph.start, paragraph.end, spans);
     return (
       <p data-start={paragraph.start} data-end={paragraph.end} data-paragraph={paragraph.number}>
         {segments.map((segment) => {
           const content = text.slice(segment.start, segment.end);
           if (segment.ids.length === 0) return content;
-          const innermost = segment.ids[segment.ids.length - 1]!;
-          const classes = ['hl', `hl-${kinds.get(innermost)}`, `depth-${Math.min(segment.ids.length, 3)}`];
+          const covering = segment.ids.map((id) => byId.get(id)!);
+          // Every kind present stays visible: a claim's tint under an actor's underline.
+          const classes = ['hl', ...new Set(covering.map((s) => `hl-${s.kind}`)), `depth-${Math.min(segment.ids.length, 3)}`];
           if (selectedId && segment.ids.includes(selectedId)) classes.push('hl-selected');
+          const color = [...covering].reverse().find((s) => s.color)?.color;
           return (
-            <mark key={segment.start} className={classes.join(' ')} data-ids={segment.ids.join(' ')}>
+            <mark key={segment.start} className={classes.join(' ')} data-ids={segment.ids.join(' ')} style={color ? { backgroundColor: `${color}66` } : undefined}>
               {content}
             </mark>
           );

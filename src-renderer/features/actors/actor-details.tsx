@@ -1,0 +1,197 @@
+import { useState, type FormEvent } from 'react';
+import type { ActorKind } from '../../../src-shared/domain/actor';
+import type { ChannelOutput } from '../../../src-shared/contract';
+import { useApi } from '../../api/api-context';
+import { useWorkbench, type ActorEntry } from '../../app/workbench-context';
+import { ACTOR_KIND_LABELS, ACTOR_KINDS } from './actor-labels';
+
+type Found = ChannelOutput<'actors:find-mentions'>;
+
+/** Edit, merge, delete an actor, and find its unmarked mentions. */
+export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): void }) {
+  const api = useApi();
+  const { project, session, changed, reportError, setStatus } = useWorkbench();
+  const [fields, setFields] = useState({
+    name: actor.name,
+    kind: actor.kind,
+    aliases: actor.aliases.join(', '),
+    description: actor.description,
+    affiliationId: actor.affiliationId ?? '',
+    note: actor.note,
+  });
+  const [mergeInto, setMergeInto] = useState('');
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [found, setFound] = useState<Found | null>(null);
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const others = project.actors.filter((a) => a.id !== actor.id);
+
+  async function run(task: () => Promise<unknown>, message: string, scope = { project: true, article: true, library: true }): Promise<boolean> {
+    try {
+      await task();
+      await changed(scope);
+      setStatus(message);
+      return true;
+    } catch (failure) {
+      reportError(failure);
+      return false;
+    }
+  }
+
+  function save(event: FormEvent): void {
+    event.preventDefault();
+    void run(
+      () =>
+        api.call('actors:update', {
+          id: actor.id,
+          fields: {
+            name: fields.name,
+            kind: fields.kind,
+            aliases: fields.aliases.split(',').map((a) => a.trim()).filter(Boolean),
+            description: fields.description,
+            affiliationId: fields.affiliationId || null,
+            note: fields.note,
+          },
+        }),
+      `Saved ${fields.name}.`,
+      { project: true, article: false, library: false },
+    );
+  }
+
+  async function find(scope: 'article' | 'library'): Promise<void> {
+    try {
+      const result = await api.call('actors:find-mentions', { actorId: actor.id, ...(scope === 'article' && session ? { articleId: session.article.id } : {}) });
+      setFound(result);
+      setChosen(new Set(result.map((_, i) => i)));
+    } catch (failure) {
+      reportError(failure);
+    }
+  }
+
+  async function accept(indices: number[]): Promise<void> {
+    if (!found || indices.length === 0) return;
+    const mentions = indices.map((i) => found[i]!).map((m) => ({ articleId: m.articleId, start: m.start, end: m.end }));
+    if (await run(() => api.call('actors:accept-mentions', { actorId: actor.id, mentions }), `Marked ${mentions.length} mention${mentions.length === 1 ? '' : 's'} of ${actor.name}.`)) setFound(null);
+  }
+
+  const id = (name: string) => `actor-${actor.id}-${name}`;
+  return (
+    <div className="actor-details">
+      <form onSubmit={save} className="form-grid compact" aria-label={`Edit ${actor.name}`}>
+        <label htmlFor={id('name')}>Name</label>
+        <input id={id('name')} value={fields.name} onChange={(e) => setFields({ ...fields, name: e.target.value })} />
+        <label htmlFor={id('kind')}>Kind</label>
+        <select id={id('kind')} value={fields.kind} onChange={(e) => setFields({ ...fields, kind: e.target.value as ActorKind })}>
+          {ACTOR_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {ACTOR_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={id('aliases')}>Aliases</label>
+        <input id={id('aliases')} value={fields.aliases} onChange={(e) => setFields({ ...fields, aliases: e.target.value })} placeholder="comma-separated" />
+        <label htmlFor={id('description')}>Description</label>
+        <input id={id('description')} value={fields.description} onChange={(e) => setFields({ ...fields, description: e.target.value })} />
+        <label htmlFor={id('affiliation')}>Affiliation</label>
+        <select id={id('affiliation')} value={fields.affiliationId} onChange={(e) => setFields({ ...fields, affiliationId: e.target.value })}>
+          <option value="">None</option>
+          {others.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={id('note')}>Actor note</label>
+        <textarea id={id('note')} rows={2} value={fields.note} onChange={(e) => setFields({ ...fields, note: e.target.value })} />
+        <span />
+        <button type="submit">Update actor</button>
+      </form>
+
+      <div className="actor-actions">
+        <button type="button" onClick={() => void find('article')} disabled={!session}>
+          Find mentions in this article
+        </button>
+        <button type="button" onClick={() => void find('library')}>
+          Find mentions in library
+        </button>
+      </div>
+
+      {found && (
+        <div className="found" role="group" aria-label="Unmarked mentions">
+          <p>{found.length === 0 ? 'No unmarked mentions found.' : `${found.length} unmarked mention${found.length === 1 ? '' : 's'}:`}</p>
+          <ul>
+            {found.map((m, i) => (
+              <li key={`${m.articleId}-${m.start}`}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(i)}
+                    onChange={(e) => {
+                      const next = new Set(chosen);
+                      if (e.target.checked) next.add(i);
+                      else next.delete(i);
+                      setChosen(next);
+                    }}
+                  />
+                  <span className="kwic">
+                    …{m.before}
+                    <strong>{m.exact}</strong>
+                    {m.after}…
+                  </span>
+                  {(!session || m.articleId !== session.article.id) && <span className="muted"> — {m.articleTitle}</span>}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {found.length > 0 && (
+            <div className="actor-actions">
+              <button type="button" onClick={() => void accept([...chosen])} disabled={chosen.size === 0}>
+                Accept selected ({chosen.size})
+              </button>
+              <button type="button" onClick={() => void accept(found.map((_, i) => i))}>
+                Accept all
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+
+      <div className="actor-actions">
+        <select aria-label={`Merge ${actor.name} into`} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+          <option value="">Merge into…</option>
+          {others.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          disabled={!mergeInto}
+          onClick={() => void run(() => api.call('actors:merge', { survivorId: mergeInto, mergedId: actor.id }), `Merged ${actor.name}.`).then((ok) => ok && onGone())}
+        >
+          Merge
+        </button>
+        <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+          Remove actor…
+        </button>
+      </div>
+      {confirmDelete && (
+        <div className="confirm" role="alertdialog" aria-label={`Delete ${actor.name}`}>
+          <p>
+            Delete <strong>{actor.name}</strong>? It has {actor.mentionCount} marked mention{actor.mentionCount === 1 ? '' : 's'}
+            {actor.claimCount ? ` and speaks ${actor.claimCount} claim${actor.claimCount === 1 ? '' : 's'} (they keep their text, without a speaker)` : ''}.
+          </p>
+          <button type="button" className="danger" onClick={() => void run(() => api.call('actors:delete', { id: actor.id, mentions: 'delete' }), `Deleted ${actor.name} and its mentions.`).then((ok) => ok && onGone())}>
+            Delete actor and mentions
+          </button>
+          <button type="button" onClick={() => void run(() => api.call('actors:delete', { id: actor.id, mentions: 'keep-as-highlights' }), `Deleted ${actor.name}; mentions kept as highlights.`).then((ok) => ok && onGone())}>
+            Keep mentions as highlights
+          </button>
+          <button type="button" onClick={() => setConfirmDelete(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react';
+import type { AnnotationKind, ReviewStatus } from '../../../src-shared/domain/annotation';
+import { useWorkbench } from '../../app/workbench-context';
+import { describeAnnotation, KIND_LABELS, STATUS_LABELS } from './annotation-labels';
+import { SelectedAnnotation } from './annotation-editor';
+
+/** The open article's annotations in text order, filterable; orphans listed apart. */
+export function AnnotationsPanel() {
+  const { session, actorsById, project } = useWorkbench();
+  const [kind, setKind] = useState<AnnotationKind | ''>('');
+  const [tag, setTag] = useState('');
+  const [status, setStatus] = useState<ReviewStatus | ''>('');
+
+  const list = useMemo(() => {
+    if (!session) return [];
+    return session.annotations
+      .filter((a) => (!kind || a.kind === kind) && (!tag || a.tags.includes(tag)) && (!status || a.status === status))
+      .sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
+  }, [session, kind, tag, status]);
+  const anchored = list.filter((a) => a.anchor === 'anchored');
+  const orphans = list.filter((a) => a.anchor === 'orphan');
+
+  return (
+    <section className="panel" aria-label="Annotations">
+      <h2 className="panel-heading">
+        Annotations <span className="count">{session ? `${anchored.length}${list.length !== session.annotations.length ? ` of ${session.annotations.length}` : ''}` : ''}</span>
+      </h2>
+      {!session ? (
+        <p className="muted panel-body">Open an article to see its annotations.</p>
+      ) : (
+        <>
+          <div className="filters">
+            <select aria-label="Filter by kind" value={kind} onChange={(e) => setKind(e.target.value as AnnotationKind | '')}>
+              <option value="">All kinds</option>
+              {Object.entries(KIND_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+            <select aria-label="Filter by tag" value={tag} onChange={(e) => setTag(e.target.value)}>
+              <option value="">All tags</option>
+              {project.tags.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            <select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value as ReviewStatus | '')}>
+              <option value="">All statuses</option>
+              {Object.entries(STATUS_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ul className="annotation-list" aria-label="Annotations in text order">
+            {anchored.map((a) => (
+              <li key={a.id}>
+                <button
+                  type="button"
+                  className={a.id === session.selectedId ? 'annotation-entry selected' : 'annotation-entry'}
+                  aria-current={a.id === session.selectedId}
+                  onClick={() => session.select(a.id, { scroll: true })}
+                >
+                  <span className={`kind-dot kind-${a.kind}`} aria-hidden />
+                  <span className="entry-text">
+                    <span className="entry-quote">{a.target.exact.length > 90 ? `${a.target.exact.slice(0, 90)}…` : a.target.exact}</span>
+                    <span className="entry-meta">
+                      {describeAnnotation(a, actorsById)} · {STATUS_LABELS[a.status]}
+                      {a.tags.length > 0 && ` · ${a.tags.map((t) => project.tags.find((x) => x.id === t)?.name).filter(Boolean).join(', ')}`}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            ))}
+            {anchored.length === 0 && <li className="muted">No annotations{kind || tag || status ? ' match the filters' : ' yet: select text in the article'}.</li>}
+          </ul>
+          {orphans.length > 0 && (
+            <div className="orphans" role="group" aria-label="Orphaned annotations">
+              <h3>Lost after an edit ({orphans.length})</h3>
+              <ul className="annotation-list">
+                {orphans.map((a) => (
+                  <li key={a.id}>
+                    <button type="button" className={a.id === session.selectedId ? 'annotation-entry selected' : 'annotation-entry'} onClick={() => session.select(a.id)}>
+                      <span className="entry-text">
+                        <span className="entry-quote">{a.target.exact}</span>
+                        <span className="entry-meta">{describeAnnotation(a, actorsById)}</span>
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <SelectedAnnotation />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,241 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { suggestSpeaker } from '../../../src-shared/claims/suggest-speaker';
+import type { ChannelOutput } from '../../../src-shared/contract';
+import type { Annotation } from '../../../src-shared/domain/annotation';
+import {
+  CLAIM_FORM_LABELS,
+  CREDIBILITY_LABELS,
+  RELIABILITY_LABELS,
+  VERIFICATION_LABELS,
+  type ClaimDetails,
+  type ClaimForm,
+  type ClaimLinkType,
+  type Credibility,
+  type Reliability,
+  type Verification,
+} from '../../../src-shared/domain/claim';
+import { useApi } from '../../api/api-context';
+import { messageOf } from '../../app/use-async-error';
+import { useWorkbench } from '../../app/workbench-context';
+import { Combobox } from '../../ui/combobox';
+import { Modal } from '../../ui/modal';
+
+interface Props {
+  /** A new claim on this passage… */
+  range?: { start: number; end: number; exact: string };
+  /** …or an existing claim to edit. */
+  annotation?: Annotation;
+  onClose(): void;
+  onSaved(annotationId: string): void;
+}
+
+const MEDIA = ['statement', 'social media post', 'interview', 'briefing', 'press conference', 'speech', 'remarks to reporters', 'document'];
+const LINK_LABELS: Record<ClaimLinkType, string> = { supports: 'supports', contradicts: 'contradicts', repeats: 'repeats' };
+
+/** The claim form: speaker, form, medium, topic tags, Admiralty grade, verification, note, links. */
+export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) {
+  const api = useApi();
+  const { project, session, tagsById, changed } = useWorkbench();
+  const article = session!.article;
+  const existing = annotation?.claim ?? null;
+  const passage = annotation ? annotation.target : range!;
+
+  const [details, setDetails] = useState<ClaimDetails>(() => {
+    if (existing) {
+      const { links: _links, ...rest } = existing;
+      return rest;
+    }
+    const mentions = session!.annotations
+      .filter((a) => a.kind === 'actor' && a.actorId && a.anchor === 'anchored')
+      .map((a) => ({ actorId: a.actorId!, start: a.target.start, end: a.target.end }));
+    return {
+      speakerId: suggestSpeaker(article.text, passage.start, passage.end, mentions),
+      form: /^["“«„]|["”»]$/.test(passage.exact.trim()) ? 'direct-quote' : 'paraphrase',
+      medium: '',
+      reliability: null,
+      credibility: null,
+      verification: 'unverified',
+    };
+  });
+  const [tags, setTags] = useState<string[]>(annotation?.tags ?? []);
+  const [note, setNote] = useState(annotation?.note ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof ClaimDetails>(key: K, value: ClaimDetails[K]) => setDetails((d) => ({ ...d, [key]: value }));
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setSaving(true);
+    try {
+      const saved = annotation
+        ? await api.call('annotations:update', { articleId: article.id, id: annotation.id, patch: { claim: details, tags, note } })
+        : await api.call('annotations:create', { articleId: article.id, start: range!.start, end: range!.end, exact: range!.exact, kind: 'claim', claim: details, tags, note });
+      await changed({ article: true, library: true, project: true });
+      onSaved(saved.id);
+    } catch (failure) {
+      setError(messageOf(failure));
+      setSaving(false);
+    }
+  }
+
+  const actorOptions = project.actors.map((a) => ({ id: a.id, label: a.name, detail: a.description, keywords: a.aliases }));
+  return (
+    <Modal title={annotation ? 'Edit claim' : 'New claim'} onClose={onClose} wide>
+      <form onSubmit={save} noValidate>
+        <p className="dialog-quote">“{passage.exact}”</p>
+        <div className="form-grid">
+          <label>Speaker</label>
+          <Combobox label="Speaker" options={actorOptions} value={details.speakerId} onChange={(id) => set('speakerId', id)} allowNone autoFocus />
+          <label htmlFor="cf-form">Form</label>
+          <select id="cf-form" value={details.form} onChange={(e) => set('form', e.target.value as ClaimForm)}>
+            {Object.entries(CLAIM_FORM_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="cf-medium">Medium</label>
+          <input id="cf-medium" list="cf-media" value={details.medium} onChange={(e) => set('medium', e.target.value)} placeholder="statement, post, interview, briefing…" />
+          <datalist id="cf-media">
+            {MEDIA.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
+          <label htmlFor="cf-reliability">Reliability</label>
+          <select id="cf-reliability" value={details.reliability ?? ''} onChange={(e) => set('reliability', (e.target.value || null) as Reliability | null)}>
+            <option value="">Not graded</option>
+            {Object.entries(RELIABILITY_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {value} — {label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="cf-credibility">Credibility</label>
+          <select id="cf-credibility" value={details.credibility ?? ''} onChange={(e) => set('credibility', (e.target.value ? Number(e.target.value) : null) as Credibility | null)}>
+            <option value="">Not graded</option>
+            {Object.entries(CREDIBILITY_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {value} — {label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="cf-verification">Verification</label>
+          <select id="cf-verification" value={details.verification} onChange={(e) => set('verification', e.target.value as Verification)}>
+            {Object.entries(VERIFICATION_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <span className="form-label">Topic tags</span>
+          <fieldset className="tag-checks" aria-label="Topic tags">
+            {project.tags.length === 0 && <span className="muted">No tags yet: add them in the Codebook.</span>}
+            {project.tags.map((tag) => (
+              <label key={tag.id} className="tag-check">
+                <input type="checkbox" checked={tags.includes(tag.id)} onChange={(e) => setTags((list) => (e.target.checked ? [...list, tag.id] : list.filter((t) => t !== tag.id)))} />
+                <span className="swatch" style={{ background: tagsById.get(tag.id)?.color }} />
+                {tag.name}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor="cf-note">Note</label>
+          <textarea id="cf-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+        {annotation && <ClaimLinks annotation={annotation} />}
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={saving}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+type ClaimList = ChannelOutput<'claims:list'>;
+
+/** Links from this claim to others, in any article: supports, contradicts, repeats. */
+function ClaimLinks({ annotation }: { annotation: Annotation }) {
+  const api = useApi();
+  const { changed, reportError, actorsById } = useWorkbench();
+  const [claims, setClaims] = useState<ClaimList>([]);
+  const [target, setTarget] = useState<string | null>(null);
+  const [type, setType] = useState<ClaimLinkType>('contradicts');
+  const links = annotation.claim?.links ?? [];
+
+  useEffect(() => {
+    api.call('claims:list', {}).then(setClaims, reportError);
+  }, [api, reportError]);
+
+  const key = (c: { articleId: string; annotationId: string }) => `${c.articleId}/${c.annotationId}`;
+  const byKey = new Map(claims.map((c) => [key(c), c]));
+  const self = { articleId: annotation.articleId, annotationId: annotation.id };
+
+  async function link(): Promise<void> {
+    const other = target ? byKey.get(target) : undefined;
+    if (!other) return;
+    try {
+      await api.call('claims:link', { from: self, to: { articleId: other.articleId, annotationId: other.annotationId }, type });
+      setTarget(null);
+      await changed({ article: true });
+    } catch (failure) {
+      reportError(failure);
+    }
+  }
+
+  async function unlink(to: { articleId: string; annotationId: string }): Promise<void> {
+    try {
+      await api.call('claims:unlink', { from: self, to });
+      await changed({ article: true });
+    } catch (failure) {
+      reportError(failure);
+    }
+  }
+
+  const describe = (c: ClaimList[number] | undefined) =>
+    c ? `${c.speakerId ? `${actorsById.get(c.speakerId)?.name ?? 'Unknown'}: ` : ''}“${c.exact.slice(0, 70)}${c.exact.length > 70 ? '…' : ''}” (${c.articleTitle})` : 'a claim no longer available';
+
+  return (
+    <section className="claim-links" aria-label="Links to other claims">
+      <h3>Links</h3>
+      {links.length === 0 && <p className="muted">No links yet.</p>}
+      <ul>
+        {links.map((l) => (
+          <li key={key(l)}>
+            {l.direction === 'out' ? `This claim ${LINK_LABELS[l.type]}` : `${capitalise(LINK_LABELS[l.type])} this claim:`} {describe(byKey.get(key(l)))}
+            <button type="button" onClick={() => void unlink(l)} aria-label={`Remove link to ${byKey.get(key(l))?.exact ?? 'claim'}`}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="link-add">
+        <select aria-label="Link type" value={type} onChange={(e) => setType(e.target.value as ClaimLinkType)}>
+          <option value="supports">supports</option>
+          <option value="contradicts">contradicts</option>
+          <option value="repeats">repeats</option>
+        </select>
+        <Combobox
+          label="Linked claim"
+          options={claims.filter((c) => key(c) !== key(self)).map((c) => ({ id: key(c), label: describe(c), keywords: [c.exact, c.articleTitle] }))}
+          value={target}
+          onChange={setTarget}
+          initialText=""
+        />
+        <button type="button" onClick={() => void link()} disabled={!target}>
+          Add link
+        </button>
+      </div>
+    </section>
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,46 @@
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../../api/api-context';
+import { messageOf } from '../../app/use-async-error';
+import { useWorkbench } from '../../app/workbench-context';
+import { Modal } from '../../ui/modal';
+
+/** Notes on the whole project (Markdown is fine): scope, sources, open questions. */
+export function ProjectNotesDialog({ onClose }: { onClose(): void }) {
+  const api = useApi();
+  const { project, changed, setStatus } = useWorkbench();
+  const [notes, setNotes] = useState(project.notes);
+  const [error, setError] = useState<string | null>(null);
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    try {
+      await api.call('project:update-notes', { notes });
+      await changed({ project: true });
+      setStatus('Project notes saved.');
+      onClose();
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }
+
+  return (
+    <Modal title="Project notes" onClose={onClose} wide>
+      <form onSubmit={save}>
+        <textarea className="edit-text" aria-label="Project notes" rows={14} value={notes} onChange={(e) => setNotes(e.target.value)} autoFocus />
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
