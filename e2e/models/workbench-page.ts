@@ -111,4 +111,53 @@ export class WorkbenchPage {
   async expectStatus(pattern: RegExp): Promise<void> {
     await expect(this.page.getByRole('status')).toHaveText(pattern);
   }
+
+  panel(name: 'Annotations' | 'Actors' | 'Codebook'): Locator {
+    return this.page.getByRole('region', { name });
+  }
+
+  /** The editor of the selected annotation, in the Annotations panel. */
+  get selectedAnnotation(): Locator {
+    return this.page.getByRole('region', { name: 'Selected annotation' });
+  }
+
+  /** Selects `passage`, then marks it as a mention of an existing actor or a new one. */
+  async markActor(passage: string, actor: { pick?: string; create?: string; description?: string }): Promise<void> {
+    await this.selectText(passage);
+    await this.selectionToolbar.getByRole('button', { name: 'Actor' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Mark actor' });
+    const combo = dialog.getByRole('combobox', { name: 'Actor' });
+    if (actor.create) {
+      await combo.fill(actor.create);
+      await dialog.getByRole('option', { name: `Create new actor “${actor.create}”` }).click();
+      if (actor.description) await dialog.getByLabel('Description').fill(actor.description);
+    } else {
+      await combo.fill(actor.pick!);
+      await dialog.getByRole('option', { name: new RegExp(actor.pick!) }).first().click();
+    }
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Opens the claim form on `passage`; returns the dialog. */
+  async startClaim(passage: string): Promise<Locator> {
+    await this.selectText(passage);
+    await this.selectionToolbar.getByRole('button', { name: 'Claim' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New claim' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  async addTag(name: string): Promise<void> {
+    const codebook = this.panel('Codebook');
+    await codebook.getByRole('textbox', { name: 'New tag name' }).fill(name);
+    await codebook.getByRole('button', { name: 'Add tag' }).click();
+    await expect(codebook.getByRole('button', { name: new RegExp(name) })).toBeVisible();
+  }
+
+  /** Selects an annotation from the Annotations panel by its text. */
+  async selectAnnotation(text: string | RegExp): Promise<void> {
+    await this.panel('Annotations').getByRole('button', { name: text }).first().click();
+    await expect(this.selectedAnnotation).toBeVisible();
+  }
 }

@@ -21,6 +21,8 @@ interface Props {
   /** Offer "None" (clears the value). */
   allowNone?: boolean;
   autoFocus?: boolean;
+  /** Show the options from the start (when the initial text is itself a query). */
+  startOpen?: boolean;
 }
 
 const NONE = '__none__';
@@ -30,15 +32,16 @@ const CREATE = '__create__';
  * An editable combobox (ARIA 1.2 pattern): type to filter by name and keywords, arrows to move,
  * Enter to choose. Options stay in the accessibility tree so they can be chosen by name.
  */
-export function Combobox({ label, options, value, onChange, onCreate, createLabel, initialText, allowNone, autoFocus }: Props) {
+export function Combobox({ label, options, value, onChange, onCreate, createLabel, initialText, allowNone, autoFocus, startOpen }: Props) {
   const listId = useId();
   const selected = options.find((o) => o.id === value);
   const [text, setText] = useState(initialText ?? selected?.label ?? '');
-  const [open, setOpen] = useState(Boolean(autoFocus));
+  const [open, setOpen] = useState(Boolean(startOpen));
   const [active, setActive] = useState(0);
 
   const shown = useMemo(() => {
-    const query = text.trim().toLowerCase();
+    // The chosen option's own name is not a filter: show everything to choose from.
+    const query = selected && text === selected.label ? '' : text.trim().toLowerCase();
     const matches = query
       ? options.filter((o) => [o.label, ...(o.keywords ?? [])].some((k) => k.toLowerCase().includes(query)))
       : options;
@@ -48,7 +51,7 @@ export function Combobox({ label, options, value, onChange, onCreate, createLabe
     const exists = options.some((o) => o.label.toLowerCase() === query);
     if (onCreate && query && !exists) list.push({ id: CREATE, label: createLabel ? createLabel(text.trim()) : `Create “${text.trim()}”` });
     return list;
-  }, [options, text, allowNone, onCreate, createLabel]);
+  }, [options, text, allowNone, onCreate, createLabel, selected]);
 
   function choose(option: ComboOption): void {
     if (option.id === CREATE) onCreate?.(text.trim());
@@ -96,7 +99,8 @@ export function Combobox({ label, options, value, onChange, onCreate, createLabe
           setOpen(true);
           setActive(0);
         }}
-        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onClick={() => setOpen(true)}
         onKeyDown={onKeyDown}
       />
       {open && shown.length > 0 && (

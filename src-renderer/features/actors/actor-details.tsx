@@ -75,7 +75,7 @@ export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): v
 
   const id = (name: string) => `actor-${actor.id}-${name}`;
   return (
-    <div className="actor-details">
+    <div className="actor-details" ref={(node) => node?.scrollIntoView({ block: 'nearest' })}>
       <form onSubmit={save} className="form-grid compact" aria-label={`Edit ${actor.name}`}>
         <label htmlFor={id('name')}>Name</label>
         <input id={id('name')} value={fields.name} onChange={(e) => setFields({ ...fields, name: e.target.value })} />

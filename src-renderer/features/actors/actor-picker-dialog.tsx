@@ -65,6 +65,7 @@ export function ActorPickerDialog({ articleId, range, onClose, onSaved }: Props)
             value={actorId}
             initialText={guess?.name ?? range.exact}
             autoFocus
+            startOpen
             onChange={(id) => {
               setActorId(id);
               setCreating(null);
