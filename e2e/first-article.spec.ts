@@ -21,7 +21,7 @@ test('an analyst pastes an article, highlights passages that survive a restart, 
   await expect.poll(() => ui.highlightedTexts()).toEqual(['is a first step, not a settlement', '"long overdue"']);
 
   await ui.clickHighlight('long overdue');
-  await ui.page.getByRole('toolbar', { name: 'Annotation' }).getByRole('button', { name: 'Delete' }).click();
+  await ui.page.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect.poll(() => ui.highlightedTexts()).toEqual(['is a first step, not a settlement']);
 
   ui = await workbench.restart();
