@@ -6,9 +6,10 @@ import { root } from './build-if-needed.mjs';
 
 await build({ configFile: join(root, 'bench/vite.config.mts') });
 const which = process.argv[2];
-for (const name of ['store-bench']) {
+const benches = { 'store-bench': join(root, 'bench/.tmp/dist/store-bench.mjs'), 'reader-bench': join(root, 'bench/reader-bench.mjs') };
+for (const [name, file] of Object.entries(benches)) {
   if (which && which !== name) continue;
   console.log(`\n== ${name} ==`);
-  const result = spawnSync(process.execPath, ['--expose-gc', join(root, 'bench/.tmp/dist', `${name}.mjs`)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--expose-gc', file], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

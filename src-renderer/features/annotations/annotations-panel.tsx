@@ -1,4 +1,6 @@
-import { useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
+import type { Annotation } from '../../../src-shared/domain/annotation';
+import type { ActorEntry, ArticleSession, TagEntry } from '../../app/workbench-context';
 import type { AnnotationKind, ReviewStatus } from '../../../src-shared/domain/annotation';
 import { useWorkbench } from '../../app/workbench-context';
 import { describeAnnotation, KIND_LABELS, STATUS_LABELS } from './annotation-labels';
@@ -6,7 +8,9 @@ import { SelectedAnnotation } from './annotation-editor';
 
 /** The open article's annotations in text order, filterable; orphans listed apart. */
 export function AnnotationsPanel() {
-  const { session, actorsById, project } = useWorkbench();
+  const { session: current, actorsById, project } = useWorkbench();
+  // The list may hold thousands of entries: let the article redraw first, the list after.
+  const session = useDeferredValue(current);
   const [kind, setKind] = useState<AnnotationKind | ''>('');
   const [tag, setTag] = useState('');
   const [status, setStatus] = useState<ReviewStatus | ''>('');
@@ -17,8 +21,8 @@ export function AnnotationsPanel() {
       .filter((a) => (!kind || a.kind === kind) && (!tag || a.tags.includes(tag)) && (!status || a.status === status))
       .sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
   }, [session, kind, tag, status]);
-  const anchored = list.filter((a) => a.anchor === 'anchored');
-  const orphans = list.filter((a) => a.anchor === 'orphan');
+  const anchored = useMemo(() => list.filter((a) => a.anchor === 'anchored'), [list]);
+  const orphans = useMemo(() => list.filter((a) => a.anchor === 'orphan'), [list]);
 
   return (
     <section className="panel" aria-label="Annotations">
@@ -55,28 +59,7 @@ export function AnnotationsPanel() {
               ))}
             </select>
           </div>
-          <ul className="annotation-list" aria-label="Annotations in text order">
-            {anchored.map((a) => (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  className={a.id === session.selectedId ? 'annotation-entry selected' : 'annotation-entry'}
-                  aria-current={a.id === session.selectedId}
-                  onClick={() => session.select(a.id, { scroll: true })}
-                >
-                  <span className={`kind-dot kind-${a.kind}`} aria-hidden />
-                  <span className="entry-text">
-                    <span className="entry-quote">{a.target.exact.length > 90 ? `${a.target.exact.slice(0, 90)}…` : a.target.exact}</span>
-                    <span className="entry-meta">
-                      {describeAnnotation(a, actorsById)} · {STATUS_LABELS[a.status]}
-                      {a.tags.length > 0 && ` · ${a.tags.map((t) => project.tags.find((x) => x.id === t)?.name).filter(Boolean).join(', ')}`}
-                    </span>
-                  </span>
-                </button>
-              </li>
-            ))}
-            {anchored.length === 0 && <li className="muted">No annotations{kind || tag || status ? ' match the filters' : ' yet: select text in the article'}.</li>}
-          </ul>
+          <AnnotationList entries={anchored} selectedId={session.selectedId} select={session.select} filtered={Boolean(kind || tag || status)} actorsById={actorsById} tags={project.tags} />
           {orphans.length > 0 && (
             <div className="orphans" role="group" aria-label="Orphaned annotations">
               <h3>Lost after an edit ({orphans.length})</h3>
@@ -100,3 +83,36 @@ export function AnnotationsPanel() {
     </section>
   );
 }
+
+interface ListProps {
+  entries: readonly Annotation[];
+  selectedId: string | null;
+  select: ArticleSession['select'];
+  filtered: boolean;
+  actorsById: Map<string, ActorEntry>;
+  tags: readonly TagEntry[];
+}
+
+/** Memoised: thousands of entries are rebuilt only when they or the selection change. */
+const AnnotationList = memo(function AnnotationList({ entries, selectedId, select, filtered, actorsById, tags }: ListProps) {
+  const tagNames = new Map(tags.map((t) => [t.id, t.name]));
+  return (
+    <ul className="annotation-list" aria-label="Annotations in text order">
+      {entries.map((a) => (
+        <li key={a.id}>
+          <button type="button" className={a.id === selectedId ? 'annotation-entry selected' : 'annotation-entry'} aria-current={a.id === selectedId} onClick={() => select(a.id, { scroll: true })}>
+            <span className={`kind-dot kind-${a.kind}`} aria-hidden />
+            <span className="entry-text">
+              <span className="entry-quote">{a.target.exact.length > 90 ? `${a.target.exact.slice(0, 90)}…` : a.target.exact}</span>
+              <span className="entry-meta">
+                {describeAnnotation(a, actorsById)} · {STATUS_LABELS[a.status]}
+                {a.tags.length > 0 && ` · ${a.tags.map((t) => tagNames.get(t)).filter(Boolean).join(', ')}`}
+              </span>
+            </span>
+          </button>
+        </li>
+      ))}
+      {entries.length === 0 && <li className="muted">No annotations{filtered ? ' match the filters' : ' yet: select text in the article'}.</li>}
+    </ul>
+  );
+});

@@ -40,14 +40,25 @@ function groupByParagraph(paragraphs: readonly Paragraph[], annotations: readonl
     if (annotation.anchor === 'orphan') continue;
     const { start, end } = annotation.target;
     const color = annotation.kind === 'actor' ? null : (annotation.tags.map((t) => tagColors.get(t)).find(Boolean) ?? null);
-    // Binary search would do; articles have hundreds of paragraphs, not millions.
-    for (let i = 0; i < paragraphs.length; i++) {
+    for (let i = firstEndingAfter(paragraphs, start); i < paragraphs.length; i++) {
       const p = paragraphs[i]!;
       if (p.start >= end) break;
-      if (p.end > start) groups[i]!.push({ id: annotation.id, start, end, kind: annotation.kind, color });
+      groups[i]!.push({ id: annotation.id, start, end, kind: annotation.kind, color });
     }
   }
   return groups;
+}
+
+/** Index of the first paragraph that ends after `offset` (binary search). */
+function firstEndingAfter(paragraphs: readonly Paragraph[], offset: number): number {
+  let low = 0;
+  let high = paragraphs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (paragraphs[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function keyOf(spans: readonly KindedSpan[]): string {

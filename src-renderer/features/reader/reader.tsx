@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Annotation } from '../../../src-shared/domain/annotation';
 import type { ArticleStatus } from '../../../src-shared/domain/article';
 import { useApi } from '../../api/api-context';
@@ -25,6 +25,13 @@ interface Props {
   session: ArticleSession;
   /** Shows a new annotation at once, before the store has confirmed it. */
   addOptimistic(annotation: Annotation): void;
+}
+
+/** Paints the selection as a pending highlight, or clears it (null). A no-op without the API. */
+function paintPending(selection: Selection | null): void {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+  if (selection && selection.rangeCount > 0) CSS.highlights.set('workbench-pending', new Highlight(selection.getRangeAt(0).cloneRange()));
+  else CSS.highlights.delete('workbench-pending');
 }
 
 const STATUS_LABELS: Record<ArticleStatus, string> = { todo: 'To do', 'in-progress': 'In progress', done: 'Done' };
@@ -78,10 +85,14 @@ export function Reader({ session, addOptimistic }: Props) {
 
   const create = useCallback(
     async (range: PendingSelection, kind: 'highlight', tags: string[] = []) => {
-      clearSelection();
-      // Drawn at once; the store's answer replaces it (or the error removes it).
+      // Painted in the very next frame with the CSS Custom Highlight API (no re-render needed),
+      // then drawn by React as a pending annotation, then replaced by the store's answer (or
+      // removed, with the error shown, if the save fails).
+      paintPending(window.getSelection());
       const stamp = new Date().toISOString();
-      addOptimistic({
+      startTransition(() => {
+        clearSelection();
+        addOptimistic({
         id: `pending-${Date.now()}`,
         articleId: article.id,
         kind,
@@ -94,6 +105,7 @@ export function Reader({ session, addOptimistic }: Props) {
         anchor: 'anchored',
         createdAt: stamp,
         updatedAt: stamp,
+        });
       });
       try {
         const created = await api.call('annotations:create', { articleId: article.id, start: range.start, end: range.end, exact: range.exact, kind, tags });
@@ -103,6 +115,8 @@ export function Reader({ session, addOptimistic }: Props) {
       } catch (failure) {
         reportError(failure);
         await changed({ article: true });
+      } finally {
+        paintPending(null);
       }
     },
     [addOptimistic, api, article.id, changed, clearSelection, reportError, select, setStatus, tagsById],
