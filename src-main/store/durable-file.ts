@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, sep } from 'node:path';
 
 /**
  * Writes a file so that, once the promise resolves, its new content survives a crash or power
@@ -29,14 +29,27 @@ export async function writeFileDurable(path: string, data: string | Uint8Array):
   await fsyncDirectory(dir);
 }
 
+/** Folder handles kept open between saves: opening a folder costs as much as syncing it. */
+const folders = new Map<string, Promise<FileHandle>>();
+
 /** Makes a rename or create inside `dir` durable. Windows cannot open folders and needs no such step. */
 export async function fsyncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+  let handle = folders.get(dir);
+  if (!handle) {
+    handle = open(dir, 'r');
+    folders.set(dir, handle);
+    handle.catch(() => folders.delete(dir));
+  }
+  await (await handle).sync();
+}
+
+/** Closes the folder handles kept for `root` and the folders below it (when a project closes). */
+export async function releaseDirectories(root: string): Promise<void> {
+  for (const [dir, handle] of folders) {
+    if (dir !== root && !dir.startsWith(root + sep)) continue;
+    folders.delete(dir);
+    await (await handle.catch(() => null))?.close();
   }
 }
 

@@ -7,7 +7,7 @@ import type { Article, ArticleSummary } from '../../src-shared/domain/article';
 import type { ProjectProblem } from '../../src-shared/domain/project';
 import { AppError } from '../../src-shared/result';
 import { countWords } from '../../src-shared/text/canonical';
-import { isTempFileName } from './durable-file';
+import { isTempFileName, releaseDirectories } from './durable-file';
 import {
   ARTICLE_FORMAT,
   INDEX_FORMAT,
@@ -90,6 +90,7 @@ export class ProjectStore {
       return store;
     } catch (error) {
       await lock.release();
+      await releaseDirectories(directory);
       throw error;
     }
   }
@@ -151,7 +152,7 @@ export class ProjectStore {
       const checked = articleFileSchema.parse(draft);
       await db.adapter.write(checked);
       db.data = checked;
-      await this.refreshSummary(id, checked);
+      await this.refreshSummary(id, checked, before);
       onCommit?.(before, checked);
       return result;
     });
@@ -217,6 +218,7 @@ export class ProjectStore {
     clearTimeout(this.indexTimer);
     if (this.indexDirty) await this.writeIndex().catch(() => undefined);
     await this.lock.release();
+    await releaseDirectories(this.directory);
   }
 
   private assertOpen(): void {
@@ -290,9 +292,11 @@ export class ProjectStore {
     return run;
   }
 
-  private async refreshSummary(id: string, file: ArticleFile): Promise<void> {
+  private async refreshSummary(id: string, file: ArticleFile, before?: ArticleFile): Promise<void> {
     // Size and time are read when the cache is written (STALE until then), not on the save path.
-    this.index.set(id, { size: STALE, mtimeMs: STALE, summary: summarise(file) });
+    // Counting words is the costly part of a summary; a save that kept the text keeps the count.
+    const known = before && before.article.text === file.article.text ? this.index.get(id)?.summary.wordCount : undefined;
+    this.index.set(id, { size: STALE, mtimeMs: STALE, summary: summarise(file, known) });
     this.scheduleIndexWrite();
   }
 
@@ -366,7 +370,7 @@ export class ArticleMissingError extends AppError {
   }
 }
 
-export function summarise(file: ArticleFile): ArticleSummary {
+export function summarise(file: ArticleFile, knownWordCount?: number): ArticleSummary {
   const { text: _text, note: _note, ...meta } = file.article;
   const actorMentions: Record<string, number> = {};
   const speakerClaims: Record<string, number> = {};
@@ -385,7 +389,7 @@ export function summarise(file: ArticleFile): ArticleSummary {
   }
   return {
     ...meta,
-    wordCount: countWords(file.article.text),
+    wordCount: knownWordCount ?? countWords(file.article.text),
     annotationCount: file.annotations.length,
     claimCount,
     orphanCount,
