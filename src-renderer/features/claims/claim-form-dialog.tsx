@@ -50,7 +50,7 @@ export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) 
       .map((a) => ({ actorId: a.actorId!, start: a.target.start, end: a.target.end }));
     return {
       speakerId: suggestSpeaker(article.text, passage.start, passage.end, mentions),
-      form: /^["“«„]|["”»]$/.test(passage.exact.trim()) ? 'direct-quote' : 'paraphrase',
+      form: isQuoted(article.text, passage.start, passage.end) ? 'direct-quote' : 'paraphrase',
       medium: '',
       reliability: null,
       credibility: null,
@@ -239,3 +239,12 @@ function ClaimLinks({ annotation }: { annotation: Annotation }) {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const QUOTES = /["“”«»„‘’']/;
+
+/** A passage in quotation marks, or one whose selection left the marks just outside it. */
+function isQuoted(text: string, start: number, end: number): boolean {
+  const inside = text.slice(start, end).trim();
+  if (QUOTES.test(inside.charAt(0)) && QUOTES.test(inside.charAt(inside.length - 1))) return true;
+  return QUOTES.test(text.charAt(start - 1)) && QUOTES.test(text.slice(end, end + 2));
+}
