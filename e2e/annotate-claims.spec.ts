@@ -10,8 +10,8 @@ test('marks a claim with its pre-selected speaker, grades it, and finds it intac
   // "…Petra Alm, said the agreement …": the speaker is found from the reporting verb.
   const form = await ui.startClaim('is a first step, not a settlement');
   await expect(form.getByRole('combobox', { name: 'Speaker' })).toHaveValue('Petra Alm');
-  await expect(form.getByLabel('Form')).toHaveValue('paraphrase');
-  await form.getByLabel('Form').selectOption({ label: 'Direct quote' });
+  // The passage stands in quotation marks in the text, so it is offered as a direct quote.
+  await expect(form.getByLabel('Form')).toHaveValue('direct-quote');
   await form.getByLabel('Medium').fill('statement');
   await form.getByLabel('Reliability').selectOption({ label: 'B — Usually reliable' });
   await form.getByLabel('Credibility').selectOption({ label: '2 — Probably true' });
@@ -24,6 +24,7 @@ test('marks a claim with its pre-selected speaker, grades it, and finds it intac
   // Speaker changed by hand: the quote follows "Joren Vask, wrote".
   const second = await ui.startClaim('long overdue');
   await expect(second.getByRole('combobox', { name: 'Speaker' })).toHaveValue('Joren Vask');
+  await second.getByLabel('Form').selectOption({ label: 'Paraphrase' });
   await second.getByLabel('Medium').fill('social media post');
   await second.getByLabel('Verification').selectOption({ label: 'Contested' });
   await second.getByRole('button', { name: 'Save' }).click();
