@@ -13,6 +13,7 @@ import { claimDetailsSchema, claimLinkTypeSchema, claimRefSchema } from './domai
 import { tagFieldsSchema, tagPatchSchema, tagSchema } from './domain/tag';
 import { idSchema } from './domain/ids';
 import { projectInfoSchema } from './domain/project';
+import { reportOptionsSchema, reportScopeSchema } from './report/report-options';
 import type { Result } from './result';
 
 const none = z.object({}).strict();
@@ -204,6 +205,30 @@ export const contract = {
   'claims:link': { input: z.object({ from: claimRefSchema, to: claimRefSchema, type: claimLinkTypeSchema }).strict(), output: z.object({ linked: z.boolean() }) },
   /** Removes a link between two claims, from both ends. */
   'claims:unlink': { input: z.object({ from: claimRefSchema, to: claimRefSchema }).strict(), output: z.object({ unlinked: z.boolean() }) },
+
+  /**
+   * A Markdown report over an article, chosen articles, the project or one actor (a dossier),
+   * with the chosen sections and filters.
+   */
+  'reports:markdown': { input: reportOptionsSchema, output: z.object({ fileName: z.string(), markdown: z.string() }) },
+
+  /** A CSV table (claims or annotations), one row each with article metadata; UTF-8 with BOM. */
+  'export:csv': {
+    input: z.object({ table: z.enum(['claims', 'annotations']), scope: reportScopeSchema }).strict(),
+    output: z.object({ fileName: z.string(), csv: z.string() }),
+  },
+
+  /** The whole project as one versioned JSON file (also the backup format). */
+  'project:export': { input: none, output: z.object({ fileName: z.string(), json: z.string() }) },
+
+  /**
+   * Restores a project file into this project, which must be empty. The file is validated
+   * completely before anything is written; a damaged or foreign file changes nothing.
+   */
+  'project:import': {
+    input: z.object({ json: z.string().max(200 * 1024 * 1024) }).strict(),
+    output: z.object({ articles: z.number().int(), annotations: z.number().int(), actors: z.number().int(), tags: z.number().int() }),
+  },
 
   /** What undo and redo would do next (labels for the menu), or null. */
   'history:state': { input: none, output: historyStateSchema },

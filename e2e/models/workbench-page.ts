@@ -86,6 +86,9 @@ export class WorkbenchPage {
     await this.selectText(passage);
     await this.selectionToolbar.getByRole('button', { name: 'Highlight' }).click();
     await expect(this.highlights()).not.toHaveCount(before);
+    // Drawn at once, then confirmed by the store (the pending copy is replaced and selected).
+    await expect(this.article.locator('mark[data-ids*="pending-"]')).toHaveCount(0);
+    await expect(this.article.locator('mark.hl-selected').first()).toBeVisible();
   }
 
   /** The highlighted passages, as the text of their <mark> runs joined per annotation. */

@@ -6,7 +6,9 @@ import { articleHandlers } from './articles-service';
 import { claimHandlers } from './claims-service';
 import { exportHandlers } from './export-service';
 import { History, historyHandlers } from './history';
+import { projectFileHandlers } from './project-file-service';
 import { projectHandlers } from './project-service';
+import { reportHandlers } from './reports-service';
 import { tagHandlers } from './tags-service';
 
 /** Every channel's handler, over one open project, sharing one undo history. */
@@ -21,5 +23,7 @@ export function createHandlers(store: ProjectStore, now?: () => Date): Handlers 
     ...projectHandlers(store, history),
     ...historyHandlers(history),
     ...exportHandlers(store),
+    ...reportHandlers(store, now),
+    ...projectFileHandlers(store, now),
   };
 }

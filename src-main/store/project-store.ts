@@ -158,6 +158,26 @@ export class ProjectStore {
     });
   }
 
+  /** Adds an article with its annotations as they are (restoring a project file). */
+  async importArticle(file: ArticleFile): Promise<void> {
+    this.assertOpen();
+    if (this.index.has(file.article.id)) throw new Error(`Article ${file.article.id} already exists`);
+    const checked = articleFileSchema.parse(file);
+    const db = new Low<ArticleFile>(this.articleAdapter(checked.article.id), checked);
+    await this.serialise(checked.article.id, async () => {
+      await db.write();
+      this.remember(checked.article.id, db);
+      await this.refreshSummary(checked.article.id, checked);
+    });
+  }
+
+  /** Replaces project.json whole (restoring a project file). */
+  async replaceProjectFile(file: ProjectFile): Promise<void> {
+    await this.updateProject((draft) => {
+      Object.assign(draft, projectFileSchema.parse(file));
+    });
+  }
+
   /** Changes project.json (actors, tags, notes) the same way: on a copy, committed once durable. */
   async updateProject<R>(change: (file: ProjectFile) => R, onCommit?: Commit<ProjectFile>): Promise<R> {
     this.assertOpen();
