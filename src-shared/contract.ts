@@ -218,6 +218,19 @@ export const contract = {
     output: z.object({ fileName: z.string(), csv: z.string() }),
   },
 
+  /** W3C Web Annotation JSON-LD (an AnnotationCollection) of the annotations in a scope. */
+  'export:w3c': { input: z.object({ scope: reportScopeSchema }).strict(), output: z.object({ fileName: z.string(), json: z.string() }) },
+
+  /**
+   * Adds the annotations of a W3C Web Annotation file to the articles they target (matched by
+   * our article id or by URL), as one undoable step. Missing tags and actors are created. A
+   * damaged or foreign file fails with a message naming the problem and changes nothing.
+   */
+  'import:w3c': {
+    input: z.object({ json: z.string().max(100 * 1024 * 1024) }).strict(),
+    output: z.object({ imported: z.number().int(), skipped: z.number().int(), problems: z.array(z.string()) }),
+  },
+
   /** The whole project as one versioned JSON file (also the backup format). */
   'project:export': { input: none, output: z.object({ fileName: z.string(), json: z.string() }) },
 

@@ -5,6 +5,9 @@ import { channels } from '../../src-shared/contract';
 import { reportFileName } from '../../src-shared/report/article-markdown';
 import { writeFileDurable } from '../store/durable-file';
 
+/** The kinds of file the app writes, by extension; anything else is saved as .txt. */
+const FILE_KINDS: Record<string, string> = { md: 'Markdown', csv: 'CSV table', json: 'Analyst Workbench project', jsonld: 'W3C Web Annotation (JSON-LD)', txt: 'Text' };
+
 const saveTextFileSchema = z.object({ suggestedName: z.string().max(300), content: z.string().max(200 * 1024 * 1024) }).strict();
 
 /**
@@ -33,10 +36,11 @@ export function registerIpc(router: Router, getWindow: () => BrowserWindow | nul
     const request = saveTextFileSchema.parse(raw);
     const window = getWindow();
     if (!window) return { saved: false };
-    const extension = request.suggestedName.split('.').pop()?.toLowerCase() === 'md' ? 'md' : 'txt';
+    const wanted = request.suggestedName.split('.').pop()?.toLowerCase() ?? '';
+    const extension = wanted in FILE_KINDS ? wanted : 'txt';
     const choice = await dialog.showSaveDialog(window, {
       defaultPath: reportFileName(request.suggestedName.replace(/\.[a-z0-9]+$/i, ''), extension),
-      filters: [{ name: extension === 'md' ? 'Markdown' : 'Text', extensions: [extension] }],
+      filters: [{ name: FILE_KINDS[extension] ?? 'Text', extensions: [extension] }],
     });
     if (choice.canceled || !choice.filePath) return { saved: false };
     await writeFileDurable(choice.filePath, request.content);

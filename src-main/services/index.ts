@@ -10,6 +10,7 @@ import { projectFileHandlers } from './project-file-service';
 import { projectHandlers } from './project-service';
 import { reportHandlers } from './reports-service';
 import { tagHandlers } from './tags-service';
+import { w3cHandlers } from './w3c-service';
 
 /** Every channel's handler, over one open project, sharing one undo history. */
 export function createHandlers(store: ProjectStore, now?: () => Date): Handlers {
@@ -25,5 +26,6 @@ export function createHandlers(store: ProjectStore, now?: () => Date): Handlers 
     ...exportHandlers(store),
     ...reportHandlers(store, now),
     ...projectFileHandlers(store, now),
+    ...w3cHandlers(store, history, now),
   };
 }

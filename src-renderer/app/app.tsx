@@ -141,7 +141,7 @@ export function App() {
           <button type="button" className="primary" onClick={() => setDialog('new-article')} aria-keyshortcuts="N" title="New article (N)">
             New article
           </button>
-          <ExportMenu disabled={openId === null} onMarkdown={() => void exportMarkdown()} />
+          <ExportMenu articles={articles} onMarkdown={() => void exportMarkdown()} />
           <button type="button" onClick={() => void undoOrRedo('undo')} disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-keyshortcuts="Control+Z">
             Undo
           </button>

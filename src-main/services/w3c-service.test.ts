@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRouter } from '../api/router';
+import { ProjectStore } from '../store/project-store';
+import { seedSampleProject } from '../store/sample-project';
+import { tempDir } from '../store/test-helpers';
+import { createHandlers } from '.';
+
+const stores: ProjectStore[] = [];
+afterEach(async () => Promise.all(stores.splice(0).map((s) => s.close())));
+
+async function open() {
+  const store = await ProjectStore.open(await tempDir());
+  stores.push(store);
+  const router = createRouter(createHandlers(store), () => undefined);
+  const call = async <T>(channel: string, input: unknown): Promise<T> => {
+    const result = await router.handle(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value as T;
+  };
+  return { store, router, call };
+}
+
+describe('W3C annotations in the app', () => {
+  it('exports the project and imports the file back into a project holding the same article', async () => {
+    const source = await open();
+    await seedSampleProject(source.router);
+    const { json } = await source.call<{ json: string }>('export:w3c', { scope: { kind: 'project' } });
+    const collection = JSON.parse(json);
+    expect(collection.type).toBe('AnnotationCollection');
+
+    // A second project with the same article text (a project file restored elsewhere, minus annotations).
+    const { json: projectJson } = await source.call<{ json: string }>('project:export', {});
+    const stripped = JSON.parse(projectJson);
+    for (const article of stripped.articles) article.annotations = [];
+    stripped.project.actors = [];
+    stripped.project.tags = [];
+    const target = await open();
+    await target.call('project:import', { json: JSON.stringify(stripped) });
+
+    const result = await target.call<{ imported: number; skipped: number; problems: string[] }>('import:w3c', { json });
+    const [article] = await target.call<{ id: string }[]>('articles:list', {});
+    const imported = await target.call<{ annotations: { kind: string; target: { exact: string }; tags: string[] }[] }>('articles:get', { id: article!.id });
+    const original = await source.call<{ annotations: { kind: string; target: { exact: string } }[] }>('articles:get', { id: article!.id });
+    expect(result.imported).toBe(original.annotations.length);
+    expect(imported.annotations.map((a) => `${a.kind}:${a.target.exact}`).sort()).toEqual(original.annotations.map((a) => `${a.kind}:${a.target.exact}`).sort());
+    const project = await target.call<{ tags: { name: string }[]; actors: { name: string }[] }>('project:get', {});
+    expect(project.tags.map((t) => t.name).sort()).toEqual(['Military activity', 'Peace talks', 'Sovereignty']);
+    expect(project.actors.map((a) => a.name)).toContain('Ilse Marnow');
+
+    // The same file again adds nothing: the annotations are already there.
+    const again = await target.call<{ imported: number; skipped: number }>('import:w3c', { json });
+    expect(again).toMatchObject({ imported: 0 });
+    // One undo step removes the whole import.
+    await target.call('history:undo', {});
+    await target.call('history:undo', {});
+    expect((await target.call<{ annotations: unknown[] }>('articles:get', { id: article!.id })).annotations).toEqual([]);
+  });
+
+  it('refuses a damaged or foreign file with a message and changes nothing', async () => {
+    const { router, call } = await open();
+    for (const json of ['{"type": "AnnotationCollection", "first": {"items": [{"type": "Annotation"}]}}', '[1, 2, 3]', 'not json']) {
+      const result = await router.handle('import:w3c', { json });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    expect((await call<{ tags: unknown[] }>('project:get', {})).tags).toEqual([]);
+  });
+});
