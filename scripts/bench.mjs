@@ -6,7 +6,11 @@ import { root } from './build-if-needed.mjs';
 
 await build({ configFile: join(root, 'bench/vite.config.mts') });
 const which = process.argv[2];
-const benches = { 'store-bench': join(root, 'bench/.tmp/dist/store-bench.mjs'), 'reader-bench': join(root, 'bench/reader-bench.mjs') };
+const benches = {
+  'store-bench': join(root, 'bench/.tmp/dist/store-bench.mjs'),
+  'report-bench': join(root, 'bench/.tmp/dist/report-bench.mjs'),
+  'reader-bench': join(root, 'bench/reader-bench.mjs'),
+};
 for (const [name, file] of Object.entries(benches)) {
   if (which && which !== name) continue;
   console.log(`\n== ${name} ==`);
