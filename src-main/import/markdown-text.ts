@@ -32,7 +32,7 @@ export function markdownToText(source: string): MarkdownText {
   let fence: string | null = null;
 
   const flush = () => {
-    if (paragraph.length > 0) blocks.push(paragraph.join(' '));
+    if (paragraph.length > 0) blocks.push(stripInline(paragraph.join(' ')));
     paragraph = [];
   };
   const heading = (level: number, text: string) => {
@@ -79,7 +79,7 @@ export function markdownToText(source: string): MarkdownText {
     const item = LIST_ITEM.exec(line);
     if (item) {
       flush();
-      paragraph.push(stripInline(item[1] ?? ''));
+      paragraph.push(item[1] ?? '');
       continue;
     }
     if (/^[ \t]*\|.*\|[ \t]*$/.test(line)) {
@@ -89,7 +89,7 @@ export function markdownToText(source: string): MarkdownText {
     }
     // Two trailing spaces or a backslash mark a hard break, which a plain-text paragraph can only show as a new paragraph.
     const hardBreak = / {2,}$|\\$/.test(line);
-    paragraph.push(stripInline(line.replace(/\\$/, '').trim()));
+    paragraph.push(line.replace(/\\$/, '').trim());
     if (hardBreak) flush();
   }
   flush();

@@ -121,7 +121,9 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
       if (articleId && !store.hasArticle(articleId)) throw new AppError('not-found', 'That article is no longer in the project.');
       const results = [];
       for await (const file of store.articles(ids)) {
-        const taken = file.annotations.filter((a) => a.kind === 'actor' && a.anchor === 'anchored').map((a) => a.target);
+        // Only this actor's own mentions are "taken": another actor's mention may sit inside
+        // ("Vesteria" within "Vesteria's defence ministry"), and nested mentions are allowed.
+        const taken = file.annotations.filter((a) => a.kind === 'actor' && a.actorId === actorId && a.anchor === 'anchored').map((a) => a.target);
         for (const hit of findOccurrences(file.article.text, names, taken)) {
           const text = file.article.text;
           results.push({
