@@ -26,9 +26,9 @@ async function main() {
     if (!result.ok) throw new Error(result.error.message);
     return result.value as T;
   };
-  const actors = [];
+  const actors: { id: string }[] = [];
   for (let i = 0; i < 20; i++) actors.push(await call<{ id: string }>('actors:create', { name: `Minister ${i}`, description: `Foreign Minister of State ${i}` }));
-  const tags = [];
+  const tags: { id: string }[] = [];
   for (let i = 0; i < 8; i++) tags.push(await call<{ id: string }>('tags:create', { name: `Topic ${i}` }));
   for (let i = 0; i < ARTICLES; i++) {
     const file = makeArticleFile(i);

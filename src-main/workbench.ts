@@ -18,5 +18,7 @@ export async function openWorkbench(directory: string, options: { sample?: boole
     seed: options.sample ? (fresh) => seedSampleProject(createRouter(createHandlers(fresh))) : undefined,
   });
   const router = createRouter(createHandlers(store));
+  // Start building the search index in the background now, not at the first search.
+  void router.handle('search:query', { limit: 1 });
   return { store, router, close: () => store.close() };
 }

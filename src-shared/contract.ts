@@ -8,8 +8,8 @@
 import { z } from 'zod';
 import { actorFieldsSchema, actorPatchSchema, actorSchema } from './domain/actor';
 import { annotationKindSchema, annotationSchema, MAX_NOTE, reviewStatusSchema } from './domain/annotation';
-import { articlePatchSchema, articleSchema, articleSummarySchema, MAX_ARTICLE_TEXT, newArticleInputSchema } from './domain/article';
-import { claimDetailsSchema, claimLinkTypeSchema, claimRefSchema } from './domain/claim';
+import { articlePatchSchema, articleSchema, articleStatusSchema, articleSummarySchema, MAX_ARTICLE_TEXT, newArticleInputSchema } from './domain/article';
+import { claimDetailsSchema, claimLinkTypeSchema, claimRefSchema, verificationSchema } from './domain/claim';
 import { tagFieldsSchema, tagPatchSchema, tagSchema } from './domain/tag';
 import { idSchema } from './domain/ids';
 import { projectInfoSchema } from './domain/project';
@@ -17,6 +17,34 @@ import { reportOptionsSchema, reportScopeSchema } from './report/report-options'
 import type { Result } from './result';
 
 const none = z.object({}).strict();
+
+/** Filters the library by what its summaries record. Empty or missing means "any". */
+const librarySearchFiltersSchema = z
+  .object({
+    actorId: idSchema.optional(),
+    tagId: idSchema.optional(),
+    verification: verificationSchema.optional(),
+    reviewStatus: reviewStatusSchema.optional(),
+    articleStatus: articleStatusSchema.optional(),
+    source: z.string().max(200).optional(),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  })
+  .strict();
+
+/** An annotation with the article it sits in and its context, for views across the library. */
+const dossierEntrySchema = z.object({
+  articleId: idSchema,
+  articleTitle: z.string(),
+  source: z.string(),
+  published: z.string(),
+  paragraph: z.number().int(),
+  before: z.string(),
+  after: z.string(),
+  annotation: annotationSchema,
+  /** For claims: the other ends of its links, described. */
+  links: z.array(z.object({ type: claimLinkTypeSchema, direction: z.enum(['in', 'out']), articleId: idSchema, annotationId: idSchema, text: z.string() })),
+});
 
 const historyStateSchema = z.object({ undo: z.string().nullable(), redo: z.string().nullable() });
 /** What an undo or redo changed, so the UI reloads just that. */
@@ -241,6 +269,56 @@ export const contract = {
   'project:import': {
     input: z.object({ json: z.string().max(200 * 1024 * 1024) }).strict(),
     output: z.object({ articles: z.number().int(), annotations: z.number().int(), actors: z.number().int(), tags: z.number().int() }),
+  },
+
+  /**
+   * Full-text search over titles, texts and notes (prefix and fuzzy), combined with filters on
+   * the library. An empty query lists every article that passes the filters. While the index is
+   * still being built in the background, `indexing` says how far it got.
+   */
+  'search:query': {
+    input: z
+      .object({
+        query: z.string().max(500).default(''),
+        filters: librarySearchFiltersSchema.default({}),
+        limit: z.number().int().min(1).max(10_000).default(50),
+      })
+      .strict(),
+    output: z.object({
+      indexing: z.object({ indexed: z.number().int(), total: z.number().int() }),
+      total: z.number().int(),
+      articles: z.array(
+        z.object({
+          id: idSchema,
+          title: z.string(),
+          source: z.string(),
+          published: z.string(),
+          score: z.number(),
+          snippet: z.object({ before: z.string(), match: z.string(), after: z.string(), start: z.number().int(), end: z.number().int() }).nullable(),
+        }),
+      ),
+      actors: z.array(z.object({ id: idSchema, name: z.string(), description: z.string() })),
+    }),
+  },
+
+  /** Everything about one actor across the library, in date order: mentions, claims and what they link to. */
+  'actors:dossier': {
+    input: z.object({ actorId: idSchema }).strict(),
+    output: z.object({
+      actor: actorSchema,
+      affiliation: z.string().nullable(),
+      members: z.array(z.string()),
+      entries: z.array(dossierEntrySchema),
+    }),
+  },
+
+  /** Every claim in the library with its article, for the claims table. */
+  'claims:table': { input: none, output: z.array(dossierEntrySchema) },
+
+  /** What still needs review: draft and orphaned annotations across the library, in order. */
+  'review:queue': {
+    input: z.object({ limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+    output: z.object({ total: z.number().int(), drafts: z.number().int(), orphans: z.number().int(), items: z.array(dossierEntrySchema) }),
   },
 
   /** What undo and redo would do next (labels for the menu), or null. */

@@ -11,11 +11,13 @@ import { projectHandlers } from './project-service';
 import { reportHandlers } from './reports-service';
 import { tagHandlers } from './tags-service';
 import { w3cHandlers } from './w3c-service';
+import { libraryHandlers } from './library-service';
 
 /** Every channel's handler, over one open project, sharing one undo history. */
 export function createHandlers(store: ProjectStore, now?: () => Date): Handlers {
   const history = new History(store);
   return {
+    ...libraryHandlers(store),
     ...articleHandlers(store, history, now),
     ...annotationHandlers(store, history, now),
     ...actorHandlers(store, history, now),

@@ -57,6 +57,7 @@ export class ProjectStore {
   private readonly articleDbs = new Map<string, Low<ArticleFile>>();
   private readonly articleQueues = new Map<string, Promise<unknown>>();
   private readonly loading = new Map<string, Promise<Low<ArticleFile> | null>>();
+  private readonly listeners = new Set<(id: string, file: ArticleFile | null) => void>();
   private indexTimer: NodeJS.Timeout | undefined;
   private indexDirty = false;
   private closed = false;
@@ -97,6 +98,10 @@ export class ProjectStore {
 
   get project(): Readonly<ProjectFile> {
     return this.projectDb.data;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   get articleCount(): number {
@@ -312,7 +317,26 @@ export class ProjectStore {
     return run;
   }
 
+  /** Calls `listener` after every committed change to an article (for the search index). */
+  onArticleChange(listener: (id: string, file: ArticleFile | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads an article without adding it to the cache (for scans over the whole library). */
+  async peekArticle(id: string): Promise<Readonly<ArticleFile> | null> {
+    const cached = this.articleDbs.get(id);
+    if (cached) return cached.data;
+    if (!this.index.has(id)) return null;
+    try {
+      return await this.articleAdapter(id).read();
+    } catch {
+      return null;
+    }
+  }
+
   private async refreshSummary(id: string, file: ArticleFile, before?: ArticleFile): Promise<void> {
+    for (const listener of this.listeners) listener(id, file);
     // Size and time are read when the cache is written (STALE until then), not on the save path.
     // Counting words is the costly part of a summary; a save that kept the text keeps the count.
     const known = before && before.article.text === file.article.text ? this.index.get(id)?.summary.wordCount : undefined;
@@ -395,13 +419,17 @@ export function summarise(file: ArticleFile, knownWordCount?: number): ArticleSu
   const actorMentions: Record<string, number> = {};
   const speakerClaims: Record<string, number> = {};
   const tagCounts: Record<string, number> = {};
+  const statusCounts: Record<string, number> = {};
+  const verificationCounts: Record<string, number> = {};
   let claimCount = 0;
   let orphanCount = 0;
   for (const annotation of file.annotations) {
     if (annotation.anchor === 'orphan') orphanCount++;
     if (annotation.actorId) actorMentions[annotation.actorId] = (actorMentions[annotation.actorId] ?? 0) + 1;
+    statusCounts[annotation.status] = (statusCounts[annotation.status] ?? 0) + 1;
     if (annotation.claim) {
       claimCount++;
+      verificationCounts[annotation.claim.verification] = (verificationCounts[annotation.claim.verification] ?? 0) + 1;
       const speaker = annotation.claim.speakerId;
       if (speaker) speakerClaims[speaker] = (speakerClaims[speaker] ?? 0) + 1;
     }
@@ -416,6 +444,8 @@ export function summarise(file: ArticleFile, knownWordCount?: number): ArticleSu
     actorMentions,
     speakerClaims,
     tagCounts,
+    statusCounts,
+    verificationCounts,
   };
 }
 

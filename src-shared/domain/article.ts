@@ -55,6 +55,10 @@ export const articleSummarySchema = articleSchema.omit({ text: true, note: true 
   speakerClaims: counts,
   /** Annotations per tag id. */
   tagCounts: counts,
+  /** Annotations per review status (draft, reviewed, disputed). */
+  statusCounts: counts,
+  /** Claims per verification state. */
+  verificationCounts: counts,
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 

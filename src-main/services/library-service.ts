@@ -1,0 +1,148 @@
+import type { Handlers } from '../api/handlers';
+import type { ChannelInput, ChannelOutput } from '../../src-shared/contract';
+import type { Annotation } from '../../src-shared/domain/annotation';
+import type { ArticleSummary } from '../../src-shared/domain/article';
+import { paragraphsOf } from '../../src-shared/text/canonical';
+import type { ArticleFile } from '../store/file-schemas';
+import type { ProjectStore } from '../store/project-store';
+import { SearchIndex } from './search-index';
+import { actorOf } from './validate';
+
+export type LibraryHandlers = Pick<Handlers, 'search:query' | 'actors:dossier' | 'claims:table' | 'review:queue'>;
+type Entry = ChannelOutput<'claims:table'>[number];
+type Filters = NonNullable<ChannelInput<'search:query'>['filters']>;
+
+export function libraryHandlers(store: ProjectStore): LibraryHandlers {
+  // Built on first use (the app asks right after opening), in the background, never for stores
+  // that are only seeded or tested without search.
+  let searchIndex: SearchIndex | null = null;
+  const index = (): SearchIndex => (searchIndex ??= new SearchIndex(store));
+
+  /** Loads the articles that `wanted` selects from the summaries, and turns annotations into entries. */
+  async function entries(wanted: (s: ArticleSummary) => boolean, keep: (a: Annotation) => boolean): Promise<Entry[]> {
+    const files: Readonly<ArticleFile>[] = [];
+    for (const s of store.listSummaries()) {
+      if (!wanted(s)) continue;
+      const file = await store.peekArticle(s.id);
+      if (file) files.push(file);
+    }
+    const claimText = new Map<string, string>();
+    for (const f of files) for (const a of f.annotations) if (a.claim) claimText.set(`${f.article.id}/${a.id}`, a.target.exact);
+    const result: Entry[] = [];
+    for (const file of files) {
+      const { article } = file;
+      const paragraphs = paragraphsOf(article.text);
+      for (const annotation of file.annotations) {
+        if (!keep(annotation)) continue;
+        const { start, end } = annotation.target;
+        const orphan = annotation.anchor === 'orphan';
+        const at = paragraphs.findIndex((p) => p.end > start);
+        result.push({
+          articleId: article.id,
+          articleTitle: article.title,
+          source: article.source,
+          published: article.published,
+          paragraph: orphan ? 0 : (at === -1 ? paragraphs.length - 1 : at) + 1,
+          before: orphan ? annotation.target.prefix : article.text.slice(Math.max(0, start - 120), start),
+          after: orphan ? annotation.target.suffix : article.text.slice(end, end + 120),
+          annotation,
+          links: (annotation.claim?.links ?? []).map((l) => ({ ...l, text: claimText.get(`${l.articleId}/${l.annotationId}`) ?? '(a claim in an article not loaded)' })),
+        });
+      }
+    }
+    // Timeline order: publication date, then article, then position.
+    return result.sort(
+      (a, b) => (a.published || '9999').localeCompare(b.published || '9999') || a.articleTitle.localeCompare(b.articleTitle) || a.annotation.target.start - b.annotation.target.start,
+    );
+  }
+
+  return {
+    'search:query': async ({ query, filters, limit }) => {
+      const pass = passes(filters);
+      const summaries = new Map(store.listSummaries().map((s) => [s.id, s]));
+      const trimmed = query.trim();
+      // A small library is indexed in a moment: wait a little rather than answer "nothing yet".
+      if (trimmed) await Promise.race([index().ready, new Promise((resolve) => setTimeout(resolve, 250))]);
+      const ranked = trimmed
+        ? index().search(trimmed).filter((r) => summaries.has(r.id) && pass(summaries.get(r.id)!))
+        : [...summaries.values()].filter(pass).map((s) => ({ id: s.id, score: 0, terms: [] as string[] }));
+      const articles = [];
+      for (const hit of ranked.slice(0, limit)) {
+        const summary = summaries.get(hit.id)!;
+        // Snippets need the text: only for the first results a person will read.
+        const snippet: ReturnType<typeof snippetOf> = hit.terms.length && articles.length < 30 ? snippetOf((await store.peekArticle(hit.id))?.article.text ?? '', hit.terms) : null;
+        articles.push({ id: hit.id, title: summary.title, source: summary.source, published: summary.published, score: hit.score, snippet });
+      }
+      const q = trimmed.toLowerCase();
+      const actors = q
+        ? store.project.actors.filter((a) => [a.name, ...a.aliases].some((n) => n.toLowerCase().includes(q))).slice(0, 10).map((a) => ({ id: a.id, name: a.name, description: a.description }))
+        : [];
+      return { indexing: index().progress(), total: ranked.length, articles, actors };
+    },
+
+    'actors:dossier': async ({ actorId }) => {
+      const project = store.project;
+      const actor = actorOf(project, actorId);
+      const list = await entries(
+        (s) => Boolean(s.actorMentions[actorId] || s.speakerClaims[actorId]),
+        (a) => a.actorId === actorId || a.claim?.speakerId === actorId,
+      );
+      return {
+        actor,
+        affiliation: actor.affiliationId ? project.actors.find((a) => a.id === actor.affiliationId)?.name ?? null : null,
+        members: project.actors.filter((a) => a.affiliationId === actorId).map((a) => a.name),
+        entries: list,
+      };
+    },
+
+    'claims:table': async () => entries((s) => s.claimCount > 0, (a) => a.claim !== null),
+
+    'review:queue': async ({ limit }) => {
+      const list = await entries((s) => Boolean(s.statusCounts.draft || s.orphanCount), (a) => a.status === 'draft' || a.anchor === 'orphan');
+      return {
+        total: list.length,
+        drafts: list.filter((e) => e.annotation.status === 'draft').length,
+        orphans: list.filter((e) => e.annotation.anchor === 'orphan').length,
+        items: list.slice(0, limit),
+      };
+    },
+  };
+}
+
+function passes(filters: Filters): (s: ArticleSummary) => boolean {
+  return (s) =>
+    (!filters.actorId || Boolean(s.actorMentions[filters.actorId] || s.speakerClaims[filters.actorId])) &&
+    (!filters.tagId || Boolean(s.tagCounts[filters.tagId])) &&
+    (!filters.verification || Boolean(s.verificationCounts[filters.verification])) &&
+    (!filters.reviewStatus || Boolean(s.statusCounts[filters.reviewStatus])) &&
+    (!filters.articleStatus || s.status === filters.articleStatus) &&
+    (!filters.source || s.source.toLowerCase().includes(filters.source.toLowerCase())) &&
+    (!filters.from || (s.published !== '' && s.published >= filters.from)) &&
+    (!filters.to || (s.published !== '' && s.published <= filters.to));
+}
+
+/** The first place in `text` where a matched term occurs as a word start, with context. */
+export function snippetOf(text: string, terms: readonly string[]) {
+  const lower = text.toLowerCase();
+  let best = -1;
+  let length = 0;
+  for (const term of terms) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+    const at = lower.search(pattern);
+    if (at !== -1 && (best === -1 || at < best)) {
+      best = at;
+      const word = /^[\p{L}\p{N}'’-]+/u.exec(text.slice(at));
+      length = word ? word[0].length : term.length;
+    }
+  }
+  if (best === -1) return null;
+  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, best - 80)) + 1);
+  const to = Math.min(text.length, best + length + 100);
+  return {
+    before: (from > 0 ? '…' : '') + text.slice(from, best).replace(/\n+/g, ' '),
+    match: text.slice(best, best + length),
+    after: text.slice(best + length, to).replace(/\n+/g, ' ') + (to < text.length ? '…' : ''),
+    start: best,
+    end: best + length,
+  };
+}
