@@ -108,7 +108,7 @@ export class WorkbenchPage {
 
   async chooseExport(format: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Export' }).click();
-    await this.page.getByRole('menuitem', { name: format }).click();
+    await this.page.getByRole('menuitem', { name: format, exact: true }).click();
   }
 
   async expectStatus(pattern: RegExp): Promise<void> {

@@ -7,13 +7,46 @@ import { AnnotationsPanel } from '../features/annotations/annotations-panel';
 import { NewArticleDialog } from '../features/articles/new-article-dialog';
 import { CodebookPanel } from '../features/codebook/codebook-panel';
 import { ExportMenu } from '../features/export/export-menu';
-import { LibraryList } from '../features/library/library-list';
+import { ClaimsView } from '../features/claims-table/claims-view';
+import { ActorsView } from '../features/dossier/actors-view';
+import { LibraryPanel } from '../features/library/library-panel';
+import { ReviewView } from '../features/review/review-view';
+import { SearchBox } from '../features/search/search-box';
+import { NavigationContext, type Focus, type Navigation, type View } from './navigation';
 import { ProjectNotesDialog } from '../features/project/project-notes-dialog';
 import { Reader } from '../features/reader/reader';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog';
 import { useArticleSession } from './use-article-session';
 import { useErrorMessage } from './use-async-error';
 import { WorkbenchContext, type ChangeScope, type ProjectData, type Workbench } from './workbench-context';
+
+/** Selects and scrolls to a passage of the open article (a search match). */
+function showPassage(range: { start: number; end: number }): void {
+  const root = document.querySelector('article');
+  if (!root) return;
+  const paragraphs = [...root.querySelectorAll<HTMLElement>('[data-start]')];
+  const paragraph = paragraphs.find((p) => Number(p.dataset.start) <= range.start && Number(p.dataset.end) >= range.end);
+  if (!paragraph) return;
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  let offset = Number(paragraph.dataset.start);
+  const selection = window.getSelection();
+  let startNode: Text | null = null;
+  let startOffset = 0;
+  while (walker.nextNode()) {
+    const node = walker.currentNode as Text;
+    const end = offset + node.data.length;
+    if (!startNode && range.start < end) {
+      startNode = node;
+      startOffset = range.start - offset;
+    }
+    if (startNode && range.end <= end) {
+      selection?.setBaseAndExtent(startNode, startOffset, node, range.end - offset);
+      node.parentElement?.scrollIntoView({ block: 'center' });
+      return;
+    }
+    offset = end;
+  }
+}
 
 const EMPTY_PROJECT: ProjectData = { name: '', notes: '', actors: [], tags: [] };
 
@@ -26,6 +59,9 @@ export function App() {
   const [project, setProject] = useState<ProjectData>(EMPTY_PROJECT);
   const [problems, setProblems] = useState<ProjectProblem[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [view, setView] = useState<View>('library');
+  const [focus, setFocus] = useState<Focus | null>(null);
+  const [dossierActor, setDossierActor] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'new-article' | 'shortcuts' | 'project-notes' | null>(null);
   const [status, setStatus] = useState('');
   const [history, setHistory] = useState<{ undo: string | null; redo: string | null }>({ undo: null, redo: null });
@@ -120,6 +156,31 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [undoOrRedo]);
 
+  const navigation = useMemo<Navigation>(
+    () => ({
+      view,
+      setView,
+      open(target) {
+        setView('library');
+        setOpenId(target.articleId);
+        setFocus(target);
+      },
+      showActor(actorId) {
+        setDossierActor(actorId);
+        setView('actors');
+      },
+    }),
+    [view],
+  );
+
+  // Once the article asked for is open, show the annotation or passage it was opened for.
+  useEffect(() => {
+    if (!focus || !session || session.article.id !== focus.articleId) return;
+    setFocus(null);
+    if (focus.annotationId) session.select(focus.annotationId, { scroll: true });
+    else if (focus.range) requestAnimationFrame(() => showPassage(focus.range!));
+  }, [focus, session]);
+
   const workbench = useMemo<Workbench>(
     () => ({
       project,
@@ -135,6 +196,7 @@ export function App() {
 
   return (
     <WorkbenchContext.Provider value={workbench}>
+      <NavigationContext.Provider value={navigation}>
       <div className="app">
         <header className="toolbar-main">
           <span className="brand">Analyst Workbench</span>
@@ -151,6 +213,14 @@ export function App() {
           <button type="button" onClick={() => setDialog('project-notes')}>
             Project notes
           </button>
+          <div role="tablist" aria-label="Views" className="view-tabs">
+            {(['library', 'actors', 'claims', 'review'] as const).map((v) => (
+              <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => setView(v)}>
+                {v.charAt(0).toUpperCase() + v.slice(1)}
+              </button>
+            ))}
+          </div>
+          <SearchBox />
           <span role="status" className="status-line">
             {status}
           </span>
@@ -175,26 +245,43 @@ export function App() {
             )}
           </div>
         )}
-        <div className="workspace">
-          <nav className="sidebar" aria-label="Articles">
-            <h2 className="sidebar-heading">Library</h2>
-            <LibraryList articles={articles} openId={openId} onOpen={setOpenId} />
-          </nav>
-          <main className="main">
-            {session ? (
-              <Reader key={session.article.id} session={session} addOptimistic={(annotation) => setAnnotations((list) => [...list, annotation])} />
-            ) : (
-              <div className="reader-pane muted">
-                <p>{openId ? 'Opening…' : 'Open an article from the library, or add one with New article.'}</p>
-              </div>
-            )}
-          </main>
-          <aside className="side-panels" aria-label="Panels">
-            <AnnotationsPanel />
-            <ActorsPanel />
-            <CodebookPanel />
-          </aside>
-        </div>
+        {view === 'library' && (
+          <div className="workspace" role="tabpanel" aria-label="Library view">
+            <nav className="sidebar" aria-label="Articles">
+              <h2 className="sidebar-heading">Library</h2>
+              <LibraryPanel articles={articles} openId={openId} onOpen={setOpenId} />
+            </nav>
+            <main className="main">
+              {session ? (
+                <Reader key={session.article.id} session={session} addOptimistic={(annotation) => setAnnotations((list) => [...list, annotation])} />
+              ) : (
+                <div className="reader-pane muted">
+                  <p>{openId ? 'Opening…' : 'Open an article from the library, or add one with New article.'}</p>
+                </div>
+              )}
+            </main>
+            <aside className="side-panels" aria-label="Panels">
+              <AnnotationsPanel />
+              <ActorsPanel />
+              <CodebookPanel />
+            </aside>
+          </div>
+        )}
+        {view === 'actors' && (
+          <div className="workspace" role="tabpanel" aria-label="Actors view">
+            <ActorsView actorId={dossierActor} onSelect={setDossierActor} />
+          </div>
+        )}
+        {view === 'claims' && (
+          <div className="workspace" role="tabpanel" aria-label="Claims view">
+            <ClaimsView />
+          </div>
+        )}
+        {view === 'review' && (
+          <div className="workspace" role="tabpanel" aria-label="Review view">
+            <ReviewView />
+          </div>
+        )}
         {dialog === 'new-article' && (
           <NewArticleDialog
             open
@@ -210,6 +297,7 @@ export function App() {
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
         {dialog === 'project-notes' && <ProjectNotesDialog onClose={() => setDialog(null)} />}
       </div>
+      </NavigationContext.Provider>
     </WorkbenchContext.Provider>
   );
 }

@@ -26,13 +26,13 @@ const STATUSES: { value: ReviewStatus; label: string }[] = [
 const toggle = <T,>(list: T[], value: T, on: boolean): T[] => (on ? [...list, value] : list.filter((v) => v !== value));
 
 /** Report options: scope, sections, filters; then Export (file) or Copy as Markdown. */
-export function ReportDialog({ articles, onClose }: { articles: readonly ArticleSummary[]; onClose(): void }) {
+export function ReportDialog({ articles, onClose, initialChosen }: { articles: readonly ArticleSummary[]; onClose(): void; initialChosen?: string[] }) {
   const api = useApi();
   const { project, session, setStatus } = useWorkbench();
   const save = useSaveFile();
   const [title, setTitle] = useState('');
-  const [scopeKind, setScopeKind] = useState<ScopeKind>(session ? 'article' : 'project');
-  const [chosen, setChosen] = useState<string[]>(session ? [session.article.id] : []);
+  const [scopeKind, setScopeKind] = useState<ScopeKind>(initialChosen?.length ? 'articles' : session ? 'article' : 'project');
+  const [chosen, setChosen] = useState<string[]>(initialChosen?.length ? initialChosen : session ? [session.article.id] : []);
   const [actorId, setActorId] = useState(project.actors[0]?.id ?? '');
   const [sections, setSections] = useState<ReportSections>({ notes: true, actors: true, claims: true, highlights: true, sources: true });
   const [tagIds, setTagIds] = useState<string[]>([]);

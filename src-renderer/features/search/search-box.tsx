@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ChannelOutput } from '../../../src-shared/contract';
+import { useApi } from '../../api/api-context';
+import { useNavigation } from '../../app/navigation';
+import { useWorkbench } from '../../app/workbench-context';
+
+type Results = ChannelOutput<'search:query'>;
+
+/** Full-text search over the library; results open the article at the match. */
+export function SearchBox() {
+  const api = useApi();
+  const { reportError } = useWorkbench();
+  const nav = useNavigation();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<Results | null>(null);
+  const [open, setOpen] = useState(false);
+  const boxRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setResults(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      api.call('search:query', { query: q, limit: 30 }).then((value) => current && setResults(value), reportError);
+    }, 120);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [api, query, reportError]);
+
+  useEffect(() => {
+    const close = (event: MouseEvent) => {
+      if (!boxRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, []);
+
+  const indexing = results && results.indexing.indexed < results.indexing.total ? results.indexing : null;
+  return (
+    <div className="search" ref={boxRef}>
+      <input
+        type="search"
+        role="searchbox"
+        aria-label="Search"
+        placeholder="Search articles, notes, actors…"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            boxRef.current?.querySelector<HTMLElement>('.search-results button')?.focus();
+          }
+        }}
+      />
+      {open && results && (
+        <section className="search-results" aria-label="Search results" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          <p className="muted">
+            {results.total} {results.total === 1 ? 'article' : 'articles'}
+            {indexing && ` (still indexing: ${indexing.indexed.toLocaleString()} of ${indexing.total.toLocaleString()})`}
+          </p>
+          {results.actors.length > 0 && (
+            <ul aria-label="Matching actors">
+              {results.actors.map((a) => (
+                <li key={a.id}>
+                  <button type="button" onClick={() => { setOpen(false); nav.showActor(a.id); }}>
+                    <strong>{a.name}</strong> <span className="muted">actor{a.description ? ` · ${a.description}` : ''}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <ul aria-label="Matching articles">
+            {results.articles.map((a) => (
+              <li key={a.id}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setOpen(false);
+                    nav.open({ articleId: a.id, range: a.snippet ? { start: a.snippet.start, end: a.snippet.end } : undefined });
+                  }}
+                >
+                  <span className="result-title">{a.title}</span>
+                  <span className="muted"> {[a.source, a.published].filter(Boolean).join(' · ')}</span>
+                  {a.snippet && (
+                    <span className="result-snippet">
+                      {a.snippet.before}
+                      <mark>{a.snippet.match}</mark>
+                      {a.snippet.after}
+                    </span>
+                  )}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
