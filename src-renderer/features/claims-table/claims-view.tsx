@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CREDIBILITY_LABELS, gradeOf, RELIABILITY_LABELS, VERIFICATION_LABELS, type ClaimDetails, type Credibility, type Reliability, type Verification } from '../../../src-shared/domain/claim';
 import { useApi } from '../../api/api-context';
 import { useNavigation } from '../../app/navigation';
@@ -37,18 +37,32 @@ export function ClaimsView() {
     return list.sort((a, b) => value(a).localeCompare(value(b)) * (sort.up ? 1 : -1));
   }, [rows, speaker, verification, text, sort, speakerName]);
 
-  async function update(entry: LibraryEntry, patch: Partial<ClaimDetails> | { note: string }): Promise<void> {
-    const { links: _links, ...details } = entry.annotation.claim!;
-    try {
-      const note = 'note' in patch ? patch.note : undefined;
-      const claim = 'note' in patch ? undefined : { ...details, ...patch };
-      await api.call('annotations:update', { articleId: entry.articleId, id: entry.annotation.id, patch: { ...(claim ? { claim } : {}), ...(note !== undefined ? { note } : {}) } });
-      await load();
-      await changed({ article: true, library: true });
-      setStatus('Claim updated.');
-    } catch (failure) {
-      reportError(failure);
-    }
+  // Edits apply to the latest row (not the one a render captured) and are sent one after
+  // another, so two quick changes to one claim cannot overwrite each other.
+  const latest = useRef<LibraryEntry[] | null>(null);
+  latest.current = rows;
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  function update(entry: LibraryEntry, patch: Partial<ClaimDetails> | { note: string }): void {
+    const id = entry.annotation.id;
+    const current = latest.current?.find((e) => e.annotation.id === id) ?? entry;
+    const { links, ...details } = current.annotation.claim!;
+    const note = 'note' in patch ? patch.note : current.annotation.note;
+    const claim = 'note' in patch ? details : { ...details, ...patch };
+    const next = { ...current, annotation: { ...current.annotation, note, claim: { ...claim, links } } };
+    const updated = (latest.current ?? []).map((e) => (e.annotation.id === id ? next : e));
+    latest.current = updated;
+    setRows(updated);
+    queue.current = queue.current.then(async () => {
+      try {
+        await api.call('annotations:update', { articleId: entry.articleId, id, patch: { claim, note } });
+        await changed({ article: true, library: true });
+        setStatus('Claim updated.');
+      } catch (failure) {
+        reportError(failure);
+        await load();
+      }
+    });
   }
 
   const header = (key: SortKey, label: string) => (
@@ -110,7 +124,7 @@ export function ClaimsView() {
                 <td>{e.published}</td>
                 <td>{e.source}</td>
                 <td>
-                  <select aria-label={`Reliability of “${label}”`} value={c.reliability ?? ''} onChange={(ev) => void update(e, { reliability: (ev.target.value || null) as Reliability | null })} title={c.reliability ? RELIABILITY_LABELS[c.reliability] : 'Not graded'}>
+                  <select aria-label={`Reliability of “${label}”`} value={c.reliability ?? ''} onChange={(ev) => update(e, { reliability: (ev.target.value || null) as Reliability | null })} title={c.reliability ? RELIABILITY_LABELS[c.reliability] : 'Not graded'}>
                     <option value="">–</option>
                     {Object.keys(RELIABILITY_LABELS).map((r) => (
                       <option key={r} value={r}>
@@ -118,7 +132,7 @@ export function ClaimsView() {
                       </option>
                     ))}
                   </select>
-                  <select aria-label={`Credibility of “${label}”`} value={c.credibility ?? ''} onChange={(ev) => void update(e, { credibility: (ev.target.value ? Number(ev.target.value) : null) as Credibility | null })} title={c.credibility ? CREDIBILITY_LABELS[c.credibility] : 'Not graded'}>
+                  <select aria-label={`Credibility of “${label}”`} value={c.credibility ?? ''} onChange={(ev) => update(e, { credibility: (ev.target.value ? Number(ev.target.value) : null) as Credibility | null })} title={c.credibility ? CREDIBILITY_LABELS[c.credibility] : 'Not graded'}>
                     <option value="">–</option>
                     {Object.keys(CREDIBILITY_LABELS).map((r) => (
                       <option key={r} value={r}>
@@ -128,7 +142,7 @@ export function ClaimsView() {
                   </select>
                 </td>
                 <td>
-                  <select aria-label={`Verification of “${label}”`} value={c.verification} onChange={(ev) => void update(e, { verification: ev.target.value as Verification })}>
+                  <select aria-label={`Verification of “${label}”`} value={c.verification} onChange={(ev) => update(e, { verification: ev.target.value as Verification })}>
                     {Object.entries(VERIFICATION_LABELS).map(([v, l]) => (
                       <option key={v} value={v}>
                         {l}
@@ -138,7 +152,7 @@ export function ClaimsView() {
                 </td>
                 <td>{e.annotation.tags.map((t) => tagsById.get(t)?.name).filter(Boolean).join(', ')}</td>
                 <td>
-                  <input aria-label={`Note on “${label}”`} defaultValue={e.annotation.note} key={e.annotation.note} onBlur={(ev) => ev.target.value !== e.annotation.note && void update(e, { note: ev.target.value })} />
+                  <input aria-label={`Note on “${label}”`} defaultValue={e.annotation.note} key={e.annotation.note} onBlur={(ev) => ev.target.value !== e.annotation.note && update(e, { note: ev.target.value })} />
                 </td>
                 <td>
                   <button type="button" className="link-button" onClick={() => nav.open({ articleId: e.articleId, annotationId: e.annotation.id })}>

@@ -54,7 +54,7 @@ export function ActorsView({ actorId, onSelect }: { actorId: string | null; onSe
               <button type="button" aria-current={a.id === chosen} className={a.id === chosen ? 'selected' : undefined} onClick={() => onSelect(a.id)}>
                 <span>{a.name}</span>
                 <span className="muted">
-                  {a.mentionCount} mentions · {a.claimCount} claims
+                  {a.mentionCount} {a.mentionCount === 1 ? 'mention' : 'mentions'} · {a.claimCount} {a.claimCount === 1 ? 'claim' : 'claims'}
                 </span>
               </button>
             </li>

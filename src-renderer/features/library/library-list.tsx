@@ -12,7 +12,7 @@ interface Props {
   emptyMessage: string;
 }
 
-const ROW_HEIGHT = 78;
+const ROW_HEIGHT = 96;
 const STATUS = { todo: 'To do', 'in-progress': 'In progress', done: 'Done' } as const;
 
 /**

@@ -114,7 +114,7 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
         </div>
       )}
       <p className="library-count muted">
-        {shown.length === articles.length ? `${articles.length} articles` : `${shown.length} of ${articles.length} articles`}
+        {shown.length === articles.length ? `${articles.length} ${articles.length === 1 ? 'article' : 'articles'}` : `${shown.length} of ${articles.length} articles`}
         {selected.size > 0 && (
           <>
             {' · '}

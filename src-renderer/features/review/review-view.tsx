@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../src-shared/contract';
 import { useApi } from '../../api/api-context';
-import { useNavigation } from '../../app/navigation';
 import { useWorkbench } from '../../app/workbench-context';
 import { EntryView } from '../dossier/entry-view';
 
@@ -13,7 +12,6 @@ type Queue = ChannelOutput<'review:queue'>;
  */
 export function ReviewView() {
   const api = useApi();
-  const nav = useNavigation();
   const { reportError, setStatus, changed } = useWorkbench();
   const [queue, setQueue] = useState<Queue | null>(null);
   const [position, setPosition] = useState(0);
@@ -79,9 +77,6 @@ export function ReviewView() {
             </button>
             <button type="button" onClick={next} aria-keyshortcuts="N">
               Next
-            </button>
-            <button type="button" onClick={() => nav.open({ articleId: item.articleId, annotationId: item.annotation.id })}>
-              Open in article
             </button>
           </div>
           <p className="muted">Keys: R reviewed · D disputed · Delete · N next</p>
