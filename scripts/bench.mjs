@@ -9,6 +9,7 @@ const which = process.argv[2];
 const benches = {
   'store-bench': join(root, 'bench/.tmp/dist/store-bench.mjs'),
   'report-bench': join(root, 'bench/.tmp/dist/report-bench.mjs'),
+  'library-bench': join(root, 'bench/.tmp/dist/library-bench.mjs'),
   'reader-bench': join(root, 'bench/reader-bench.mjs'),
 };
 for (const [name, file] of Object.entries(benches)) {

@@ -15,6 +15,8 @@ export interface PageMetadata {
   canonical: string;
   /** The attribution printed on the page ("Lena Marsh"), without "By". */
   visibleByline: string;
+  /** The element that printed it, so that the caller can keep it out of the article text. */
+  bylineElement: DomElement | null;
 }
 
 /** schema.org types that describe an article; the NewsArticle subtypes are news too. */
@@ -24,11 +26,13 @@ const ARTICLE_TYPES = new Set([
 ]);
 
 export function readPageMetadata(document: DomDocument): PageMetadata {
+  const byline = findVisibleByline(document);
   return {
     jsonLd: readJsonLd(document),
     meta: readMetaTags(document),
     canonical: linkHref(document, 'canonical'),
-    visibleByline: findVisibleByline(document)?.text ?? '',
+    visibleByline: byline?.text ?? '',
+    bylineElement: byline?.element ?? null,
   };
 }
 
@@ -71,7 +75,7 @@ function readJsonLd(document: DomDocument): PageMetadata['jsonLd'] {
     if (!(script?.getAttribute('type') ?? '').toLowerCase().includes('ld+json')) continue;
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      data = JSON.parse(script?.textContent ?? '');
     } catch {
       continue; // A broken block elsewhere on the page must not cost us the article.
     }
@@ -126,7 +130,7 @@ const FOREIGN_CONTAINER = 'nav, aside, footer, [role="navigation"], [role="compl
  * Readability skips its own search when the metadata names an author, which would leave
  * "By …" as the first paragraph of the article.
  */
-export function findVisibleByline(document: DomDocument): { element: DomElement; text: string } | null {
+function findVisibleByline(document: DomDocument): { element: DomElement; text: string } | null {
   const scopes = [document.querySelector('article'), document.querySelector('main'), document.body];
   for (const scope of scopes) {
     if (!scope) continue;

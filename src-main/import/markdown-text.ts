@@ -113,11 +113,14 @@ function readFrontMatter(lines: string[]): { consumed: number; values: Record<st
 const ESCAPABLE = /\\([\\`*_{}[\]()#+\-.!>~|<])/g;
 const PARK_BASE = 0xe000;
 
+const park = (ch: string) => String.fromCharCode(PARK_BASE + ch.charCodeAt(0));
+
 export function stripInline(text: string): string {
-  let out = text.replace(ESCAPABLE, (_m, ch: string) => String.fromCharCode(PARK_BASE + ch.charCodeAt(0)));
+  let out = text.replace(ESCAPABLE, (_m, ch: string) => park(ch));
   out = out
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/`+([^`]+?)`+/g, '$1')
+    // Code is literal: its asterisks and brackets are parked like escaped ones.
+    .replace(/`+([^`]+?)`+/g, (_m, code: string) => code.replace(/[\\`*_{}[\]()#+\-.!<>~|]/g, park))
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')

@@ -3,7 +3,6 @@ import type { ChannelInput, ChannelOutput } from '../../src-shared/contract';
 import type { Annotation } from '../../src-shared/domain/annotation';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import { paragraphsOf } from '../../src-shared/text/canonical';
-import type { ArticleFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
 import { SearchIndex } from './search-index';
 import { actorOf } from './validate';
@@ -20,12 +19,9 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
 
   /** Loads the articles that `wanted` selects from the summaries, and turns annotations into entries. */
   async function entries(wanted: (s: ArticleSummary) => boolean, keep: (a: Annotation) => boolean): Promise<Entry[]> {
-    const files: Readonly<ArticleFile>[] = [];
-    for (const s of store.listSummaries()) {
-      if (!wanted(s)) continue;
-      const file = await store.peekArticle(s.id);
-      if (file) files.push(file);
-    }
+    const ids: string[] = [];
+    for (const s of store.summaries()) if (wanted(s)) ids.push(s.id);
+    const files = await store.peekArticles(ids);
     const claimText = new Map<string, string>();
     for (const f of files) for (const a of f.annotations) if (a.claim) claimText.set(`${f.article.id}/${a.id}`, a.target.exact);
     const result: Entry[] = [];
@@ -59,20 +55,21 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
   return {
     'search:query': async ({ query, filters, limit }) => {
       const pass = passes(filters);
-      const summaries = new Map(store.listSummaries().map((s) => [s.id, s]));
+      const summaries = new Map([...store.summaries()].map((s) => [s.id, s]));
       const trimmed = query.trim();
       // A small library is indexed in a moment: wait a little rather than answer "nothing yet".
       if (trimmed) await Promise.race([index().ready, new Promise((resolve) => setTimeout(resolve, 250))]);
       const ranked = trimmed
         ? index().search(trimmed).filter((r) => summaries.has(r.id) && pass(summaries.get(r.id)!))
-        : [...summaries.values()].filter(pass).map((s) => ({ id: s.id, score: 0, terms: [] as string[] }));
-      const articles = [];
-      for (const hit of ranked.slice(0, limit)) {
+        : store.listSummaries().filter(pass).map((s) => ({ id: s.id, score: 0, terms: [] as string[] }));
+      // Snippets need the texts: only for the first results a person will read, read in parallel.
+      const top = ranked.slice(0, limit);
+      const texts = new Map((await store.peekArticles(top.slice(0, 20).filter((h) => h.terms.length).map((h) => h.id))).map((f) => [f.article.id, f.article.text]));
+      const articles = top.map((hit) => {
         const summary = summaries.get(hit.id)!;
-        // Snippets need the text: only for the first results a person will read.
-        const snippet: ReturnType<typeof snippetOf> = hit.terms.length && articles.length < 30 ? snippetOf((await store.peekArticle(hit.id))?.article.text ?? '', hit.terms) : null;
-        articles.push({ id: hit.id, title: summary.title, source: summary.source, published: summary.published, score: hit.score, snippet });
-      }
+        const text = texts.get(hit.id);
+        return { id: hit.id, title: summary.title, source: summary.source, published: summary.published, score: hit.score, snippet: text ? snippetOf(text, hit.terms) : null };
+      });
       const q = trimmed.toLowerCase();
       const actors = q
         ? store.project.actors.filter((a) => [a.name, ...a.aliases].some((n) => n.toLowerCase().includes(q))).slice(0, 10).map((a) => ({ id: a.id, name: a.name, description: a.description }))

@@ -115,6 +115,29 @@ export class ProjectStore {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title));
   }
 
+  /** Every summary, in no particular order (cheaper than listSummaries when order does not matter). */
+  summaries(): IterableIterator<ArticleSummary> {
+    const entries = this.index.values();
+    return (function* () {
+      for (const entry of entries) yield entry.summary;
+    })();
+  }
+
+  /** Reads several articles at once (in parallel, uncached); missing ones are left out. */
+  async peekArticles(ids: readonly string[], concurrency = 16): Promise<Readonly<ArticleFile>[]> {
+    const files: (Readonly<ArticleFile> | null)[] = new Array(ids.length).fill(null);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, ids.length) }, async () => {
+        while (next < ids.length) {
+          const i = next++;
+          files[i] = await this.peekArticle(ids[i]!);
+        }
+      }),
+    );
+    return files.filter((f): f is Readonly<ArticleFile> => f !== null);
+  }
+
   hasArticle(id: string): boolean {
     return this.index.has(id);
   }

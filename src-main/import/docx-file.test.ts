@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractArticle, type ImportDraft } from './extract';
+
+const FIXTURES = join(__dirname, '../../e2e/fixtures/import');
+const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(FIXTURES, name))) });
+
+async function draftOf(file: { name: string; bytes: Uint8Array }): Promise<ImportDraft> {
+  const result = await extractArticle(file);
+  if (!result.ok) throw new Error(`expected a draft, got ${result.reason}: ${result.message}`);
+  return result.draft;
+}
+
+describe('memo.docx', () => {
+  it('turns headings, paragraphs and list items into paragraphs, without formatting', async () => {
+    const draft = await draftOf(fixture('memo.docx'));
+    expect(draft.format).toBe('docx');
+    expect(draft.text.split('\n\n')).toEqual([
+      'Briefing: Grain corridor disruption in the Sallow Strait',
+      'Prepared for the Eastern Desk, 20 February 2025.',
+      'Summary',
+      'Shipping through the Sallow Strait fell by a third in the week to 18 February after the Republic of Korvania closed two of its four pilot stations, citing maintenance.',
+      'Insurers in Port Aurel raised war-risk premiums for vessels bound for Korvanian ports.',
+      'What to watch',
+      'Whether Korvania reopens the northern pilot station before the spring harvest.',
+      'Statements by the Maritime Council of Ostria, which has so far said nothing.',
+      'Freight rates quoted in the Aurel Shipping Gazette.',
+    ]);
+  });
+
+  it('takes the first heading as title, over the document properties', async () => {
+    const draft = await draftOf(fixture('memo.docx'));
+    expect(draft.title).toBe('Briefing: Grain corridor disruption in the Sallow Strait');
+  });
+});
+
+it('takes the title from the document properties when there is no heading (notice.docx)', async () => {
+  const draft = await draftOf(fixture('notice.docx'));
+  expect(draft.title).toBe('Harbour notice 7/2025: night pilotage suspended');
+  expect(draft.text.split('\n\n')).toHaveLength(2);
+});
+
+describe('Word files that cannot be imported', () => {
+  it('reports a truncated .docx as malformed', async () => {
+    const result = await extractArticle(fixture('broken.docx'));
+    expect(result).toEqual({ ok: false, reason: 'malformed', message: expect.stringContaining('broken.docx could not be read as a Word document') });
+  });
+
+  it('reports random bytes named .docx as malformed', async () => {
+    const bytes = Uint8Array.from({ length: 512 }, (_, index) => (index * 73 + 11) % 256);
+    const result = await extractArticle({ name: 'minutes.docx', bytes });
+    expect(result.ok === false && result.reason).toBe('malformed');
+  });
+
+  it('recognises an OpenDocument file renamed to .docx as unsupported', async () => {
+    const result = await extractArticle({ ...fixture('notes.odt'), name: 'notes.docx' });
+    expect(result).toEqual({ ok: false, reason: 'unsupported-type', message: expect.stringContaining('notes.docx is an OpenDocument file') });
+  });
+});
