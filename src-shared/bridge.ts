@@ -1,7 +1,7 @@
 import type { Transport } from './contract';
 
 /** Commands the native menu sends to the window. The preload passes on only these. */
-export const MENU_COMMANDS = ['new-article', 'export-markdown', 'show-shortcuts', 'undo', 'redo'] as const;
+export const MENU_COMMANDS = ['new-article', 'import-files', 'export-markdown', 'show-shortcuts', 'undo', 'redo'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface SaveTextFileRequest {

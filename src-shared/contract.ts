@@ -46,6 +46,31 @@ const dossierEntrySchema = z.object({
   links: z.array(z.object({ type: claimLinkTypeSchema, direction: z.enum(['in', 'out']), articleId: idSchema, annotationId: idSchema, text: z.string() })),
 });
 
+const importDraftSchema = z.object({
+  title: z.string(),
+  source: z.string(),
+  url: z.string(),
+  published: z.string(),
+  byline: z.string(),
+  siteName: z.string(),
+  text: z.string(),
+  format: z.enum(['txt', 'md', 'html', 'pdf', 'docx']),
+  originalName: z.string(),
+  sha256: z.string(),
+  wordCount: z.number().int(),
+  firstLines: z.string(),
+});
+
+const importResultSchema = z.union([
+  z.object({ name: z.string(), ok: z.literal(true), draft: importDraftSchema, duplicateOf: z.object({ id: idSchema, title: z.string() }).nullable() }),
+  z.object({ name: z.string(), ok: z.literal(false), reason: z.string(), message: z.string() }),
+]);
+
+/** A reviewed draft to save: the metadata as the user left it, and the text as extracted. */
+const importItemSchema = newArticleInputSchema
+  .extend({ fileName: z.string().max(300), format: z.enum(['txt', 'md', 'html', 'pdf', 'docx']) })
+  .strict();
+
 const historyStateSchema = z.object({ undo: z.string().nullable(), redo: z.string().nullable() });
 /** What an undo or redo changed, so the UI reloads just that. */
 const historyStepSchema = z.object({
@@ -73,6 +98,25 @@ export const contract = {
    * stored. Fails with `invalid-input` for an empty or oversized text and writes nothing.
    */
   'articles:create': { input: newArticleInputSchema.strict(), output: articleSchema },
+
+  /**
+   * Reads up to 20 files (their bytes, base64) and returns, per file, the article found in it
+   * (with any article already in the library holding the same text) or why it cannot be
+   * imported. Nothing is saved: the user reviews the drafts first.
+   */
+  'import:extract': {
+    input: z.object({ files: z.array(z.object({ name: z.string().max(1000), data: z.string().max(72 * 1024 * 1024) }).strict()).min(1).max(20) }).strict(),
+    output: z.object({ results: z.array(importResultSchema) }),
+  },
+
+  /**
+   * Saves reviewed drafts as articles, each durably and on its own, so a batch stopped part-way
+   * keeps what was saved and writes nothing of the rest.
+   */
+  'import:commit': {
+    input: z.object({ items: z.array(importItemSchema).min(1).max(50) }).strict(),
+    output: z.object({ results: z.array(z.union([z.object({ ok: z.literal(true), id: idSchema, title: z.string() }), z.object({ ok: z.literal(false), title: z.string(), message: z.string() })])) }),
+  },
 
   /** Changes an article's metadata, status or note. */
   'articles:update': {

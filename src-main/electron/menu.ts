@@ -11,6 +11,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, isDev: boolean)
       label: '&File',
       submenu: [
         { label: 'New Article…', accelerator: 'CmdOrCtrl+N', click: send('new-article') },
+        { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: send('import-files') },
         { label: 'Export as Markdown…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-markdown') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

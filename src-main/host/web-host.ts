@@ -6,8 +6,8 @@ import type { ErrorCode, Result } from '../../src-shared/result';
 import { SECURITY_HEADERS } from '../security';
 import { readStaticFile } from './static-files';
 
-/** Largest API request body: an article of 5 MB of text, JSON-escaped, fits with room to spare. */
-export const MAX_BODY_BYTES = 24 * 1024 * 1024;
+/** Largest API request body: an imported file of 50 MB, base64-encoded in JSON, fits. */
+export const MAX_BODY_BYTES = 80 * 1024 * 1024;
 
 export interface WebHostOptions {
   router: Router;
@@ -95,7 +95,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const body = await readBody(request);
     if (body === 'too-large') {
-      return sendResult(response, 413, failure('too-large', 'The request is larger than 24 MB. Articles are limited to 5 MB of text.'));
+      return sendResult(response, 413, failure('too-large', 'The request is larger than 80 MB. Files are limited to 50 MB each; import large batches a few files at a time.'));
     }
     let input: unknown;
     try {

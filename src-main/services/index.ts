@@ -12,12 +12,14 @@ import { reportHandlers } from './reports-service';
 import { tagHandlers } from './tags-service';
 import { w3cHandlers } from './w3c-service';
 import { libraryHandlers } from './library-service';
+import { importHandlers } from './import-service';
 
 /** Every channel's handler, over one open project, sharing one undo history. */
 export function createHandlers(store: ProjectStore, now?: () => Date): Handlers {
   const history = new History(store);
   return {
     ...libraryHandlers(store),
+    ...importHandlers(store, now),
     ...articleHandlers(store, history, now),
     ...annotationHandlers(store, history, now),
     ...actorHandlers(store, history, now),

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import type { ProjectProblem } from '../../src-shared/domain/project';
 import { useApi } from '../api/api-context';
 import { ActorsPanel } from '../features/actors/actors-panel';
 import { AnnotationsPanel } from '../features/annotations/annotations-panel';
 import { NewArticleDialog } from '../features/articles/new-article-dialog';
+import { filesFromDrop, isImportCandidate } from '../features/import/file-drop';
+import { ImportDialog } from '../features/import/import-dialog';
 import { CodebookPanel } from '../features/codebook/codebook-panel';
 import { ExportMenu } from '../features/export/export-menu';
 import { ClaimsView } from '../features/claims-table/claims-view';
@@ -62,6 +64,13 @@ export function App() {
   const [view, setView] = useState<View>('library');
   const [focus, setFocus] = useState<Focus | null>(null);
   const [dossierActor, setDossierActor] = useState<string | null>(null);
+  const [importing, setImporting] = useState<File[] | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const startImport = useCallback((files: File[]) => {
+    const candidates = files.filter(isImportCandidate);
+    if (candidates.length > 0) setImporting(candidates);
+  }, []);
   const [dialog, setDialog] = useState<'new-article' | 'shortcuts' | 'project-notes' | null>(null);
   const [status, setStatus] = useState('');
   const [history, setHistory] = useState<{ undo: string | null; redo: string | null }>({ undo: null, redo: null });
@@ -125,6 +134,7 @@ export function App() {
         if (command === 'new-article') setDialog('new-article');
         else if (command === 'export-markdown') void exportMarkdown();
         else if (command === 'show-shortcuts') setDialog('shortcuts');
+        else if (command === 'import-files') fileInput.current?.click();
         else if (command === 'undo' || command === 'redo') {
           // In a text field the menu undoes typing; elsewhere, the last change to the project.
           if (isEditable(document.activeElement)) document.execCommand(command);
@@ -197,12 +207,30 @@ export function App() {
   return (
     <WorkbenchContext.Provider value={workbench}>
       <NavigationContext.Provider value={navigation}>
-      <div className="app">
+      <div
+        className="app"
+        onDragOver={(event) => {
+          if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+        }}
+        onDrop={(event) => {
+          if (!event.dataTransfer.types.includes('Files')) return;
+          event.preventDefault();
+          void filesFromDrop(event.dataTransfer).then(startImport, reportError);
+        }}
+      >
         <header className="toolbar-main">
           <span className="brand">Analyst Workbench</span>
           <button type="button" className="primary" onClick={() => setDialog('new-article')} aria-keyshortcuts="N" title="New article (N)">
             New article
           </button>
+          <button type="button" onClick={() => fileInput.current?.click()} title="Import files: text, Markdown, web pages, PDF, Word (or drop files or a folder on the window)">
+            Import files
+          </button>
+          <button type="button" onClick={() => folderInput.current?.click()}>
+            Import folder
+          </button>
+          <input ref={fileInput} type="file" multiple hidden accept=".txt,.md,.markdown,.html,.htm,.pdf,.docx" aria-label="Files to import" onChange={(e) => { startImport([...(e.target.files ?? [])]); e.target.value = ''; }} />
+          <input ref={folderInput} type="file" multiple hidden aria-label="Folder to import" {...{ webkitdirectory: '' }} onChange={(e) => { startImport([...(e.target.files ?? [])]); e.target.value = ''; }} />
           <ExportMenu articles={articles} onMarkdown={() => void exportMarkdown()} />
           <button type="button" onClick={() => void undoOrRedo('undo')} disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-keyshortcuts="Control+Z">
             Undo
@@ -295,6 +323,7 @@ export function App() {
           />
         )}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+        {importing && <ImportDialog files={importing} onClose={() => setImporting(null)} />}
         {dialog === 'project-notes' && <ProjectNotesDialog onClose={() => setDialog(null)} />}
       </div>
       </NavigationContext.Provider>

@@ -26,6 +26,17 @@ export const publishedDateSchema = z
     'Published must be a date written as YYYY-MM-DD',
   );
 
+/** Where an imported article came from; absent for pasted ones. */
+export const articleOriginSchema = z.object({
+  /** The file's name as it was, for display only. */
+  fileName: z.string().max(300),
+  format: z.enum(['txt', 'md', 'html', 'pdf', 'docx']),
+  /** Hex SHA-256 of the canonical text (UTF-8): how a text already in the library is recognised. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  importedAt: timestampSchema,
+});
+export type ArticleOrigin = z.infer<typeof articleOriginSchema>;
+
 /** Article metadata as stored; `text` is canonical plain text (see docs/data-format.md). */
 export const articleSchema = z.object({
   id: idSchema,
@@ -36,6 +47,7 @@ export const articleSchema = z.object({
   text: z.string().min(1).max(MAX_ARTICLE_TEXT),
   status: articleStatusSchema,
   note: z.string().max(20_000),
+  origin: articleOriginSchema.optional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

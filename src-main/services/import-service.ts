@@ -1,0 +1,84 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Handlers } from '../api/handlers';
+import { MAX_ARTICLE_TEXT, newArticleInputSchema, type Article } from '../../src-shared/domain/article';
+import { canonicalizeText } from '../../src-shared/text/canonical';
+import { extractArticle, MAX_IMPORT_BYTES } from '../import/extract';
+import type { ProjectStore } from '../store/project-store';
+
+export type ImportHandlers = Pick<Handlers, 'import:extract' | 'import:commit'>;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * The import service both transports end in: files arrive as bytes (uploaded by the browser,
+ * or read by the desktop app), are extracted into drafts for review, then saved one by one.
+ */
+export function importHandlers(store: ProjectStore, now: () => Date = () => new Date()): ImportHandlers {
+  return {
+    'import:extract': async ({ files }) => {
+      const known = new Map<string, { id: string; title: string }>();
+      for (const s of store.summaries()) if (s.origin) known.set(s.origin.sha256, { id: s.id, title: s.title });
+      const results = [];
+      for (const file of files) {
+        // The name is shown, never used as a path.
+        const name = file.name.split(/[\\/]/).pop()!.slice(0, 300) || 'unnamed file';
+        const bytes = Buffer.from(file.data, 'base64');
+        if (bytes.length > MAX_IMPORT_BYTES) {
+          results.push({ name, ok: false as const, reason: 'too-large', message: `${name} is larger than 50 MB; split it or import the article's text.` });
+          continue;
+        }
+        const extracted = await extractArticle({ name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) });
+        if (!extracted.ok) {
+          results.push({ name, ok: false as const, reason: extracted.reason, message: extracted.message });
+          continue;
+        }
+        results.push({ name, ok: true as const, draft: extracted.draft, duplicateOf: known.get(extracted.draft.sha256) ?? (await sameTextAsPasted(store, extracted.draft.sha256)) });
+      }
+      return { results };
+    },
+
+    'import:commit': async ({ items }) => {
+      const results = [];
+      for (const item of items) {
+        const { fileName, format, ...fields } = item;
+        const parsed = newArticleInputSchema.safeParse(fields);
+        const text = parsed.success ? canonicalizeText(parsed.data.text) : '';
+        if (!parsed.success || !text || text.length > MAX_ARTICLE_TEXT) {
+          results.push({ ok: false as const, title: fields.title || fileName, message: parsed.success ? `${fileName}: the text is empty or larger than 5 MB.` : `${fileName}: ${parsed.error.issues[0]?.message ?? 'invalid metadata'}.` });
+          continue;
+        }
+        const stamp = now().toISOString();
+        const article: Article = {
+          id: randomUUID(),
+          ...parsed.data,
+          text,
+          status: 'todo',
+          note: '',
+          origin: { fileName: fileName.split(/[\\/]/).pop()!.slice(0, 300), format, sha256: sha256(text), importedAt: stamp },
+          createdAt: stamp,
+          updatedAt: stamp,
+        };
+        try {
+          await store.createArticle(article);
+          results.push({ ok: true as const, id: article.id, title: article.title });
+        } catch (error) {
+          results.push({ ok: false as const, title: article.title, message: `${fileName}: could not be saved (${(error as Error).message}).` });
+        }
+      }
+      return { results };
+    },
+  };
+}
+
+/**
+ * Pasted articles carry no hash; a text imported again that equals one of them is found by
+ * comparing texts (only when the library is small enough for that to be cheap).
+ */
+async function sameTextAsPasted(store: ProjectStore, hash: string): Promise<{ id: string; title: string } | null> {
+  const pasted = [...store.summaries()].filter((s) => !s.origin);
+  if (pasted.length > 500) return null;
+  for (const file of await store.peekArticles(pasted.map((s) => s.id))) {
+    if (sha256(file.article.text) === hash) return { id: file.article.id, title: file.article.title };
+  }
+  return null;
+}

@@ -1,0 +1,207 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ChannelOutput } from '../../../src-shared/contract';
+import { useApi } from '../../api/api-context';
+import { messageOf } from '../../app/use-async-error';
+import { useWorkbench } from '../../app/workbench-context';
+import { Modal } from '../../ui/modal';
+
+type Extracted = ChannelOutput<'import:extract'>['results'][number];
+type Draft = Extract<Extracted, { ok: true }>;
+interface Row extends Draft {
+  title: string;
+  source: string;
+  published: string;
+  /** For a text already in the library: skip it (default) or keep both. */
+  keep: boolean;
+}
+type Phase = { kind: 'reading'; done: number; total: number } | { kind: 'review' } | { kind: 'saving'; done: number; total: number } | { kind: 'done' };
+interface Outcome {
+  imported: string[];
+  skipped: string[];
+  failed: { name: string; message: string }[];
+}
+
+const READ_BATCH = 4;
+const SAVE_BATCH = 10;
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * Import: read the files (progress, cancel), review what will be imported (a table, metadata
+ * editable, duplicates offered as skip or keep both), save (progress, cancel), then the results.
+ */
+export function ImportDialog({ files, onClose }: { files: File[]; onClose(): void }) {
+  const api = useApi();
+  const { changed, setStatus } = useWorkbench();
+  const [phase, setPhase] = useState<Phase>({ kind: 'reading', done: 0, total: files.length });
+  const [rows, setRows] = useState<Row[]>([]);
+  const [outcome, setOutcome] = useState<Outcome>({ imported: [], skipped: [], failed: [] });
+  const [error, setError] = useState<string | null>(null);
+  const cancelled = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const drafts: Row[] = [];
+      const failed: Outcome['failed'] = [];
+      for (let i = 0; i < files.length && !cancelled.current; i += READ_BATCH) {
+        const batch = files.slice(i, i + READ_BATCH);
+        try {
+          const { results } = await api.call('import:extract', { files: await Promise.all(batch.map(async (f) => ({ name: f.name, data: await toBase64(f) }))) });
+          for (const r of results) {
+            if (r.ok) drafts.push({ ...r, title: r.draft.title, source: r.draft.source || r.draft.siteName, published: r.draft.published, keep: false });
+            else failed.push({ name: r.name, message: r.message });
+          }
+        } catch (failure) {
+          for (const f of batch) failed.push({ name: f.name, message: messageOf(failure) });
+        }
+        if (!live) return;
+        setPhase({ kind: 'reading', done: Math.min(files.length, i + batch.length), total: files.length });
+      }
+      if (!live) return;
+      setRows(drafts);
+      setOutcome({ imported: [], skipped: [], failed });
+      setPhase(cancelled.current ? { kind: 'done' } : { kind: 'review' });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api, files]);
+
+  async function save(): Promise<void> {
+    cancelled.current = false;
+    const wanted = rows.filter((r) => !r.duplicateOf || r.keep);
+    const skipped = rows.filter((r) => r.duplicateOf && !r.keep).map((r) => `${r.name} (already in the library as “${r.duplicateOf!.title}”)`);
+    const result: Outcome = { imported: [], skipped, failed: [...outcome.failed] };
+    setPhase({ kind: 'saving', done: 0, total: wanted.length });
+    for (let i = 0; i < wanted.length; i += SAVE_BATCH) {
+      if (cancelled.current) {
+        result.skipped.push(...wanted.slice(i).map((r) => `${r.name} (cancelled)`));
+        break;
+      }
+      const batch = wanted.slice(i, i + SAVE_BATCH);
+      try {
+        const { results } = await api.call('import:commit', {
+          items: batch.map((r) => ({ title: r.title, source: r.source, url: r.draft.url, published: r.published, text: r.draft.text, fileName: r.name, format: r.draft.format })),
+        });
+        results.forEach((res, k) => (res.ok ? result.imported.push(res.title) : result.failed.push({ name: batch[k]!.name, message: res.message })));
+      } catch (failure) {
+        setError(messageOf(failure));
+        for (const r of batch) result.failed.push({ name: r.name, message: messageOf(failure) });
+      }
+      setPhase({ kind: 'saving', done: Math.min(wanted.length, i + batch.length), total: wanted.length });
+    }
+    setOutcome(result);
+    setPhase({ kind: 'done' });
+    await changed({ library: true });
+    setStatus(`Imported ${result.imported.length} of ${rows.length + outcome.failed.length} files.`);
+  }
+
+  const update = (index: number, patch: Partial<Row>) => setRows((list) => list.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+  const progress = phase.kind === 'reading' || phase.kind === 'saving' ? phase : null;
+
+  return (
+    <Modal title="Import files" onClose={onClose} wide>
+      {progress && (
+        <div className="import-progress">
+          <p>
+            {progress.kind === 'reading' ? 'Reading' : 'Saving'} {progress.done} of {progress.total} {progress.kind === 'reading' ? 'files' : 'articles'}…
+          </p>
+          <progress aria-label={progress.kind === 'reading' ? 'Reading files' : 'Saving articles'} max={progress.total} value={progress.done} />
+          <button type="button" onClick={() => (cancelled.current = true)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {phase.kind === 'review' && (
+        <>
+          <p>
+            {rows.length} {rows.length === 1 ? 'article' : 'articles'} ready to import{outcome.failed.length > 0 && `; ${outcome.failed.length} ${outcome.failed.length === 1 ? 'file' : 'files'} cannot be imported (listed below)`}. Check the titles and dates, then Import.
+          </p>
+          <div className="import-table-wrap">
+            <table className="import-table">
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Source</th>
+                  <th scope="col">Published</th>
+                  <th scope="col">Words</th>
+                  <th scope="col">Opening</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={`${r.name}-${i}`}>
+                    <td>
+                      {r.name}
+                      {r.duplicateOf && (
+                        <label className="duplicate">
+                          Already in the library as “{r.duplicateOf.title}”.{' '}
+                          <select aria-label={`Duplicate ${r.name}`} value={r.keep ? 'keep' : 'skip'} onChange={(e) => update(i, { keep: e.target.value === 'keep' })}>
+                            <option value="skip">Skip</option>
+                            <option value="keep">Keep both</option>
+                          </select>
+                        </label>
+                      )}
+                    </td>
+                    <td>
+                      <input aria-label={`Title of ${r.name}`} value={r.title} onChange={(e) => update(i, { title: e.target.value })} />
+                    </td>
+                    <td>
+                      <input aria-label={`Source of ${r.name}`} value={r.source} onChange={(e) => update(i, { source: e.target.value })} />
+                    </td>
+                    <td>
+                      <input aria-label={`Published date of ${r.name}`} type="date" value={r.published} onChange={(e) => update(i, { published: e.target.value })} />
+                    </td>
+                    <td>{r.draft.wordCount.toLocaleString()}</td>
+                    <td className="opening">{r.draft.firstLines}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {(phase.kind === 'review' || phase.kind === 'done') && (outcome.failed.length > 0 || phase.kind === 'done') && (
+        <section className="import-results" aria-label="Import results">
+          {phase.kind === 'done' && (
+            <p>
+              <strong>{outcome.imported.length}</strong> imported, <strong>{outcome.skipped.length}</strong> skipped, <strong>{outcome.failed.length}</strong> failed.
+            </p>
+          )}
+          <ul>
+            {outcome.skipped.map((s) => (
+              <li key={s}>Skipped: {s}</li>
+            ))}
+            {outcome.failed.map((f) => (
+              <li key={f.name + f.message} className="form-error">
+                {f.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {phase.kind === 'done' ? 'Close' : 'Cancel'}
+        </button>
+        {phase.kind === 'review' && (
+          <button type="button" className="primary" onClick={() => void save()} disabled={rows.every((r) => r.duplicateOf && !r.keep)}>
+            Import
+          </button>
+        )}
+      </div>
+    </Modal>
+  );
+}
