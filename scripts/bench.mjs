@@ -10,6 +10,7 @@ const benches = {
   'store-bench': join(root, 'bench/.tmp/dist/store-bench.mjs'),
   'report-bench': join(root, 'bench/.tmp/dist/report-bench.mjs'),
   'library-bench': join(root, 'bench/.tmp/dist/library-bench.mjs'),
+  'import-bench': join(root, 'bench/.tmp/dist/import-bench.mjs'),
   'reader-bench': join(root, 'bench/reader-bench.mjs'),
 };
 for (const [name, file] of Object.entries(benches)) {
