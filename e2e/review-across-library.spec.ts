@@ -3,7 +3,7 @@ import { expect, test } from './fixtures/workbench';
 
 /** Three made-up articles on the same dispute, with one shared actor. */
 async function buildLibrary(ui: WorkbenchPage): Promise<void> {
-  await ui.addArticle({
+  await ui.addAndOpenArticle({
     title: 'Quota talks open in Lisvik',
     source: 'Test Wire',
     published: '2026-10-02',
@@ -14,7 +14,7 @@ async function buildLibrary(ui: WorkbenchPage): Promise<void> {
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
 
-  await ui.addArticle({
+  await ui.addAndOpenArticle({
     title: 'Talks stall over harbour fees',
     source: 'Harbour Gazette',
     published: '2026-10-09',
@@ -25,7 +25,7 @@ async function buildLibrary(ui: WorkbenchPage): Promise<void> {
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
 
-  await ui.addArticle({ title: 'Storm closes coastal road', source: 'Test Wire', published: '2026-10-05', text: 'Heavy rain closed the coastal road for a day.' });
+  await ui.addAndOpenArticle({ title: 'Storm closes coastal road', source: 'Test Wire', published: '2026-10-05', text: 'Heavy rain closed the coastal road for a day.' });
 }
 
 test('searches the library, filters it by actor, and opens a result at the match', async ({ workbench }) => {

@@ -43,6 +43,12 @@ export class WorkbenchPage {
     await dialog.getByRole('button', { name: 'Save' }).click();
   }
 
+  /** Adds an article and waits until the reader shows it (not the article open before). */
+  async addAndOpenArticle(article: NewArticle): Promise<void> {
+    await this.addArticle(article);
+    await expect(this.page.getByRole('article', { name: article.title, exact: true })).toBeVisible();
+  }
+
   async openArticle(title: string | RegExp): Promise<void> {
     await this.libraryItem(title).click();
     await expect(this.article).toBeVisible();

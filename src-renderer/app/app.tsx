@@ -226,17 +226,17 @@ export function App() {
           <button type="button" onClick={() => fileInput.current?.click()} title="Import files: text, Markdown, web pages, PDF, Word (or drop files or a folder on the window)">
             Import files
           </button>
-          <button type="button" onClick={() => folderInput.current?.click()}>
-            Import folder
+          <button type="button" onClick={() => folderInput.current?.click()} aria-label="Import folder" title="Import every file in a folder">
+            Folder…
           </button>
           <input ref={fileInput} type="file" multiple hidden accept=".txt,.md,.markdown,.html,.htm,.pdf,.docx" aria-label="Files to import" onChange={(e) => { startImport([...(e.target.files ?? [])]); e.target.value = ''; }} />
           <input ref={folderInput} type="file" multiple hidden aria-label="Folder to import" {...{ webkitdirectory: '' }} onChange={(e) => { startImport([...(e.target.files ?? [])]); e.target.value = ''; }} />
           <ExportMenu articles={articles} onMarkdown={() => void exportMarkdown()} />
-          <button type="button" onClick={() => void undoOrRedo('undo')} disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-keyshortcuts="Control+Z">
-            Undo
+          <button type="button" onClick={() => void undoOrRedo('undo')} disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-keyshortcuts="Control+Z" aria-label="Undo" className="icon-button">
+            ↶
           </button>
-          <button type="button" onClick={() => void undoOrRedo('redo')} disabled={!history.redo} title={history.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-keyshortcuts="Control+Shift+Z">
-            Redo
+          <button type="button" onClick={() => void undoOrRedo('redo')} disabled={!history.redo} title={history.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-keyshortcuts="Control+Shift+Z" aria-label="Redo" className="icon-button">
+            ↷
           </button>
           <button type="button" onClick={() => setDialog('project-notes')}>
             Project notes

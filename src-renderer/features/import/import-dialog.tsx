@@ -193,9 +193,11 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose(): voi
         </p>
       )}
       <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {phase.kind === 'done' ? 'Close' : 'Cancel'}
-        </button>
+        {!progress && (
+          <button type="button" onClick={onClose}>
+            {phase.kind === 'done' ? 'Close' : 'Cancel'}
+          </button>
+        )}
         {phase.kind === 'review' && (
           <button type="button" className="primary" onClick={() => void save()} disabled={rows.every((r) => r.duplicateOf && !r.keep)}>
             Import
