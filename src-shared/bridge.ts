@@ -1,4 +1,4 @@
-import type { Transport } from './contract';
+import type { ChannelResult, Transport } from './contract';
 
 /** Commands the native menu sends to the window. The preload passes on only these. */
 export const MENU_COMMANDS = ['new-article', 'import-files', 'export-markdown', 'show-shortcuts', 'undo', 'redo'] as const;
@@ -18,6 +18,14 @@ export type SaveTextFileResult = { saved: true; path: string } | { saved: false 
  */
 export interface WorkbenchBridge {
   api: Transport;
+  /** Opens the system dialog; returns the chosen files (a folder's files, recursively). */
+  pickImportPaths(kind: 'files' | 'folder'): Promise<string[]>;
+  /** The file system path of a dropped file or folder. */
+  pathForFile(file: File): string;
+  /** Expands dropped paths (folders recursively) into the files to import. */
+  listImportPaths(paths: string[]): Promise<string[]>;
+  /** Extracts up to 20 files, read by the main process from their paths, into drafts. */
+  extractPaths(paths: string[]): Promise<ChannelResult<'import:extract'>>;
   saveTextFile(request: SaveTextFileRequest): Promise<SaveTextFileResult>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -4,6 +4,7 @@ import type { Router } from '../api/router';
 import { channels } from '../../src-shared/contract';
 import { reportFileName } from '../../src-shared/report/article-markdown';
 import { writeFileDurable } from '../store/durable-file';
+import { listImportFiles, readForImport } from './import-paths';
 
 /** The kinds of file the app writes, by extension; anything else is saved as .txt. */
 const FILE_KINDS: Record<string, string> = { md: 'Markdown', csv: 'CSV table', json: 'Analyst Workbench project', jsonld: 'W3C Web Annotation (JSON-LD)', txt: 'Text' };
@@ -14,7 +15,12 @@ const saveTextFileSchema = z.object({ suggestedName: z.string().max(300), conten
  * Registers one `ipcMain.handle` per contract channel. A call from anything but the main frame
  * of the app's own window, showing the app's own page, is refused before any handler runs.
  */
-export function registerIpc(router: Router, getWindow: () => BrowserWindow | null, appOrigin: string): void {
+export interface ShellServices {
+  /** Extracts files read from disk into drafts, as `import:extract` does for uploaded bytes. */
+  extractFiles(files: { name: string; bytes: Buffer | 'too-large' }[]): Promise<unknown>;
+}
+
+export function registerIpc(router: Router, getWindow: () => BrowserWindow | null, appOrigin: string, services: ShellServices): void {
   const trusted = (event: IpcMainInvokeEvent): boolean => {
     const window = getWindow();
     const frame = event.senderFrame;
@@ -30,6 +36,33 @@ export function registerIpc(router: Router, getWindow: () => BrowserWindow | nul
   for (const channel of channels) {
     ipcMain.handle(channel, (event, input: unknown) => (trusted(event) ? router.handle(channel, input) : refused));
   }
+
+  // Import: the main process reads the files from the paths the dialog or a drop gave.
+  ipcMain.handle('shell:pick-import-paths', async (event, raw: unknown) => {
+    if (!trusted(event)) throw new Error(refused.error.message);
+    const kind = z.enum(['files', 'folder']).parse(raw);
+    const window = getWindow();
+    if (!window) return [];
+    const choice = await dialog.showOpenDialog(window, {
+      title: kind === 'folder' ? 'Import a folder' : 'Import files',
+      properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+      filters: kind === 'folder' ? [] : [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx'] }],
+    });
+    return choice.canceled ? [] : listImportFiles(choice.filePaths);
+  });
+  ipcMain.handle('shell:list-import-paths', async (event, raw: unknown) => {
+    if (!trusted(event)) throw new Error(refused.error.message);
+    return listImportFiles(z.array(z.string().max(4096)).max(10_000).parse(raw));
+  });
+  ipcMain.handle('shell:extract-paths', async (event, raw: unknown) => {
+    if (!trusted(event)) throw new Error(refused.error.message);
+    const paths = z.array(z.string().max(4096)).min(1).max(20).parse(raw);
+    try {
+      return { ok: true, value: await services.extractFiles(await readForImport(paths)) };
+    } catch (error) {
+      return { ok: false, error: { code: 'invalid-input', message: `Could not read the files: ${(error as Error).message}` } };
+    }
+  });
 
   ipcMain.handle('shell:save-text-file', async (event, raw: unknown) => {
     if (!trusted(event)) throw new Error(refused.error.message);

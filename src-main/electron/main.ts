@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { parseLaunchArgs } from '../cli-args';
 import { defaultProjectDir, PRODUCT_NAME } from '../project-location';
+import { extractFiles } from '../services/import-service';
 import { openWorkbench, type Workbench } from '../workbench';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -66,7 +67,8 @@ async function start(): Promise<void> {
   workbench = await openWorkbench(projectDir, { sample: args.project === undefined });
 
   serveRenderer(join(__dirname, '../renderer'));
-  registerIpc(workbench.router, () => mainWindow, appOrigin);
+  const store = workbench.store;
+  registerIpc(workbench.router, () => mainWindow, appOrigin, { extractFiles: (files) => extractFiles(store, files) });
   Menu.setApplicationMenu(buildMenu(() => mainWindow, Boolean(devServerUrl)));
   createWindow();
 

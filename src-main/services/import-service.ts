@@ -15,27 +15,11 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  */
 export function importHandlers(store: ProjectStore, now: () => Date = () => new Date()): ImportHandlers {
   return {
-    'import:extract': async ({ files }) => {
-      const known = new Map<string, { id: string; title: string }>();
-      for (const s of store.summaries()) if (s.origin) known.set(s.origin.sha256, { id: s.id, title: s.title });
-      const results = [];
-      for (const file of files) {
-        // The name is shown, never used as a path.
-        const name = file.name.split(/[\\/]/).pop()!.slice(0, 300) || 'unnamed file';
-        const bytes = Buffer.from(file.data, 'base64');
-        if (bytes.length > MAX_IMPORT_BYTES) {
-          results.push({ name, ok: false as const, reason: 'too-large', message: `${name} is larger than 50 MB; split it or import the article's text.` });
-          continue;
-        }
-        const extracted = await extractArticle({ name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) });
-        if (!extracted.ok) {
-          results.push({ name, ok: false as const, reason: extracted.reason, message: extracted.message });
-          continue;
-        }
-        results.push({ name, ok: true as const, draft: extracted.draft, duplicateOf: known.get(extracted.draft.sha256) ?? (await sameTextAsPasted(store, extracted.draft.sha256)) });
-      }
-      return { results };
-    },
+    'import:extract': async ({ files }) =>
+      extractFiles(
+        store,
+        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })),
+      ),
 
     'import:commit': async ({ items }) => {
       const results = [];
@@ -68,6 +52,31 @@ export function importHandlers(store: ProjectStore, now: () => Date = () => new 
       return { results };
     },
   };
+}
+
+/**
+ * Extracts files into drafts for review. Both routes end here: bytes uploaded by the browser, and
+ * files the desktop app read from the paths its dialog or a drop gave.
+ */
+export async function extractFiles(store: ProjectStore, files: readonly { name: string; bytes: Buffer | 'too-large' }[]) {
+  const known = new Map<string, { id: string; title: string }>();
+  for (const s of store.summaries()) if (s.origin) known.set(s.origin.sha256, { id: s.id, title: s.title });
+  const results = [];
+  for (const file of files) {
+    // The name is shown, never used as a path.
+    const name = file.name.split(/[\\/]/).pop()!.slice(0, 300) || 'unnamed file';
+    if (file.bytes === 'too-large' || file.bytes.length > MAX_IMPORT_BYTES) {
+      results.push({ name, ok: false as const, reason: 'too-large', message: `${name} is larger than 50 MB; split it or import the article's text.` });
+      continue;
+    }
+    const extracted = await extractArticle({ name, bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length) });
+    if (!extracted.ok) {
+      results.push({ name, ok: false as const, reason: extracted.reason, message: extracted.message });
+      continue;
+    }
+    results.push({ name, ok: true as const, draft: extracted.draft, duplicateOf: known.get(extracted.draft.sha256) ?? (await sameTextAsPasted(store, extracted.draft.sha256)) });
+  }
+  return { results };
 }
 
 /**

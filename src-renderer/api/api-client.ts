@@ -25,6 +25,15 @@ export interface ApiClient {
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** Lets the user keep a text file: a save dialog on the desktop, a download in the browser. */
   saveTextFile(suggestedName: string, content: string, mimeType: string): Promise<SaveOutcome>;
+  /**
+   * Desktop only: import through the main process, which reads the files from the paths its
+   * dialog or a drop gives. Absent in the browser, which uploads the files' bytes instead.
+   */
+  readonly desktopImport?: {
+    pick(kind: 'files' | 'folder'): Promise<string[]>;
+    pathsOfDrop(files: File[]): Promise<string[]>;
+    extract(paths: string[]): Promise<ChannelOutput<'import:extract'>>;
+  };
   /** Commands from the native menu (desktop only; a no-op in the browser). */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -17,5 +17,14 @@ export function createIpcClient(bridge: WorkbenchBridge): ApiClient {
       return result.saved ? { kind: 'saved', path: result.path } : { kind: 'cancelled' };
     },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    desktopImport: {
+      pick: (kind) => bridge.pickImportPaths(kind),
+      pathsOfDrop: (files) => bridge.listImportPaths(files.map((f) => bridge.pathForFile(f)).filter(Boolean)),
+      async extract(paths) {
+        const result = await bridge.extractPaths(paths);
+        if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+        return result.value;
+      },
+    },
   };
 }

@@ -6,7 +6,7 @@ import { ActorsPanel } from '../features/actors/actors-panel';
 import { AnnotationsPanel } from '../features/annotations/annotations-panel';
 import { NewArticleDialog } from '../features/articles/new-article-dialog';
 import { filesFromDrop, isImportCandidate } from '../features/import/file-drop';
-import { ImportDialog } from '../features/import/import-dialog';
+import { ImportDialog, type ImportSource } from '../features/import/import-dialog';
 import { CodebookPanel } from '../features/codebook/codebook-panel';
 import { ExportMenu } from '../features/export/export-menu';
 import { ClaimsView } from '../features/claims-table/claims-view';
@@ -64,18 +64,27 @@ export function App() {
   const [view, setView] = useState<View>('library');
   const [focus, setFocus] = useState<Focus | null>(null);
   const [dossierActor, setDossierActor] = useState<string | null>(null);
-  const [importing, setImporting] = useState<File[] | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
-  const startImport = useCallback((files: File[]) => {
-    const candidates = files.filter(isImportCandidate);
-    if (candidates.length > 0) setImporting(candidates);
-  }, []);
+
   const [dialog, setDialog] = useState<'new-article' | 'shortcuts' | 'project-notes' | null>(null);
   const [status, setStatus] = useState('');
   const [history, setHistory] = useState<{ undo: string | null; redo: string | null }>({ undo: null, redo: null });
   const [error, reportError, clearError] = useErrorMessage();
   const { session, reload: reloadArticle, setAnnotations } = useArticleSession(api, openId, reportError);
+  const [importing, setImporting] = useState<ImportSource | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const startImport = useCallback((files: File[]) => {
+    const candidates = files.filter(isImportCandidate);
+    if (candidates.length > 0) setImporting({ kind: 'files', files: candidates });
+  }, []);
+  /** The desktop app picks with the system dialog and reads files itself; the browser uses a file input. */
+  const chooseImport = useCallback(
+    (kind: 'files' | 'folder') => {
+      if (!api.desktopImport) return (kind === 'files' ? fileInput : folderInput).current?.click();
+      void api.desktopImport.pick(kind).then((paths) => paths.length > 0 && setImporting({ kind: 'paths', paths }), reportError);
+    },
+    [api, reportError],
+  );
 
   const reloadProject = useCallback(() => api.call('project:get', {}).then(setProject, reportError), [api, reportError]);
   const reloadLibrary = useCallback(() => api.call('articles:list', {}).then(setArticles, reportError), [api, reportError]);
@@ -134,14 +143,14 @@ export function App() {
         if (command === 'new-article') setDialog('new-article');
         else if (command === 'export-markdown') void exportMarkdown();
         else if (command === 'show-shortcuts') setDialog('shortcuts');
-        else if (command === 'import-files') fileInput.current?.click();
+        else if (command === 'import-files') chooseImport('files');
         else if (command === 'undo' || command === 'redo') {
           // In a text field the menu undoes typing; elsewhere, the last change to the project.
           if (isEditable(document.activeElement)) document.execCommand(command);
           else void undoOrRedo(command);
         }
       }),
-    [api, exportMarkdown, undoOrRedo],
+    [api, exportMarkdown, undoOrRedo, chooseImport],
   );
 
   useEffect(() => {
@@ -215,7 +224,10 @@ export function App() {
         onDrop={(event) => {
           if (!event.dataTransfer.types.includes('Files')) return;
           event.preventDefault();
-          void filesFromDrop(event.dataTransfer).then(startImport, reportError);
+          if (api.desktopImport) {
+            const dropped = [...event.dataTransfer.files];
+            void api.desktopImport.pathsOfDrop(dropped).then((paths) => paths.length > 0 && setImporting({ kind: 'paths', paths }), reportError);
+          } else void filesFromDrop(event.dataTransfer).then(startImport, reportError);
         }}
       >
         <header className="toolbar-main">
@@ -223,10 +235,10 @@ export function App() {
           <button type="button" className="primary" onClick={() => setDialog('new-article')} aria-keyshortcuts="N" title="New article (N)">
             New article
           </button>
-          <button type="button" onClick={() => fileInput.current?.click()} title="Import files: text, Markdown, web pages, PDF, Word (or drop files or a folder on the window)">
+          <button type="button" onClick={() => chooseImport('files')} title="Import files: text, Markdown, web pages, PDF, Word (or drop files or a folder on the window)">
             Import files
           </button>
-          <button type="button" onClick={() => folderInput.current?.click()} aria-label="Import folder" title="Import every file in a folder">
+          <button type="button" onClick={() => chooseImport('folder')} aria-label="Import folder" title="Import every file in a folder">
             Folder…
           </button>
           <input ref={fileInput} type="file" multiple hidden accept=".txt,.md,.markdown,.html,.htm,.pdf,.docx" aria-label="Files to import" onChange={(e) => { startImport([...(e.target.files ?? [])]); e.target.value = ''; }} />
@@ -323,7 +335,7 @@ export function App() {
           />
         )}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
-        {importing && <ImportDialog files={importing} onClose={() => setImporting(null)} />}
+        {importing && <ImportDialog source={importing} onClose={() => setImporting(null)} />}
         {dialog === 'project-notes' && <ProjectNotesDialog onClose={() => setDialog(null)} />}
       </div>
       </NavigationContext.Provider>

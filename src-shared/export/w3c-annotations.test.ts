@@ -1,5 +1,5 @@
 /* eslint-disable no-restricted-imports -- the test (not the module) reads the W3C test schemas from disk */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 /* eslint-enable no-restricted-imports */
@@ -181,8 +181,15 @@ const byId = (collection: W3CCollection, id: string): W3CAnnotation => {
 // ---------------------------------------------------------------------------------------------
 // The W3C test schemas (JSON Schema draft-04), checked with Ajv.
 
-const W3C_DIR = fileURLToPath(new URL('../../../shared/w3c-annotation-model-tests/', import.meta.url));
-const readJson = (path: string): unknown => JSON.parse(readFileSync(join(W3C_DIR, path), 'utf8'));
+/**
+ * The W3C test schemas live beside the project (../shared), not in it. Where they are absent
+ * (a clone elsewhere), the schema tests are skipped with the reason printed, not passed blindly.
+ */
+const W3C_CANDIDATES = [process.env.W3C_ANNOTATION_TESTS, fileURLToPath(new URL('../../../shared/w3c-annotation-model-tests/', import.meta.url)), '/work/shared/w3c-annotation-model-tests/'];
+const W3C_DIR = W3C_CANDIDATES.find((dir): dir is string => Boolean(dir) && existsSync(join(dir!, 'definitions'))) ?? '';
+const W3C_FOUND = W3C_DIR !== '';
+if (!W3C_FOUND) console.warn(`W3C schema tests skipped: the W3C annotation test schemas were not found (looked in ${W3C_CANDIDATES.filter(Boolean).join(', ')}; set W3C_ANNOTATION_TESTS).`);
+const readJson = (path: string): unknown => (W3C_FOUND ? JSON.parse(readFileSync(join(W3C_DIR, path), 'utf8')) : {});
 
 function createAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false });
@@ -192,7 +199,7 @@ function createAjv(): Ajv {
   // scheme ":" then no white space or characters a URI never holds).
   ajv.addFormat('date-time', (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)));
   ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i);
-  for (const file of readdirSync(join(W3C_DIR, 'definitions')).filter((name) => name.endsWith('.json'))) {
+  for (const file of W3C_FOUND ? readdirSync(join(W3C_DIR, 'definitions')).filter((name) => name.endsWith('.json')) : []) {
     ajv.addSchema(readJson(`definitions/${file}`) as object);
   }
   return ajv;
@@ -200,7 +207,7 @@ function createAjv(): Ajv {
 const ajv = createAjv();
 
 /** The assertions the W3C test "annotationMusts.test" makes of a valid Annotation. */
-const mustFiles = (readJson('annotations/annotationMusts.test') as { assertions: string[] }).assertions;
+const mustFiles = (readJson('annotations/annotationMusts.test') as { assertions?: string[] }).assertions ?? [];
 const musts = mustFiles.map((file) => ({ file, validate: ajv.compile(readJson(file) as object) }));
 
 /** Optional features (from annotationOptionals.test) the export implements on every Annotation. */
@@ -228,12 +235,13 @@ const selectorFound = ajv.compile(readJson('annotations/specificResource/4.2-sel
 const positionOptional = { file: '4.2.5-textPositionSelector.json', validate: ajv.compile(readJson('annotations/specificResource/4.2.5-textPositionSelector.json') as object) };
 
 function definition(ref: string): ValidateFunction {
+  if (!W3C_FOUND) return ajv.compile({});
   const validate = ajv.getSchema(ref);
   if (!validate) throw new Error(`no schema ${ref}`);
   return validate;
 }
 
-const collectionSchema = ajv.compile({
+const collectionSchema = ajv.compile(W3C_FOUND ? {
   $schema: 'http://json-schema.org/draft-04/schema#',
   id: 'test-annotation-collection.json',
   type: 'object',
@@ -257,7 +265,7 @@ const collectionSchema = ajv.compile({
     { $ref: 'collections.json#/definitions/firstValidIfPresent' },
     { $ref: 'collections.json#/definitions/firstRequiredIfTotalMoreThanZero' },
   ],
-});
+} : {});
 
 /** Validation errors as text, or null when valid (so a failing `expect` prints them). */
 function errorsOf(validate: ValidateFunction, data: unknown): string | null {
@@ -271,7 +279,7 @@ function selectorsOf(item: W3CAnnotation) {
   };
 }
 
-describe('W3C schemas (test setup)', () => {
+describe.skipIf(!W3C_FOUND)('W3C schemas (test setup)', () => {
   it('loads every definition file and the must-assertions', () => {
     expect(readdirSync(join(W3C_DIR, 'definitions')).filter((f) => f.endsWith('.json')).length).toBe(7);
     expect(mustFiles.length).toBeGreaterThan(40);
@@ -356,7 +364,7 @@ describe('utf16ToCodePoints / codePointsToUtf16', () => {
   });
 });
 
-describe('toW3C', () => {
+describe.skipIf(!W3C_FOUND)('toW3C', () => {
   it('writes an AnnotationCollection whose one page holds every annotation', () => {
     const collection = exported();
     expect(collection['@context'][0]).toBe(ANNO_CONTEXT);

@@ -35,10 +35,14 @@ async function toBase64(file: File): Promise<string> {
  * Import: read the files (progress, cancel), review what will be imported (a table, metadata
  * editable, duplicates offered as skip or keep both), save (progress, cancel), then the results.
  */
-export function ImportDialog({ files, onClose }: { files: File[]; onClose(): void }) {
+/** What to import: files the browser holds (uploaded as bytes), or paths the desktop app reads. */
+export type ImportSource = { kind: 'files'; files: File[] } | { kind: 'paths'; paths: string[] };
+
+export function ImportDialog({ source, onClose }: { source: ImportSource; onClose(): void }) {
   const api = useApi();
   const { changed, setStatus } = useWorkbench();
-  const [phase, setPhase] = useState<Phase>({ kind: 'reading', done: 0, total: files.length });
+  const items = source.kind === 'files' ? source.files : source.paths;
+  const [phase, setPhase] = useState<Phase>({ kind: 'reading', done: 0, total: items.length });
   const [rows, setRows] = useState<Row[]>([]);
   const [outcome, setOutcome] = useState<Outcome>({ imported: [], skipped: [], failed: [] });
   const [error, setError] = useState<string | null>(null);
@@ -49,19 +53,23 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose(): voi
     (async () => {
       const drafts: Row[] = [];
       const failed: Outcome['failed'] = [];
-      for (let i = 0; i < files.length && !cancelled.current; i += READ_BATCH) {
-        const batch = files.slice(i, i + READ_BATCH);
+      for (let i = 0; i < items.length && !cancelled.current; i += READ_BATCH) {
+        const batch = items.slice(i, i + READ_BATCH);
+        const nameOf = (item: File | string) => (typeof item === 'string' ? item.split(/[\\/]/).pop()! : item.name);
         try {
-          const { results } = await api.call('import:extract', { files: await Promise.all(batch.map(async (f) => ({ name: f.name, data: await toBase64(f) }))) });
+          const { results } =
+            source.kind === 'paths' && api.desktopImport
+              ? await api.desktopImport.extract(batch as string[])
+              : await api.call('import:extract', { files: await Promise.all((batch as File[]).map(async (f) => ({ name: f.name, data: await toBase64(f) }))) });
           for (const r of results) {
             if (r.ok) drafts.push({ ...r, title: r.draft.title, source: r.draft.source || r.draft.siteName, published: r.draft.published, keep: false });
             else failed.push({ name: r.name, message: r.message });
           }
         } catch (failure) {
-          for (const f of batch) failed.push({ name: f.name, message: messageOf(failure) });
+          for (const f of batch) failed.push({ name: nameOf(f), message: messageOf(failure) });
         }
         if (!live) return;
-        setPhase({ kind: 'reading', done: Math.min(files.length, i + batch.length), total: files.length });
+        setPhase({ kind: 'reading', done: Math.min(items.length, i + batch.length), total: items.length });
       }
       if (!live) return;
       setRows(drafts);
@@ -71,7 +79,7 @@ export function ImportDialog({ files, onClose }: { files: File[]; onClose(): voi
     return () => {
       live = false;
     };
-  }, [api, files]);
+  }, [api, items, source.kind]);
 
   async function save(): Promise<void> {
     cancelled.current = false;
