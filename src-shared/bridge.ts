@@ -21,7 +21,8 @@ export interface WorkbenchBridge {
   /** Opens the system dialog; returns the chosen files (a folder's files, recursively). */
   pickImportPaths(kind: 'files' | 'folder'): Promise<string[]>;
   /** The file system path of a dropped file or folder. */
-  pathForFile(file: File): string;
+  /** (A DOM File; typed loosely because this module has no DOM types.) */
+  pathForFile(file: object): string;
   /** Expands dropped paths (folders recursively) into the files to import. */
   listImportPaths(paths: string[]): Promise<string[]>;
   /** Extracts up to 20 files, read by the main process from their paths, into drafts. */

@@ -14,7 +14,7 @@ const bridge: WorkbenchBridge = {
   api,
   saveTextFile: (request: SaveTextFileRequest) => ipcRenderer.invoke('shell:save-text-file', request),
   pickImportPaths: (kind) => ipcRenderer.invoke('shell:pick-import-paths', kind),
-  pathForFile: (file) => webUtils.getPathForFile(file),
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
   listImportPaths: (paths) => ipcRenderer.invoke('shell:list-import-paths', paths),
   extractPaths: (paths) => ipcRenderer.invoke('shell:extract-paths', paths),
   onMenuCommand(listener) {
