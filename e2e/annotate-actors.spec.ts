@@ -29,7 +29,7 @@ test('marks actors from a selection, adds aliases, finds the remaining mentions,
   await expect.poll(() => ui.highlightedTexts()).toEqual(expect.arrayContaining(['Petra Alm', "Nordmark's foreign minister", 'Joren Vask']));
 });
 
-test('finds unmarked mentions of an actor in the article and accepts them all', async ({ workbench }) => {
+test('finds unmarked mentions of an actor in the article and accepts them all, kept after a restart', async ({ workbench }) => {
   const ui = workbench.ui;
   await ui.addArticle({
     title: 'Sellany rejects quota plan',
@@ -45,6 +45,11 @@ test('finds unmarked mentions of an actor in the article and accepts them all', 
   await expect(found.getByRole('checkbox')).toHaveCount(2);
   await found.getByRole('button', { name: 'Accept all' }).click();
   await expect(actors.getByLabel('3 mentions')).toBeVisible();
+
+  const after = await workbench.restart();
+  await after.openArticle(/Sellany rejects quota plan/);
+  await expect(after.panel('Actors').getByLabel('3 mentions')).toBeVisible();
+  await expect.poll(async () => (await after.highlightedTexts()).sort()).toEqual(['SELLANY', 'Sellany', 'Sellany']);
 });
 
 test('merges two actors and deletes one while keeping its mentions as highlights', async ({ workbench }) => {

@@ -1,3 +1,5 @@
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/workbench';
 import { ROOT } from './fixtures/environment';
@@ -57,4 +59,22 @@ test('offers to skip a text that is already in the library', async ({ workbench 
   await expect(dialog.getByRole('region', { name: 'Import results' })).toContainText('1 imported, 0 skipped');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(ui.library.getByRole('option')).toHaveCount(2);
+});
+
+test('imports a whole folder; its one bad file is reported and the rest are imported', async ({ workbench }) => {
+  const ui = workbench.ui;
+  const folder = join(await mkdtemp(join(tmpdir(), 'import-folder-')), 'press-clippings');
+  await mkdir(join(folder, 'older'), { recursive: true });
+  await copyFile(fixture('wire-story.html'), join(folder, 'wire-story.html'));
+  await copyFile(fixture('briefing.md'), join(folder, 'older', 'briefing.md'));
+  await copyFile(fixture('report.pdf'), join(folder, 'report.pdf'));
+  await writeFile(join(folder, 'corrupt.pdf'), 'this is not a PDF at all');
+  await ui.page.getByLabel('Folder to import').setInputFiles(folder);
+  const dialog = ui.page.getByRole('dialog', { name: 'Import files' });
+  await expect(dialog.getByRole('table').getByRole('row')).toHaveCount(4);
+  await expect(dialog.getByRole('region', { name: 'Import results' })).toContainText('corrupt.pdf');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('region', { name: 'Import results' })).toContainText('3 imported, 0 skipped, 1 failed');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(ui.library.getByRole('option')).toHaveCount(3);
 });

@@ -45,6 +45,10 @@ test('searches the library, filters it by actor, and opens a result at the match
   await ui.page.getByRole('group', { name: 'Library filters' }).getByLabel('Actor').selectOption({ label: 'Petra Alm' });
   await expect(ui.library.getByRole('option')).toHaveCount(2);
   await expect(ui.libraryItem(/Storm closes/)).toHaveCount(0);
+  // Words and filters combine.
+  await ui.page.getByRole('group', { name: 'Library filters' }).getByRole('searchbox', { name: 'Words in the article' }).fill('fees');
+  await expect(ui.library.getByRole('option')).toHaveCount(1);
+  await expect(ui.libraryItem(/Talks stall over harbour fees/)).toBeVisible();
 });
 
 test('shows an actor dossier in date order, edits claims in the table, and works through the review queue', async ({ workbench }) => {

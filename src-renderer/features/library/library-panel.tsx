@@ -15,12 +15,13 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
   const api = useApi();
   const { project, reportError } = useWorkbench();
   const [filters, setFilters] = useState<Filters>({});
+  const [query, setQuery] = useState('');
   const [matching, setMatching] = useState<Set<string> | null>(null);
   const [sort, setSort] = useState<SortKey>('added');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [showFilters, setShowFilters] = useState(false);
   const [reporting, setReporting] = useState(false);
-  const active = Object.values(filters).some((v) => v);
+  const active = Object.values(filters).some((v) => v) || query.trim() !== '';
 
   useEffect(() => {
     if (!active) {
@@ -28,11 +29,15 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
       return;
     }
     let current = true;
-    api.call('search:query', { filters, limit: 10_000 }).then((r) => current && setMatching(new Set(r.articles.map((a) => a.id))), reportError);
+    // Text and filters combine: the full-text search runs over the filtered library.
+    const timer = setTimeout(() => {
+      api.call('search:query', { query, filters, limit: 10_000 }).then((r) => current && setMatching(new Set(r.articles.map((a) => a.id))), reportError);
+    }, 150);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
-  }, [api, filters, active, reportError, articles]);
+  }, [api, filters, query, active, reportError, articles]);
 
   const shown = useMemo(() => {
     const list = matching ? articles.filter((a) => matching.has(a.id)) : [...articles];
@@ -63,6 +68,7 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
       </div>
       {showFilters && (
         <div className="library-filters" role="group" aria-label="Library filters">
+          <input type="search" aria-label="Words in the article" placeholder="Words in title, text or notes…" value={query} onChange={(e) => setQuery(e.target.value)} />
           <select aria-label="Actor" value={filters.actorId ?? ''} onChange={(e) => set('actorId')(e.target.value)}>
             <option value="">Any actor</option>
             {project.actors.map((a) => (
@@ -107,7 +113,13 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
             To <input type="date" aria-label="Published to" value={filters.to ?? ''} onChange={(e) => set('to')(e.target.value)} />
           </label>
           {active && (
-            <button type="button" onClick={() => setFilters({})}>
+            <button
+              type="button"
+              onClick={() => {
+                setFilters({});
+                setQuery('');
+              }}
+            >
               Clear filters
             </button>
           )}
