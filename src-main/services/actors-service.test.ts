@@ -1,33 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
-import { createRouter } from '../api/router';
-import { ProjectStore } from '../store/project-store';
-import { tempDir } from '../store/test-helpers';
-import { createHandlers } from '.';
+import { describe, expect, it } from 'vitest';
+import { at, openTestProject } from './test-project';
 
-const stores: ProjectStore[] = [];
-afterEach(async () => Promise.all(stores.splice(0).map((s) => s.close())));
 
 const TALKS =
   "Valdoria's foreign minister Ines Marrow met envoys from Ostrava on Monday.\n\nMarrow said the border crossings would reopen within a week; the Marrowfield depot stays shut.";
 const DENIAL = 'Speaking in Kessel, Minister Marrow denied that Valdoria had moved troops.\n\nIn Ostrava, Deputy Premier Tomas Vell called the denial a stalling tactic.';
 const CLAIM = { speakerId: null, form: 'paraphrase', medium: 'briefing', reliability: 'B', credibility: 3, verification: 'unverified' } as const;
 
-function at(text: string, phrase: string) {
-  const start = text.indexOf(phrase);
-  if (start < 0) throw new Error(`"${phrase}" is not in the text`);
-  return { start, end: start + phrase.length };
-}
 
 async function setup() {
-  const store = await ProjectStore.open(await tempDir());
-  stores.push(store);
-  const router = createRouter(createHandlers(store, () => new Date('2026-03-01T10:00:00Z')), () => undefined);
-  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-    const result = await router.handle(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
-    return result.value as ChannelOutput<C>;
-  };
+  const { router, call } = await openTestProject(() => new Date('2026-03-01T10:00:00Z'));
   const talks = await call('articles:create', { title: 'Talks', text: TALKS });
   const denial = await call('articles:create', { title: 'Denial', text: DENIAL });
   const actor = async (id: string) => (await call('project:get', {})).actors.find((a) => a.id === id);

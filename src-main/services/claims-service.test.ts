@@ -1,32 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
-import { createRouter } from '../api/router';
-import { ProjectStore } from '../store/project-store';
-import { tempDir } from '../store/test-helpers';
-import { createHandlers } from '.';
+import { describe, expect, it } from 'vitest';
+import { at, openTestProject } from './test-project';
 
-const stores: ProjectStore[] = [];
-afterEach(async () => Promise.all(stores.splice(0).map((s) => s.close())));
 
 const CLAIM_TEXT = 'Valdoria said its troops had left the Kessel valley by Friday.\n\nThe defence ministry called the withdrawal complete.';
 const REPLY_TEXT = 'Ostrava insisted that Valdorian units remained in the Kessel valley.\n\nSatellite images showed trucks near the border on Saturday.';
 const DETAILS = { speakerId: null, form: 'direct-quote', medium: 'statement', reliability: 'C', credibility: 4, verification: 'contested' } as const;
 
-function at(text: string, phrase: string) {
-  const start = text.indexOf(phrase);
-  if (start < 0) throw new Error(`"${phrase}" is not in the text`);
-  return { start, end: start + phrase.length };
-}
 
 async function setup() {
-  const store = await ProjectStore.open(await tempDir());
-  stores.push(store);
-  const router = createRouter(createHandlers(store, () => new Date('2026-03-01T10:00:00Z')), () => undefined);
-  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-    const result = await router.handle(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
-    return result.value as ChannelOutput<C>;
-  };
+  const { router, call } = await openTestProject(() => new Date('2026-03-01T10:00:00Z'));
   const valdoria = await call('actors:create', { name: 'Valdoria', kind: 'state' });
   const first = await call('articles:create', { title: 'Withdrawal', text: CLAIM_TEXT });
   const second = await call('articles:create', { title: 'Reply', text: REPLY_TEXT });

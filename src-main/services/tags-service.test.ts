@@ -1,31 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
-import { createRouter } from '../api/router';
-import { ProjectStore } from '../store/project-store';
-import { tempDir } from '../store/test-helpers';
-import { createHandlers } from '.';
+import { describe, expect, it } from 'vitest';
+import type { Channel } from '../../src-shared/contract';
+import { at, openTestProject } from './test-project';
 
-const stores: ProjectStore[] = [];
-afterEach(async () => Promise.all(stores.splice(0).map((s) => s.close())));
 
 const SUMMIT = 'Leaders of Valdoria and Ostrava met in Kessel.\n\nThe summit ended without a joint statement on grain exports.';
 const SANCTIONS = 'Ostrava announced new sanctions on Valdorian banks after the summit collapsed.';
 
-function at(text: string, phrase: string) {
-  const start = text.indexOf(phrase);
-  if (start < 0) throw new Error(`"${phrase}" is not in the text`);
-  return { start, end: start + phrase.length };
-}
 
 async function setup() {
-  const store = await ProjectStore.open(await tempDir());
-  stores.push(store);
-  const router = createRouter(createHandlers(store, () => new Date('2026-03-01T10:00:00Z')), () => undefined);
-  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-    const result = await router.handle(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
-    return result.value as ChannelOutput<C>;
-  };
+  const { router, call } = await openTestProject(() => new Date('2026-03-01T10:00:00Z'));
   const tags = async () => (await call('project:get', {})).tags;
   const tagsOn = async (articleId: string) => (await call('articles:get', { id: articleId })).annotations.map((a) => a.tags);
   return { router, call, tags, tagsOn };
