@@ -49,9 +49,10 @@ export async function acquireProjectLock(directory: string): Promise<ProjectLock
   const path = join(directory, LOCK_FILE);
   const me: LockOwner = { schemaVersion: LOCK_FORMAT, pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), nonce: randomUUID() };
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (await createExclusively(path, JSON.stringify(me))) {
+    // Marked as held the moment the link succeeds, before any await: another acquirer in this
+    // process that reads the new lock in between must see it as ours and alive.
+    if (await createExclusively(path, JSON.stringify(me), () => held.add(path))) {
       await fsyncDirectory(directory);
-      held.add(path);
       return makeLock(path, me.nonce);
     }
     const existing = await readOwner(path);
@@ -65,7 +66,7 @@ export async function acquireProjectLock(directory: string): Promise<ProjectLock
   throw new Error(`Could not take the lock on ${directory}: it keeps changing. Is another copy of the app starting?`);
 }
 
-async function createExclusively(path: string, content: string): Promise<boolean> {
+async function createExclusively(path: string, content: string, onCreated?: () => void): Promise<boolean> {
   const temp = `${path}.${randomUUID()}.tmp`;
   const handle = await open(temp, 'wx', 0o644);
   try {
@@ -76,6 +77,7 @@ async function createExclusively(path: string, content: string): Promise<boolean
   }
   try {
     await link(temp, path);
+    onCreated?.();
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
