@@ -41,6 +41,8 @@ export class WorkbenchPage {
     if (article.published) await dialog.getByLabel('Published').fill(article.published);
     await dialog.getByLabel('Text').fill(article.text);
     await dialog.getByRole('button', { name: 'Save' }).click();
+    // Until the modal closes, the rest of the page is inert: typing would land in the dialog.
+    await expect(dialog).toBeHidden();
   }
 
   /** Adds an article and waits until the reader shows it (not the article open before). */
