@@ -4,6 +4,7 @@ import { useApi } from '../../api/api-context';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { Combobox } from '../../ui/combobox';
+import { DialogFooter } from '../../ui/dialog-footer';
 import { Modal } from '../../ui/modal';
 import { ACTOR_KIND_LABELS, ACTOR_KINDS } from './actor-labels';
 
@@ -102,19 +103,7 @@ export function ActorPickerDialog({ articleId, range, onClose, onSaved }: Props)
             </>
           )}
         </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            Save
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submitLabel="Save" busy={saving} />
       </form>
     </Modal>
   );

@@ -18,6 +18,7 @@ import { useApi } from '../../api/api-context';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { Combobox } from '../../ui/combobox';
+import { DialogFooter } from '../../ui/dialog-footer';
 import { Modal } from '../../ui/modal';
 
 interface Props {
@@ -142,19 +143,7 @@ export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) 
           <textarea id="cf-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
         {annotation && <ClaimLinks annotation={annotation} />}
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            Save
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submitLabel="Save" busy={saving} />
       </form>
     </Modal>
   );

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
+import { DialogFooter } from '../../ui/dialog-footer';
 import { Modal } from '../../ui/modal';
 import { useSaveFile } from './use-save-file';
 
@@ -46,19 +47,7 @@ export function CsvDialog({ onClose }: { onClose(): void }) {
             <input type="radio" name="csv-scope" checked={whole} onChange={() => setWhole(true)} /> Whole project
           </label>
         </fieldset>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Export
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submitLabel="Export" />
       </form>
     </Modal>
   );

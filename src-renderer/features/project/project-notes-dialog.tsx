@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
+import { DialogFooter } from '../../ui/dialog-footer';
 import { Modal } from '../../ui/modal';
 
 /** Notes on the whole project (Markdown is fine): scope, sources, open questions. */
@@ -27,19 +28,7 @@ export function ProjectNotesDialog({ onClose }: { onClose(): void }) {
     <Modal title="Project notes" onClose={onClose} wide>
       <form onSubmit={save}>
         <textarea className="edit-text" aria-label="Project notes" rows={14} value={notes} onChange={(e) => setNotes(e.target.value)} autoFocus />
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submitLabel="Save" />
       </form>
     </Modal>
   );

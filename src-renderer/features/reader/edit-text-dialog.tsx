@@ -3,6 +3,7 @@ import type { Article } from '../../../src-shared/domain/article';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
+import { DialogFooter } from '../../ui/dialog-footer';
 import { Modal } from '../../ui/modal';
 
 /** Replace or correct an article's text; annotations re-anchor, the rest become orphans. */
@@ -36,19 +37,7 @@ export function EditTextDialog({ article, onClose }: { article: Article; onClose
       <form onSubmit={save}>
         <p className="muted">Each line is a paragraph. Annotations move with their passages; any that cannot be found again are kept for you to re-attach.</p>
         <textarea className="edit-text" aria-label="Article text" value={text} onChange={(e) => setText(e.target.value)} rows={20} />
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            Save
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submitLabel="Save" busy={saving} />
       </form>
     </Modal>
   );
