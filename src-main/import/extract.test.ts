@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, MAX_IMPORT_BYTES, type ExtractResult, type ImportDraft } from './extract';
+import { draftOf, fixture } from './test-fixtures';
+import { extractArticle, MAX_IMPORT_BYTES, type ExtractResult } from './extract';
 
-const FIXTURES = join(__dirname, '../../e2e/fixtures/import');
-const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(FIXTURES, name))) });
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-async function draftOf(file: { name: string; bytes: Uint8Array }): Promise<ImportDraft> {
-  const result = await extractArticle(file);
-  if (!result.ok) throw new Error(`expected a draft, got ${result.reason}: ${result.message}`);
-  return result.draft;
-}
 
 const failure = (reason: string, message: RegExp): ExtractResult =>
   ({ ok: false, reason, message: expect.stringMatching(message) }) as unknown as ExtractResult;

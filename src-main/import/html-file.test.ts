@@ -1,16 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, type ImportDraft } from './extract';
+import { draftOf, fixture } from './test-fixtures';
 
-const FIXTURES = join(__dirname, '../../e2e/fixtures/import');
-const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(FIXTURES, name))) });
 
-async function draftOf(file: { name: string; bytes: Uint8Array }): Promise<ImportDraft> {
-  const result = await extractArticle(file);
-  if (!result.ok) throw new Error(`expected a draft, got ${result.reason}: ${result.message}`);
-  return result.draft;
-}
 
 const page = (head: string, body: string, name = 'page.html') => ({
   name,

@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, type ImportDraft } from './extract';
+import { draftOf, fixture } from './test-fixtures';
+import { extractArticle } from './extract';
 
-const FIXTURES = join(__dirname, '../../e2e/fixtures/import');
-const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(FIXTURES, name))) });
 
-async function draftOf(file: { name: string; bytes: Uint8Array }): Promise<ImportDraft> {
-  const result = await extractArticle(file);
-  if (!result.ok) throw new Error(`expected a draft, got ${result.reason}: ${result.message}`);
-  return result.draft;
-}
 
 describe('report.pdf', () => {
   it('rebuilds the paragraphs from line positions', async () => {

@@ -1,17 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, type ImportDraft } from './extract';
+import { draftOf, fixture } from './test-fixtures';
 import { markdownToText } from './markdown-text';
 
-const FIXTURES = join(__dirname, '../../e2e/fixtures/import');
-const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(FIXTURES, name))) });
 
-async function draftOf(file: { name: string; bytes: Uint8Array }): Promise<ImportDraft> {
-  const result = await extractArticle(file);
-  if (!result.ok) throw new Error(`expected a draft, got ${result.reason}: ${result.message}`);
-  return result.draft;
-}
 
 const STATEMENT_QUOTE = 'The Minister, Hélène Varo, said: “Water does not stop at a border post, and neither should cooperation.”';
 

@@ -11,8 +11,6 @@ import { onArticle, rangeIn } from './annotations-service';
 import type { History } from './history';
 import { actorOf, cleanAliases } from './validate';
 
-export { cleanAliases };
-
 export type ActorHandlers = Pick<
   Handlers,
   'actors:create' | 'actors:update' | 'actors:merge' | 'actors:delete' | 'actors:find-mentions' | 'actors:accept-mentions'
@@ -21,7 +19,7 @@ export type ActorHandlers = Pick<
 export function actorHandlers(store: ProjectStore, history: History, now: () => Date = () => new Date()): ActorHandlers {
   /** Ids of the articles that mention or quote an actor, from the summaries (no file reads). */
   const articlesWith = (actorId: string): string[] =>
-    store.listSummaries().filter((s) => s.actorMentions[actorId] || s.speakerClaims[actorId]).map((s) => s.id);
+    [...store.summaries()].filter((s) => s.actorMentions[actorId] || s.speakerClaims[actorId]).map((s) => s.id);
 
   return {
     'actors:create': (fields) =>

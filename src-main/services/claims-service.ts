@@ -12,7 +12,7 @@ export type ClaimHandlers = Pick<Handlers, 'claims:list' | 'claims:link' | 'clai
 export function claimHandlers(store: ProjectStore, history: History): ClaimHandlers {
   return {
     'claims:list': async () => {
-      const withClaims = store.listSummaries().filter((s) => s.claimCount > 0).map((s) => s.id);
+      const withClaims = [...store.summaries()].filter((s) => s.claimCount > 0).map((s) => s.id);
       const result = [];
       for await (const file of store.articles(withClaims)) {
         for (const a of file.annotations) {

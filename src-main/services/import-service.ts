@@ -61,6 +61,15 @@ export function importHandlers(store: ProjectStore, now: () => Date = () => new 
 export async function extractFiles(store: ProjectStore, files: readonly { name: string; bytes: Buffer | 'too-large' }[]) {
   const known = new Map<string, { id: string; title: string }>();
   for (const s of store.summaries()) if (s.origin) known.set(s.origin.sha256, { id: s.id, title: s.title });
+  // Pasted articles carry no hash: hash them once per batch, and only if a draft needs it.
+  let pastedHashed = false;
+  const duplicateOf = async (hash: string) => {
+    if (!known.has(hash) && !pastedHashed) {
+      pastedHashed = true;
+      for (const [h, article] of await hashPasted(store)) if (!known.has(h)) known.set(h, article);
+    }
+    return known.get(hash) ?? null;
+  };
   const results = [];
   for (const file of files) {
     // The name is shown, never used as a path.
@@ -74,20 +83,19 @@ export async function extractFiles(store: ProjectStore, files: readonly { name: 
       results.push({ name, ok: false as const, reason: extracted.reason, message: extracted.message });
       continue;
     }
-    results.push({ name, ok: true as const, draft: extracted.draft, duplicateOf: known.get(extracted.draft.sha256) ?? (await sameTextAsPasted(store, extracted.draft.sha256)) });
+    results.push({ name, ok: true as const, draft: extracted.draft, duplicateOf: await duplicateOf(extracted.draft.sha256) });
   }
   return { results };
 }
 
 /**
- * Pasted articles carry no hash; a text imported again that equals one of them is found by
- * comparing texts (only when the library is small enough for that to be cheap).
+ * Hashes of the pasted articles (which carry none), so that importing a text equal to one of them
+ * is recognised. Only for libraries small enough for reading them all to be cheap.
  */
-async function sameTextAsPasted(store: ProjectStore, hash: string): Promise<{ id: string; title: string } | null> {
+async function hashPasted(store: ProjectStore): Promise<Map<string, { id: string; title: string }>> {
   const pasted = [...store.summaries()].filter((s) => !s.origin);
-  if (pasted.length > 500) return null;
-  for (const file of await store.peekArticles(pasted.map((s) => s.id))) {
-    if (sha256(file.article.text) === hash) return { id: file.article.id, title: file.article.title };
-  }
-  return null;
+  const hashes = new Map<string, { id: string; title: string }>();
+  if (pasted.length > 500) return hashes;
+  for (const file of await store.peekArticles(pasted.map((s) => s.id))) hashes.set(sha256(file.article.text), { id: file.article.id, title: file.article.title });
+  return hashes;
 }

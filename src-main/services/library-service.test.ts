@@ -1,22 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../api/router';
-import { ProjectStore } from '../store/project-store';
-import { tempDir } from '../store/test-helpers';
-import { createHandlers } from '.';
+import { describe, expect, it } from 'vitest';
+import { openTestProject } from './test-project';
 import { snippetOf } from './library-service';
 
-const stores: ProjectStore[] = [];
-afterEach(async () => Promise.all(stores.splice(0).map((s) => s.close())));
 
 async function library() {
-  const store = await ProjectStore.open(await tempDir());
-  stores.push(store);
-  const router = createRouter(createHandlers(store), () => undefined);
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const result = await router.handle(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as T;
-  };
+  const { callAs: call } = await openTestProject();
   const add = async (title: string, published: string, text: string, source = 'Test Wire') => call<{ id: string; text: string }>('articles:create', { title, published, text, source });
   const a1 = await add('Harbour talks resume', '2026-10-02', 'The ministers agreed to resume negotiations over the harbour.\nFishing quotas come first.');
   const a2 = await add('Quota dispute widens', '2026-10-05', 'Sellany rejected the quota plan. Negotiators left early.', 'Other Paper');

@@ -1,24 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../api/router';
-import { ProjectStore } from '../store/project-store';
+import { describe, expect, it } from 'vitest';
 import { seedSampleProject } from '../store/sample-project';
-import { tempDir } from '../store/test-helpers';
-import { createHandlers } from '.';
+import { openTestProject } from './test-project';
 
-const stores: ProjectStore[] = [];
-afterEach(async () => Promise.all(stores.splice(0).map((s) => s.close())));
 
-async function open(dir?: string) {
-  const store = await ProjectStore.open(dir ?? (await tempDir()));
-  stores.push(store);
-  const router = createRouter(createHandlers(store, () => new Date('2026-11-01T10:00:00Z')), () => undefined);
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const result = await router.handle(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as T;
-  };
+async function open() {
+  const { store, router, callAs: call } = await openTestProject(() => new Date('2026-11-01T10:00:00Z'));
   return { store, router, call };
 }
 
@@ -62,8 +50,8 @@ describe('project file', () => {
     ['a foreign file', JSON.stringify({ type: 'AnnotationCollection' }), /not an Analyst Workbench project file/],
     ['a newer format', JSON.stringify({ kind: 'analyst-workbench-project', schemaVersion: 9 }), /newer version/],
   ])('refuses %s with a message naming the problem, writing nothing', async (_name, json, message) => {
-    const dir = await tempDir();
-    const target = await open(dir);
+    const target = await open();
+    const dir = target.store.directory;
     const before = await readdir(join(dir, 'articles'));
     const result = await target.router.handle('project:import', { json });
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(message) } });
@@ -76,8 +64,8 @@ describe('project file', () => {
     const { json } = await source.call<{ json: string }>('project:export', {});
     const damaged = JSON.parse(json);
     damaged.articles[0].annotations[0].target.exact = 'something else entirely';
-    const dir = await tempDir();
-    const target = await open(dir);
+    const target = await open();
+    const dir = target.store.directory;
     const result = await target.router.handle('project:import', { json: JSON.stringify(damaged) });
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/does not match its article's text/) } });
     expect(await readdir(join(dir, 'articles'))).toEqual([]);

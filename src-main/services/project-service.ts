@@ -13,7 +13,7 @@ export function projectHandlers(store: ProjectStore, history: History): ProjectH
       const add = (map: Map<string, number>, counts: Record<string, number>) => {
         for (const [id, n] of Object.entries(counts)) map.set(id, (map.get(id) ?? 0) + n);
       };
-      for (const summary of store.listSummaries()) {
+      for (const summary of store.summaries()) {
         add(mentions, summary.actorMentions);
         add(claims, summary.speakerClaims);
         add(tagUse, summary.tagCounts);

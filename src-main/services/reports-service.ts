@@ -38,11 +38,11 @@ export async function loadScope(store: ProjectStore, scope: ReportScope, now: ()
       ids = scope.articleIds;
       break;
     case 'project':
-      ids = store.listSummaries().map((s) => s.id);
+      ids = [...store.summaries()].map((s) => s.id);
       break;
     case 'actor':
       actorOf(project, scope.actorId);
-      ids = store.listSummaries().filter((s) => s.actorMentions[scope.actorId] || s.speakerClaims[scope.actorId]).map((s) => s.id);
+      ids = [...store.summaries()].filter((s) => s.actorMentions[scope.actorId] || s.speakerClaims[scope.actorId]).map((s) => s.id);
       break;
   }
   const articles = [];

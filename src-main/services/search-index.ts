@@ -53,7 +53,7 @@ export class SearchIndex {
   }
 
   private async build(): Promise<void> {
-    const ids = this.store.listSummaries().map((s) => s.id);
+    const ids = [...this.store.summaries()].map((s) => s.id);
     this.total = ids.length;
     for (let i = 0; i < ids.length && !this.stopped && !this.store.isClosed; i += BATCH) {
       for (const id of ids.slice(i, i + BATCH)) {

@@ -11,7 +11,7 @@ import { tagOf, unique } from './validate';
 export type TagHandlers = Pick<Handlers, 'tags:create' | 'tags:update' | 'tags:merge' | 'tags:delete'>;
 
 export function tagHandlers(store: ProjectStore, history: History): TagHandlers {
-  const articlesUsing = (tagId: string): string[] => store.listSummaries().filter((s) => s.tagCounts[tagId]).map((s) => s.id);
+  const articlesUsing = (tagId: string): string[] => [...store.summaries()].filter((s) => s.tagCounts[tagId]).map((s) => s.id);
 
   return {
     'tags:create': (fields) =>

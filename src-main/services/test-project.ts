@@ -18,7 +18,13 @@ export async function openTestProject(now: () => Date = () => new Date('2026-03-
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
     return result.value as ChannelOutput<C>;
   };
-  return { store, router, call };
+  /** The same, untyped: for tests that check only part of a result. */
+  const callAs = async <T>(channel: string, input: unknown): Promise<T> => {
+    const result = await router.handle(channel, input);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
+    return result.value as T;
+  };
+  return { store, router, call, callAs };
 }
 
 /** Offsets of `phrase` in `text` (throws if it is not there). */

@@ -1,22 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../api/router';
-import { ProjectStore } from '../store/project-store';
+import { describe, expect, it } from 'vitest';
 import { seedSampleProject } from '../store/sample-project';
-import { tempDir } from '../store/test-helpers';
-import { createHandlers } from '.';
+import { openTestProject } from './test-project';
 
-const stores: ProjectStore[] = [];
-afterEach(async () => Promise.all(stores.splice(0).map((s) => s.close())));
 
 async function open() {
-  const store = await ProjectStore.open(await tempDir());
-  stores.push(store);
-  const router = createRouter(createHandlers(store), () => undefined);
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const result = await router.handle(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as T;
-  };
+  const { store, router, callAs: call } = await openTestProject();
   return { store, router, call };
 }
 

@@ -30,7 +30,7 @@ export function w3cHandlers(store: ProjectStore, history: History, now: () => Da
         throw new AppError('invalid-input', `This is not a W3C annotation file: it is not valid JSON (${(error as Error).message}).`);
       }
       // Find the articles the file targets, then read it again with their texts to place each passage.
-      const byUrl = new Map(store.listSummaries().filter((s) => s.url).map((s) => [s.url, s.id]));
+      const byUrl = new Map([...store.summaries()].filter((s) => s.url).map((s) => [s.url, s.id]));
       const articleOf = (ref: ArticleRef): string | null => (ref.id && store.hasArticle(ref.id) ? ref.id : ref.url ? byUrl.get(ref.url) ?? null : null);
       const texts = new Map<string, string>();
       const parsed = parse(raw, () => null);

@@ -108,7 +108,7 @@ export class ProjectStore {
     return this.index.size;
   }
 
-  /** Summaries of every article, newest first. */
+  /** Summaries of every article, newest first (sorts: use summaries() where order does not matter). */
   listSummaries(): ArticleSummary[] {
     return [...this.index.values()]
       .map((entry) => entry.summary)

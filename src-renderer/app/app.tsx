@@ -324,7 +324,6 @@ export function App() {
         )}
         {dialog === 'new-article' && (
           <NewArticleDialog
-            open
             onClose={() => setDialog(null)}
             onCreated={(article) => {
               void reloadLibrary();

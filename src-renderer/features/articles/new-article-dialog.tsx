@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Article } from '../../../src-shared/domain/article';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../app/use-async-error';
+import { DialogFooter } from '../../ui/dialog-footer';
+import { Modal } from '../../ui/modal';
 
 interface Props {
-  open: boolean;
   onClose(): void;
   onCreated(article: Article): void;
 }
@@ -12,21 +13,11 @@ interface Props {
 const EMPTY = { title: '', source: '', url: '', published: '', text: '' };
 
 /** "New article": paste a text with its metadata. Nothing is stored unless every field is valid. */
-export function NewArticleDialog({ open, onClose, onCreated }: Props) {
+export function NewArticleDialog({ onClose, onCreated }: Props) {
   const api = useApi();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [fields, setFields] = useState(EMPTY);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setError(null);
-      dialog.showModal();
-    } else if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const set = (name: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
     setFields((current) => ({ ...current, [name]: event.target.value }));
@@ -36,9 +27,7 @@ export function NewArticleDialog({ open, onClose, onCreated }: Props) {
     setSaving(true);
     setError(null);
     try {
-      const article = await api.call('articles:create', fields);
-      setFields(EMPTY);
-      onCreated(article);
+      onCreated(await api.call('articles:create', fields));
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -47,9 +36,8 @@ export function NewArticleDialog({ open, onClose, onCreated }: Props) {
   }
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby="new-article-heading" onClose={onClose}>
+    <Modal title="New article" onClose={onClose} wide>
       <form onSubmit={submit} noValidate>
-        <h2 id="new-article-heading">New article</h2>
         <div className="form-grid">
           <label htmlFor="na-title">Title</label>
           <input id="na-title" value={fields.title} onChange={set('title')} required maxLength={500} autoFocus />
@@ -62,20 +50,8 @@ export function NewArticleDialog({ open, onClose, onCreated }: Props) {
           <label htmlFor="na-text">Text</label>
           <textarea id="na-text" value={fields.text} onChange={set('text')} rows={14} required placeholder="Paste the article text. Each line becomes a paragraph." />
         </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <DialogFooter error={error} onCancel={onClose} submitLabel={saving ? 'Saving…' : 'Save'} busy={saving} />
       </form>
-    </dialog>
+    </Modal>
   );
 }

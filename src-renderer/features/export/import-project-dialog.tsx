@@ -1,56 +1,22 @@
-import { useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../app/use-async-error';
-import { useWorkbench } from '../../app/workbench-context';
+import { useWorkbench, type ChangeScope } from '../../app/workbench-context';
 import { Modal } from '../../ui/modal';
 
-/** Restores a project file (the backup format) into this project, which must be empty. */
-export function ImportProjectDialog({ onClose }: { onClose(): void }) {
-  const api = useApi();
-  const { changed, setStatus } = useWorkbench();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function choose(event: ChangeEvent<HTMLInputElement>): Promise<void> {
-    const file = event.target.files?.[0];
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api.call('project:import', { json: await file.text() });
-      await changed({ project: true, library: true });
-      setStatus(`Restored ${result.articles} articles, ${result.annotations} annotations, ${result.actors} actors and ${result.tags} tags.`);
-      onClose();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Modal title="Restore project file" onClose={onClose}>
-      <p>Choose a project file exported from Analyst Workbench. It is checked completely first; a damaged or foreign file changes nothing. The current project must be empty.</p>
-      <label className="file-pick">
-        Project file <input type="file" accept=".json,application/json" onChange={(e) => void choose(e)} disabled={busy} />
-      </label>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </Modal>
-  );
+interface FileImportProps {
+  title: string;
+  intro: ReactNode;
+  fileLabel: string;
+  accept: string;
+  scope: ChangeScope;
+  /** Sends the file's text; returns the status line and any per-annotation problems to list. */
+  run(text: string): Promise<{ status: string; problems: string[] }>;
+  onClose(): void;
 }
 
-/** Adds the annotations of a W3C Web Annotation file to the articles they target. */
-export function ImportW3CDialog({ onClose }: { onClose(): void }) {
-  const api = useApi();
+/** Pick one file, send it, report: the shape both restore and W3C import share. */
+function FileImportDialog({ title, intro, fileLabel, accept, scope, run, onClose }: FileImportProps) {
   const { changed, setStatus } = useWorkbench();
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
@@ -62,9 +28,9 @@ export function ImportW3CDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await api.call('import:w3c', { json: await file.text() });
-      await changed({ project: true, library: true, article: true });
-      setStatus(`Imported ${result.imported} annotations; ${result.skipped} skipped.`);
+      const result = await run(await file.text());
+      await changed(scope);
+      setStatus(result.status);
       setProblems(result.problems);
       if (result.problems.length === 0) onClose();
     } catch (failure) {
@@ -75,10 +41,10 @@ export function ImportW3CDialog({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <Modal title="Import W3C annotations" onClose={onClose}>
-      <p>Choose a W3C Web Annotation file (JSON-LD). Its annotations are added to the articles they target, found by article id or URL; missing tags and actors are created. One undo removes the whole import.</p>
+    <Modal title={title} onClose={onClose}>
+      <p>{intro}</p>
       <label className="file-pick">
-        Annotation file <input type="file" accept=".jsonld,.json,application/ld+json,application/json" onChange={(e) => void choose(e)} disabled={busy} />
+        {fileLabel} <input type="file" accept={accept} onChange={(e) => void choose(e)} disabled={busy} />
       </label>
       {error && (
         <p role="alert" className="form-error">
@@ -98,5 +64,43 @@ export function ImportW3CDialog({ onClose }: { onClose(): void }) {
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** Restores a project file (the backup format) into this project, which must be empty. */
+export function ImportProjectDialog({ onClose }: { onClose(): void }) {
+  const api = useApi();
+  return (
+    <FileImportDialog
+      title="Restore project file"
+      intro="Choose a project file exported from Analyst Workbench. It is checked completely first; a damaged or foreign file changes nothing. The current project must be empty."
+      fileLabel="Project file"
+      accept=".json,application/json"
+      scope={{ project: true, library: true }}
+      onClose={onClose}
+      run={async (json) => {
+        const r = await api.call('project:import', { json });
+        return { status: `Restored ${r.articles} articles, ${r.annotations} annotations, ${r.actors} actors and ${r.tags} tags.`, problems: [] };
+      }}
+    />
+  );
+}
+
+/** Adds the annotations of a W3C Web Annotation file to the articles they target. */
+export function ImportW3CDialog({ onClose }: { onClose(): void }) {
+  const api = useApi();
+  return (
+    <FileImportDialog
+      title="Import W3C annotations"
+      intro="Choose a W3C Web Annotation file (JSON-LD). Its annotations are added to the articles they target, found by article id or URL; missing tags and actors are created. One undo removes the whole import."
+      fileLabel="Annotation file"
+      accept=".jsonld,.json,application/ld+json,application/json"
+      scope={{ project: true, library: true, article: true }}
+      onClose={onClose}
+      run={async (json) => {
+        const r = await api.call('import:w3c', { json });
+        return { status: `Imported ${r.imported} annotations; ${r.skipped} skipped.`, problems: r.problems };
+      }}
+    />
   );
 }
