@@ -1,17 +1,61 @@
 // @ts-check
-import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
 
-/** Node's built-in modules by exact name (a glob would also catch our own folders, e.g. "domain"). */
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+/**
+ * The layer graph, as an allow-list (docs/architecture.md draws the same graph). Every local import,
+ * `export … from`, `import()` and `require()` between two layers must be listed here; anything else
+ * fails the lint. `scripts/layering.test.mjs` lints files that break each edge and expects the error.
+ */
+export const layers = {
+  shared: { pattern: 'src-shared', may: [] },
+  renderer: { pattern: 'src-renderer', may: ['shared'] },
+  store: { pattern: 'src-main/store', may: ['shared'] },
+  import: { pattern: 'src-main/import', may: ['shared'] },
+  services: { pattern: 'src-main/services', may: ['store', 'import', 'shared'] },
+  api: { pattern: 'src-main/api', may: ['services', 'shared'] },
+  // The composition root: opens a project and wires store, services and router for both shells.
+  app: { pattern: 'src-main/app', may: ['api', 'services', 'store', 'shared', 'resources'] },
+  host: { pattern: 'src-main/host', may: ['api', 'app', 'shared'] },
+  shell: { pattern: 'src-main/{electron,preload}', may: ['api', 'app', 'import', 'shared'] },
+  resources: { pattern: 'resources', may: [] },
+};
 
-/** Layering, enforced here so that a wrong import fails `npm test` (see docs/architecture.md). */
-const layer = (message, { names = [], regexes = [] }) => ({
-  'no-restricted-imports': ['error', { paths: names.map((name) => ({ name, message })), patterns: regexes.map((regex) => ({ regex, message })) }],
+/** Packages each layer may use (Node's built-ins are `core`). A new dependency is added here on purpose. */
+const packages = {
+  shared: ['zod', 'approx-string-match', 'mdast', 'mdast-util-*'],
+  renderer: ['react', 'react-dom', '@tanstack/*'],
+  main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
+  shell: ['core', 'zod', 'electron', '@electron/*'],
+};
+const layerOfPackages = { shared: 'shared', renderer: 'renderer', store: 'main', import: 'main', services: 'main', api: 'main', app: 'main', host: 'main', shell: 'shell', resources: 'shared' };
+/** Tests may also use the test tools, Node, and the main-process layers they drive (a service test goes through the router). */
+const testPackages = ['vitest', 'core', 'ajv', 'ajv-*', 'docx', 'pdf-lib'];
+const mainLayers = ['store', 'import', 'services', 'api', 'app', 'host'];
+
+const boundaryPolicies = Object.entries(layers).flatMap(([type, { may }]) => {
+  const external = packages[layerOfPackages[type]];
+  return [
+    {
+      from: { element: { type } },
+      allow: { to: { element: { types: { anyOf: [type, ...may] } } } },
+      message: `${type} may import only ${[type, ...may].join(', ')} (the layer graph in docs/architecture.md).`,
+    },
+    ...external.filter((name) => name !== 'core').map((name) => ({ from: { element: { type } }, allow: { to: { module: { origin: 'external', source: name } } } })),
+    ...(external.includes('core') ? [{ from: { element: { type } }, allow: { to: { module: { origin: 'core' } } } }] : []),
+  ];
 });
+const testPolicies = [
+  ...testPackages.map((name) =>
+    name === 'core'
+      ? { from: { file: { categories: 'test' } }, allow: { to: { module: { origin: 'core' } } } }
+      : { from: { file: { categories: 'test' } }, allow: { to: { module: { origin: 'external', source: name } } } },
+  ),
+  ...mainLayers.map((type) => ({ from: { element: { type }, file: { categories: 'test' } }, allow: { to: { element: { types: { anyOf: [...mainLayers, 'shared', 'resources'] } } } } })),
+];
 
 export default tseslint.config(
   { ignores: ['shot*.mjs', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/.tmp/**'] },
@@ -40,31 +84,19 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      ...layer('The renderer talks to the main process only through ApiClient; it never imports electron, Node or main-process code.', {
-        names: ['electron', ...nodeBuiltins],
-        regexes: ['(^|/)src-main(/|$)', '^node:'],
-      }),
     },
   },
   {
-    files: ['src-shared/**/*.ts'],
-    ...{
-      rules: layer('src-shared is pure: no electron, Node, DOM, React, or code from either process.', {
-        names: ['electron', 'react', 'react-dom', ...nodeBuiltins],
-        regexes: ['^node:', '(^|/)src-(main|renderer)(/|$)'],
-      }),
+    files: ['src-shared/**/*.{ts,tsx}', 'src-main/**/*.{ts,tsx}', 'src-renderer/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import', 'require'],
+      'boundaries/elements': Object.entries(layers).map(([type, { pattern }]) => ({ type, pattern })),
+      'boundaries/files': [{ category: 'test', pattern: ['**/*.test.ts', '**/*.test.tsx', '**/test-*.ts'] }],
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] } },
     },
-  },
-  {
-    files: ['src-main/**/*.ts'],
-    ignores: ['src-main/electron/**', 'src-main/preload/**'],
-    rules: layer('Only the Electron shell (src-main/electron, src-main/preload) may import electron; services and the store are plain Node.', {
-      names: ['electron'],
-      regexes: ['(^|/)src-renderer(/|$)', '(^|/)electron/(main|ipc|menu|protocol)$'],
-    }),
-  },
-  {
-    files: ['src-main/electron/**/*.ts', 'src-main/preload/**/*.ts'],
-    rules: layer('The Electron shell never imports renderer code.', { regexes: ['(^|/)src-renderer(/|$)'] }),
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, checkUnknownLocals: true, policies: [...boundaryPolicies, ...testPolicies] }],
+    },
   },
 );

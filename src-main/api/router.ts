@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../src-shared/contract';
 import { AppError, type Result } from '../../src-shared/result';
-import type { Handlers } from './handlers';
+import type { Handlers } from '../services/handlers';
 
 export interface Router {
   /**

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Router } from '../api/router';
 import { channels } from '../../src-shared/contract';
 import { reportFileName } from '../../src-shared/report/article-markdown';
-import { writeFileDurable } from '../store/durable-file';
 import { listImportFiles, readForImport } from './import-paths';
 
 /** The kinds of file the app writes, by extension; anything else is saved as .txt. */
@@ -18,6 +17,8 @@ const saveTextFileSchema = z.object({ suggestedName: z.string().max(300), conten
 export interface ShellServices {
   /** Extracts files read from disk into drafts, as `import:extract` does for uploaded bytes. */
   extractFiles(files: { name: string; bytes: Buffer | 'too-large' }[]): Promise<unknown>;
+  /** Writes a file the user chose in the save dialog, durably. */
+  writeTextFile(path: string, content: string): Promise<void>;
 }
 
 export function registerIpc(router: Router, getWindow: () => BrowserWindow | null, appOrigin: string, services: ShellServices): void {
@@ -76,7 +77,7 @@ export function registerIpc(router: Router, getWindow: () => BrowserWindow | nul
       filters: [{ name: FILE_KINDS[extension] ?? 'Text', extensions: [extension] }],
     });
     if (choice.canceled || !choice.filePath) return { saved: false };
-    await writeFileDurable(choice.filePath, request.content);
+    await services.writeTextFile(choice.filePath, request.content);
     return { saved: true, path: choice.filePath };
   });
 }

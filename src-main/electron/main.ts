@@ -4,10 +4,9 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
-import { parseLaunchArgs } from '../cli-args';
-import { defaultProjectDir, PRODUCT_NAME } from '../project-location';
-import { extractFiles } from '../services/import-service';
-import { openWorkbench, type Workbench } from '../workbench';
+import { parseLaunchArgs } from '../app/cli-args';
+import { defaultProjectDir, PRODUCT_NAME } from '../app/project-location';
+import { openWorkbench, type Workbench } from '../app/workbench';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
@@ -67,8 +66,7 @@ async function start(): Promise<void> {
   workbench = await openWorkbench(projectDir, { sample: args.project === undefined });
 
   serveRenderer(join(__dirname, '../renderer'));
-  const store = workbench.store;
-  registerIpc(workbench.router, () => mainWindow, appOrigin, { extractFiles: (files) => extractFiles(store, files) });
+  registerIpc(workbench.router, () => mainWindow, appOrigin, { extractFiles: workbench.extractFiles, writeTextFile: workbench.writeTextFile });
   Menu.setApplicationMenu(buildMenu(() => mainWindow, Boolean(devServerUrl)));
   createWindow();
 

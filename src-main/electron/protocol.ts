@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
-import { readStaticFile } from '../host/static-files';
-import { SECURITY_HEADERS } from '../security';
+import { readStaticFile } from '../app/static-files';
+import { SECURITY_HEADERS } from '../app/security';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://workbench';

@@ -4,9 +4,9 @@
  * scripts and tests read. Everything else goes to stderr.
  */
 import { join } from 'node:path';
-import { parseLaunchArgs } from '../cli-args';
-import { defaultProjectDir, defaultUserDataDir } from '../project-location';
-import { openWorkbench } from '../workbench';
+import { parseLaunchArgs } from '../app/cli-args';
+import { defaultProjectDir, defaultUserDataDir } from '../app/project-location';
+import { openWorkbench } from '../app/workbench';
 import { startWebHost } from './web-host';
 
 async function main(): Promise<void> {

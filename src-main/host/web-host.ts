@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Router } from '../api/router';
 import type { ErrorCode, Result } from '../../src-shared/result';
-import { SECURITY_HEADERS } from '../security';
-import { readStaticFile } from './static-files';
+import { SECURITY_HEADERS } from '../app/security';
+import { readStaticFile } from '../app/static-files';
 
 /** Largest API request body: an imported file of 50 MB, base64-encoded in JSON, fits. */
 export const MAX_BODY_BYTES = 80 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import { findOccurrences } from '../../src-shared/actors/find-mentions';
 import { describeRange } from '../../src-shared/anchoring/quote-selector';
 import type { Actor } from '../../src-shared/domain/actor';

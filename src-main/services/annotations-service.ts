@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import { describeRange, RangeError } from '../../src-shared/anchoring/quote-selector';
 import type { Annotation } from '../../src-shared/domain/annotation';
 import { AppError } from '../../src-shared/result';

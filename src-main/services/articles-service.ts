@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import { MAX_ARTICLE_TEXT, type Article } from '../../src-shared/domain/article';
 import { canonicalizeText } from '../../src-shared/text/canonical';
 import { AppError } from '../../src-shared/result';

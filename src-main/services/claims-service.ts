@@ -1,4 +1,4 @@
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import type { ClaimRef } from '../../src-shared/domain/claim';
 import { AppError } from '../../src-shared/result';
 import type { ArticleFile } from '../store/file-schemas';

@@ -1,4 +1,4 @@
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import { articleToMarkdown, reportFileName } from '../../src-shared/report/article-markdown';
 import { AppError } from '../../src-shared/result';
 import type { ProjectStore } from '../store/project-store';

@@ -1,4 +1,4 @@
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import { AppError } from '../../src-shared/result';
 import type { ArticleFile, ProjectFile } from '../store/file-schemas';
 import { StaleStateError, type ProjectStore } from '../store/project-store';

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import { MAX_ARTICLE_TEXT, newArticleInputSchema, type Article } from '../../src-shared/domain/article';
 import { canonicalizeText } from '../../src-shared/text/canonical';
 import { extractArticle, MAX_IMPORT_BYTES } from '../import/extract';

@@ -1,4 +1,4 @@
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import type { ProjectStore } from '../store/project-store';
 import { actorHandlers } from './actors-service';
 import { annotationHandlers } from './annotations-service';

@@ -1,4 +1,4 @@
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import type { ChannelInput, ChannelOutput } from '../../src-shared/contract';
 import type { Annotation } from '../../src-shared/domain/annotation';
 import type { ArticleSummary } from '../../src-shared/domain/article';

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedSampleProject } from '../store/sample-project';
+import { seedSampleProject } from '../app/sample-project';
 import { openTestProject } from './test-project';
 
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import { reportFileName } from '../../src-shared/report/article-markdown';
 import { AppError } from '../../src-shared/result';
 import { ARTICLE_FORMAT, articleFileSchema, PROJECT_FORMAT, projectFileSchema } from '../store/file-schemas';

@@ -1,4 +1,4 @@
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import { annotationsCsv, claimsCsv } from '../../src-shared/export/csv';
 import { reportFileName } from '../../src-shared/report/article-markdown';
 import { buildReport, reportToMarkdown, type ReportInput } from '../../src-shared/report/project-report';

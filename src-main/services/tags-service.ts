@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import type { Tag } from '../../src-shared/domain/tag';
 import { AppError } from '../../src-shared/result';
 import type { ProjectFile } from '../store/file-schemas';

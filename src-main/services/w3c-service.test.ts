@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedSampleProject } from '../store/sample-project';
+import { seedSampleProject } from '../app/sample-project';
 import { openTestProject } from './test-project';
 
 

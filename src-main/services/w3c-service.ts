@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../api/handlers';
+import type { Handlers } from './handlers';
 import { describeRange } from '../../src-shared/anchoring/quote-selector';
 import type { Annotation } from '../../src-shared/domain/annotation';
 import { timestampSchema } from '../../src-shared/domain/ids';

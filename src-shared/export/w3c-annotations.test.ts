@@ -1,8 +1,6 @@
-/* eslint-disable no-restricted-imports -- the test (not the module) reads the W3C test schemas from disk */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-/* eslint-enable no-restricted-imports */
 import Ajv, { type ValidateFunction } from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { describeRange } from '../anchoring/quote-selector';

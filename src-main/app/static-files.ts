@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONTENT_TYPES } from '../security';
+import { CONTENT_TYPES } from './security';
 
 export interface StaticFile {
   body: Buffer;

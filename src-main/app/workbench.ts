@@ -1,0 +1,36 @@
+import { createRouter, type Router } from '../api/router';
+import { createHandlers } from '../services';
+import { ProjectStore } from '../store/project-store';
+import { extractFiles } from '../services/import-service';
+import { writeFileDurable } from '../store/durable-file';
+import { seedSampleProject } from './sample-project';
+
+export interface Workbench {
+  store: ProjectStore;
+  router: Router;
+  /** Extracts files the desktop shell read from disk into drafts, as `import:extract` does for uploaded bytes. */
+  extractFiles(files: readonly { name: string; bytes: Buffer | 'too-large' }[]): ReturnType<typeof extractFiles>;
+  /** Writes an export to a path the user chose in a save dialog; returns once the file is durable. */
+  writeTextFile(path: string, content: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a project and wires its services behind the router: what both the Electron shell and
+ * the web host run. `sample` fills a brand-new project with the sample article.
+ */
+export async function openWorkbench(directory: string, options: { sample?: boolean } = {}): Promise<Workbench> {
+  const store = await ProjectStore.open(directory, {
+    seed: options.sample ? (fresh) => seedSampleProject(createRouter(createHandlers(fresh))) : undefined,
+  });
+  const router = createRouter(createHandlers(store));
+  // Start building the search index in the background now, not at the first search.
+  void router.handle('search:query', { limit: 1 });
+  return {
+    store,
+    router,
+    extractFiles: (files) => extractFiles(store, files),
+    writeTextFile: (path, content) => writeFileDurable(path, content),
+    close: () => store.close(),
+  };
+}
