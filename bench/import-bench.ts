@@ -9,8 +9,9 @@ import { join, resolve } from 'node:path';
 import { createRouter } from '../src-main/api/router';
 import { createHandlers } from '../src-main/services';
 import { ProjectStore } from '../src-main/store/project-store';
+import { benchSize } from './bench-size';
 
-const PAGES = 1_000;
+const PAGES = benchSize(1_000, 8);
 
 async function main() {
   // Run from the project folder (npm run bench does).

@@ -10,8 +10,9 @@ import { createRouter } from '../src-main/api/router';
 import { createHandlers } from '../src-main/services';
 import { ProjectStore } from '../src-main/store/project-store';
 import { writeSyntheticProject } from './synthetic-project';
+import { benchSize } from './bench-size';
 
-const ARTICLES = 10_000;
+const ARTICLES = benchSize(10_000, 60);
 const QUERIES = ['minister', 'talk', 'parliam', 'ceasefire', 'sumit', 'border exercises', 'delegation statement', 'officials agreed', 'vote', 'ban import'];
 
 const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
@@ -25,7 +26,7 @@ async function main() {
   const stamp = new Date().toISOString();
   project.actors = [{ id: actorId, name: 'The Minister', kind: 'person', aliases: [], description: 'Synthetic actor', affiliationId: null, note: '', createdAt: stamp, updatedAt: stamp }];
   await writeFile(join(dir, 'project.json'), JSON.stringify(project));
-  for (const id of ids.slice(0, 1000)) {
+  for (const id of ids.slice(0, Math.min(1000, ARTICLES))) {
     const path = join(dir, 'articles', `${id}.json`);
     const file = JSON.parse(await readFile(path, 'utf8'));
     file.annotations[0].kind = 'actor';

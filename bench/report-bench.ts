@@ -13,9 +13,10 @@ import { buildReport, reportToMarkdown } from '../src-shared/report/project-repo
 import { reportOptionsSchema } from '../src-shared/report/report-options';
 import { loadScope } from '../src-main/services/reports-service';
 import { makeArticleFile } from './synthetic-project';
+import { benchSize } from './bench-size';
 
-const ARTICLES = 1_000;
-const RUNS = 5;
+const ARTICLES = benchSize(1_000, 10);
+const RUNS = benchSize(5, 1);
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'report-bench-'));

@@ -10,8 +10,9 @@ import { createRouter } from '../src-main/api/router';
 import { createHandlers } from '../src-main/services';
 import { ProjectStore } from '../src-main/store/project-store';
 import { writeSyntheticProject } from './synthetic-project';
+import { benchSize } from './bench-size';
 
-const SAVES = Number(process.env.BENCH_SAVES ?? 300);
+const SAVES = benchSize(Number(process.env.BENCH_SAVES ?? 300), 5);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -82,8 +83,8 @@ async function saveOnce(project: Project, i: number): Promise<void> {
 async function main() {
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${mb(totalmem())} RAM, Node ${process.version}, ${process.platform}; temp folder ${tmpdir()}`);
   console.log(`Saves per project: ${SAVES} (annotations:create through the router, each durable), alternating between the two projects (in alternating order) so both meet the same disk conditions\n`);
-  const small = await prepare(100);
-  const large = await prepare(10_000);
+  const small = await prepare(benchSize(100, 10));
+  const large = await prepare(benchSize(10_000, 40));
   for (let i = 0; i < SAVES; i++) {
     // Alternate which goes first, so neither always follows the other's writes.
     const [first, second] = i % 2 === 0 ? [small, large] : [large, small];

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { listBenches } from './benches.mjs';
 
 // Bundles the TypeScript bench scripts into plain Node files (bench/.tmp), like the main build.
 export default defineConfig({
@@ -10,7 +11,10 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, '.tmp/dist'),
     emptyOutDir: true,
     target: 'node20',
-    rollupOptions: { input: { 'store-bench': resolve(import.meta.dirname, 'store-bench.ts'), 'report-bench': resolve(import.meta.dirname, 'report-bench.ts'), 'library-bench': resolve(import.meta.dirname, 'library-bench.ts'), 'import-bench': resolve(import.meta.dirname, 'import-bench.ts') }, output: { format: 'esm', entryFileNames: '[name].mjs' } },
+    rollupOptions: {
+      input: Object.fromEntries(listBenches().filter((b) => b.bundled).map((b) => [b.name, b.source])),
+      output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'assets/[name]-[hash].mjs' },
+    },
   },
   ssr: { noExternal: true },
 });
