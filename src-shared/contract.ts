@@ -10,6 +10,7 @@ import { actorFieldsSchema, actorPatchSchema, actorSchema } from './domain/actor
 import { annotationKindSchema, annotationSchema, MAX_NOTE, reviewStatusSchema } from './domain/annotation';
 import { articlePatchSchema, articleSchema, articleStatusSchema, articleSummarySchema, MAX_ARTICLE_TEXT, newArticleInputSchema } from './domain/article';
 import { claimDetailsSchema, claimLinkTypeSchema, claimRefSchema, verificationSchema } from './domain/claim';
+import { importDraftSchema, importFormatSchema } from './domain/import-format';
 import { tagFieldsSchema, tagPatchSchema, tagSchema } from './domain/tag';
 import { idSchema } from './domain/ids';
 import { projectInfoSchema } from './domain/project';
@@ -46,21 +47,6 @@ const dossierEntrySchema = z.object({
   links: z.array(z.object({ type: claimLinkTypeSchema, direction: z.enum(['in', 'out']), articleId: idSchema, annotationId: idSchema, text: z.string() })),
 });
 
-const importDraftSchema = z.object({
-  title: z.string(),
-  source: z.string(),
-  url: z.string(),
-  published: z.string(),
-  byline: z.string(),
-  siteName: z.string(),
-  text: z.string(),
-  format: z.enum(['txt', 'md', 'html', 'pdf', 'docx']),
-  originalName: z.string(),
-  sha256: z.string(),
-  wordCount: z.number().int(),
-  firstLines: z.string(),
-});
-
 const importResultSchema = z.union([
   z.object({ name: z.string(), ok: z.literal(true), draft: importDraftSchema, duplicateOf: z.object({ id: idSchema, title: z.string() }).nullable() }),
   z.object({ name: z.string(), ok: z.literal(false), reason: z.string(), message: z.string() }),
@@ -68,7 +54,7 @@ const importResultSchema = z.union([
 
 /** A reviewed draft to save: the metadata as the user left it, and the text as extracted. */
 const importItemSchema = newArticleInputSchema
-  .extend({ fileName: z.string().max(300), format: z.enum(['txt', 'md', 'html', 'pdf', 'docx']) })
+  .extend({ fileName: z.string().max(300), format: importFormatSchema })
   .strict();
 
 const historyStateSchema = z.object({ undo: z.string().nullable(), redo: z.string().nullable() });

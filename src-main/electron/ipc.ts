@@ -2,6 +2,7 @@ import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'el
 import { z } from 'zod';
 import type { Router } from '../api/router';
 import { channels } from '../../src-shared/contract';
+import { PICKER_EXTENSIONS } from '../../src-shared/domain/import-format';
 import { reportFileName } from '../../src-shared/report/article-markdown';
 import { listImportFiles, readForImport } from './import-paths';
 
@@ -47,7 +48,7 @@ export function registerIpc(router: Router, getWindow: () => BrowserWindow | nul
     const choice = await dialog.showOpenDialog(window, {
       title: kind === 'folder' ? 'Import a folder' : 'Import files',
       properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
-      filters: kind === 'folder' ? [] : [{ name: 'Articles', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx'] }],
+      filters: kind === 'folder' ? [] : [{ name: 'Articles', extensions: [...PICKER_EXTENSIONS] }],
     });
     return choice.canceled ? [] : listImportFiles(choice.filePaths);
   });

@@ -1,11 +1,9 @@
+import { describeImportExtensions, IMPORT_EXTENSIONS } from '../../src-shared/domain/import-format';
 import type { ImportFormat } from './import-types';
 import { zipEntries } from './zip-reader';
 
 export type DetectedFormat = { format: ImportFormat } | { unsupported: string };
 
-const BY_EXTENSION: Record<string, ImportFormat> = {
-  txt: 'txt', text: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html', xhtml: 'html', pdf: 'pdf', docx: 'docx',
-};
 
 /** Formats people try often, with what to do instead. */
 const ADVICE: Record<string, string> = {
@@ -29,14 +27,14 @@ export function detectFormat(bytes: Uint8Array, extension: string, displayName: 
     // A damaged .docx is still meant as one: let its reader say so.
     if (extension === 'docx' || zipEntries(bytes)?.has('word/document.xml')) return { format: 'docx' };
   }
-  const byExtension = BY_EXTENSION[extension];
+  const byExtension = IMPORT_EXTENSIONS[extension];
   if (byExtension) return { format: byExtension };
   if (!extension && looksLikeHtml(bytes)) return { format: 'html' };
   const advice = ADVICE[extension];
   return {
     unsupported: advice
       ? `${displayName} is ${advice}.`
-      : `${displayName} cannot be imported: ${extension ? `.${extension} files are` : 'a file without an extension is'} not supported. Import .txt, .md, .html, .htm, .pdf or .docx files.`,
+      : `${displayName} cannot be imported: ${extension ? `.${extension} files are` : 'a file without an extension is'} not supported. Import ${describeImportExtensions()} files.`,
   };
 }
 

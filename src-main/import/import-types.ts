@@ -1,5 +1,6 @@
-/** File formats the importer reads. */
-export type ImportFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
+import type { ImportDraft } from '../../src-shared/domain/import-format';
+
+export type { ImportDraft, ImportFormat } from '../../src-shared/domain/import-format';
 
 /** Why a file was not imported; a code for machines, paired with a message for people. */
 export type ImportFailureReason =
@@ -10,30 +11,6 @@ export type ImportFailureReason =
   | 'image-only-pdf'
   | 'too-large'
   | 'malformed';
-
-/** What one file yields before the user reviews it; nothing is saved yet. */
-export interface ImportDraft {
-  title: string;
-  /** Publication or site the article comes from ('' when unknown). */
-  source: string;
-  /** Canonical http(s) URL, or ''. */
-  url: string;
-  /** YYYY-MM-DD, or '' when unknown. */
-  published: string;
-  /** Attribution as printed on the page (see html-metadata.ts for the rule), or ''. */
-  byline: string;
-  siteName: string;
-  /** Canonical text (src-shared/text/canonical.ts): what every annotation offset counts against. */
-  text: string;
-  format: ImportFormat;
-  /** The file's base name, for display only. */
-  originalName: string;
-  /** Hex SHA-256 of `text` as UTF-8: how a text already in the library is recognised. */
-  sha256: string;
-  wordCount: number;
-  /** The opening of the text (up to three paragraphs after the title, one per line), for the review table. */
-  firstLines: string;
-}
 
 export type ExtractResult =
   | { ok: true; draft: ImportDraft }

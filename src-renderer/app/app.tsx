@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import type { ProjectProblem } from '../../src-shared/domain/project';
+import { PICKER_EXTENSIONS } from '../../src-shared/domain/import-format';
 import { useApi } from '../api/api-context';
 import { ActorsPanel } from '../features/actors/actors-panel';
 import { AnnotationsPanel } from '../features/annotations/annotations-panel';
@@ -241,7 +242,7 @@ export function App() {
           <button type="button" onClick={() => chooseImport('folder')} aria-label="Import folder" title="Import every file in a folder">
             Folder…
           </button>
-          <input ref={fileInput} type="file" multiple hidden accept=".txt,.md,.markdown,.html,.htm,.pdf,.docx" aria-label="Files to import" onChange={(e) => { startImport([...(e.target.files ?? [])]); e.target.value = ''; }} />
+          <input ref={fileInput} type="file" multiple hidden accept={PICKER_EXTENSIONS.map((e) => `.${e}`).join(',')} aria-label="Files to import" onChange={(e) => { startImport([...(e.target.files ?? [])]); e.target.value = ''; }} />
           <input ref={folderInput} type="file" multiple hidden aria-label="Folder to import" {...{ webkitdirectory: '' }} onChange={(e) => { startImport([...(e.target.files ?? [])]); e.target.value = ''; }} />
           <ExportMenu articles={articles} onMarkdown={() => void exportMarkdown()} />
           <button type="button" onClick={() => void undoOrRedo('undo')} disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-keyshortcuts="Control+Z" aria-label="Undo" className="icon-button">

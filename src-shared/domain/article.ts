@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './ids';
+import { importFormatSchema } from './import-format';
 
 /** Largest article text accepted, in UTF-16 code units (about 5 MB of Latin text). */
 export const MAX_ARTICLE_TEXT = 5 * 1024 * 1024;
@@ -30,7 +31,7 @@ export const publishedDateSchema = z
 export const articleOriginSchema = z.object({
   /** The file's name as it was, for display only. */
   fileName: z.string().max(300),
-  format: z.enum(['txt', 'md', 'html', 'pdf', 'docx']),
+  format: importFormatSchema,
   /** Hex SHA-256 of the canonical text (UTF-8): how a text already in the library is recognised. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   importedAt: timestampSchema,

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** The file formats the importer reads: the one list every layer uses. */
+export const IMPORT_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx'] as const;
+export const importFormatSchema = z.enum(IMPORT_FORMATS);
+export type ImportFormat = z.infer<typeof importFormatSchema>;
+
+/** File name extensions (lower case, no dot) and the format each is read as. */
+export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  pdf: 'pdf',
+  docx: 'docx',
+};
+
+/** The extensions a file picker offers, e.g. for `<input accept>` or a system dialog's filter. */
+export const PICKER_EXTENSIONS: readonly string[] = ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx'];
+
+/** What one file yields before the user reviews it; nothing is saved yet. */
+export const importDraftSchema = z.object({
+  title: z.string(),
+  /** Publication or site the article comes from ('' when unknown). */
+  source: z.string(),
+  /** Canonical http(s) URL, or ''. */
+  url: z.string(),
+  /** YYYY-MM-DD, or '' when unknown. */
+  published: z.string(),
+  /** Attribution as printed on the page (see src-main/import/html-metadata.ts for the rule), or ''. */
+  byline: z.string(),
+  siteName: z.string(),
+  /** Canonical text (src-shared/text/canonical.ts): what every annotation offset counts against. */
+  text: z.string(),
+  format: importFormatSchema,
+  /** The file's base name, for display only. */
+  originalName: z.string(),
+  /** Hex SHA-256 of `text` as UTF-8: how a text already in the library is recognised. */
+  sha256: z.string(),
+  wordCount: z.number().int(),
+  /** The opening of the text (up to three paragraphs after the title, one per line), for the review table. */
+  firstLines: z.string(),
+});
+export type ImportDraft = z.infer<typeof importDraftSchema>;
+
+/** The picker's extensions for a sentence: ".txt, .md, .html, .htm, .pdf or .docx". */
+export function describeImportExtensions(): string {
+  const shown = PICKER_EXTENSIONS.filter((e) => e !== 'markdown').map((e) => `.${e}`);
+  return `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`;
+}
