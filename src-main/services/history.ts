@@ -2,6 +2,7 @@ import type { Handlers } from './handlers';
 import { AppError } from '../../src-shared/result';
 import type { ArticleFile, ProjectFile } from '../store/file-schemas';
 import { StaleStateError, type ProjectStore } from '../store/project-store';
+import { SerialQueue } from '../store/serial-queue';
 
 interface FileChange<T> {
   before: T;
@@ -31,7 +32,7 @@ const LIMIT = 500;
 export class History {
   private readonly undoStack: Step[] = [];
   private redoStack: Step[] = [];
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(private readonly store: ProjectStore) {}
 
@@ -92,9 +93,7 @@ export class History {
   }
 
   private exclusive<R>(task: () => Promise<R>): Promise<R> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(task);
   }
 }
 
