@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { PRODUCT_NAME } from '../project-location';
-import { APP_ORIGIN } from './protocol';
+import { APP_ORIGIN } from './origin';
 
 /** The command-line switch that `npm run dev` passes (`electron-vite dev -- --dev`). */
 export const DEV_FLAG = '--dev';

@@ -1,3 +1,8 @@
+/** The app's own scheme and host: the renderer is served at app://workbench/ (see protocol.ts). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'workbench';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
 /**
  * The `scheme://host[:port]` of an address, or null when it has none (about:blank, data:,
  * javascript:, text that is not a URL).

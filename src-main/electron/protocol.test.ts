@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../security';
+import { APP_ORIGIN } from './origin';
 
 const { protocolMock } = vi.hoisted(() => ({ protocolMock: { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() } }));
 vi.mock('electron', () => ({ protocol: protocolMock }));
-const { APP_ORIGIN, createAppProtocolHandler, registerAppScheme, serveRenderer } = await import('./protocol');
+const { createAppProtocolHandler, registerAppScheme, serveRenderer } = await import('./protocol');
 
 // <tmp>/renderer is served; <tmp>/secret.txt sits next to it and must never be.
 const base = realpathSync(mkdtempSync(join(tmpdir(), 'protocol-')));

@@ -1,10 +1,8 @@
 import { protocol } from 'electron';
 import { readStaticFile } from '../host/static-files';
 import { SECURITY_HEADERS } from '../security';
+import { APP_HOST, APP_SCHEME } from './origin';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'workbench';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** Must run before the app is ready: makes app:// a secure, standard origin (not file://). */
 export function registerAppScheme(): void {
