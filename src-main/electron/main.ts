@@ -1,22 +1,35 @@
 /**
  * The Electron shell: the only code that imports `electron`. It opens the project, registers
- * the IPC channels, and shows one locked-down window.
+ * the IPC channels, and shows one locked-down window. The rules themselves live in plain
+ * functions next to this file (launch-mode, navigation, external-links, permissions,
+ * protocol, ipc, shell-handlers), each tested without Electron's binary.
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { parseLaunchArgs } from '../app/cli-args';
 import { defaultProjectDir, PRODUCT_NAME } from '../app/project-location';
 import { openWorkbench, type Workbench } from '../app/workbench';
+import { createExternalOpener } from './external-links';
 import { registerIpc } from './ipc';
+import { createWindowOptions, resolveLaunchMode } from './launch-mode';
 import { buildMenu } from './menu';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
+import { guardContents, navigationRules } from './navigation';
+import { installPermissionHandlers } from './permissions';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createShellHandlers } from './shell-handlers';
 
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
-const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
+const mode = resolveLaunchMode(process.env, process.argv, app.isPackaged);
+if (mode.ignoredDevServer) console.warn(mode.ignoredDevServer);
 
 let mainWindow: BrowserWindow | null = null;
 let workbench: Workbench | null = null;
+
+const openExternal = createExternalOpener({
+  showMessageBox: (window, options) => (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options)),
+  openExternal: (url) => shell.openExternal(url),
+  getWindow: () => mainWindow,
+});
+const rules = navigationRules(mode.appOrigin, openExternal);
 
 app.setName(PRODUCT_NAME);
 registerAppScheme();
@@ -37,37 +50,31 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => {
-    // Nothing navigates away from the app; links open in the system browser, http(s) only.
-    contents.on('will-navigate', (event, url) => {
-      if (originOf(url) === appOrigin) return;
-      event.preventDefault();
-      openExternally(url);
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (originOf(url) !== appOrigin) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      openExternally(url);
-      return { action: 'deny' };
-    });
-  });
+  // Every web contents the app creates gets the same rules, before it can load anything.
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, rules));
   app.whenReady().then(start, fail);
 }
 
 async function start(): Promise<void> {
-  // Every permission is refused except writing plain text to the clipboard ("Copy as Markdown").
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
+  installPermissionHandlers(session.defaultSession, mode.appOrigin);
 
   const args = parseLaunchArgs(process.argv.slice(1));
   const projectDir = args.project ?? defaultProjectDir(app.getPath('userData'));
   workbench = await openWorkbench(projectDir, { sample: args.project === undefined });
 
   serveRenderer(join(__dirname, '../renderer'));
-  registerIpc(workbench.router, () => mainWindow, appOrigin, { extractFiles: workbench.extractFiles, writeTextFile: workbench.writeTextFile });
-  Menu.setApplicationMenu(buildMenu(() => mainWindow, Boolean(devServerUrl)));
+  const opened = workbench;
+  registerIpc({
+    router: workbench.router,
+    getWindow: () => mainWindow,
+    appOrigin: mode.appOrigin,
+    shellHandlers: createShellHandlers({
+      dialog: { showOpenDialog: (window, options) => dialog.showOpenDialog(window, options), showSaveDialog: (window, options) => dialog.showSaveDialog(window, options) },
+      extractFiles: (files) => opened.extractFiles(files),
+      writeFile: (path, content) => opened.writeTextFile(path, content),
+    }),
+  });
+  Menu.setApplicationMenu(buildMenu(() => mainWindow, mode.dev));
   createWindow();
 
   app.on('activate', () => {
@@ -76,28 +83,12 @@ async function start(): Promise<void> {
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow({
-    width: 1280,
-    height: 840,
-    minWidth: 800,
-    minHeight: 500,
-    title: PRODUCT_NAME,
-    show: false,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      devTools: !app.isPackaged,
-    },
-  });
+  mainWindow = new BrowserWindow(createWindowOptions(mode, join(__dirname, '../preload/index.js')));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  void mainWindow.loadURL(startUrl);
+  void mainWindow.loadURL(mode.startUrl);
 }
 
 let quitting = false;
@@ -112,19 +103,6 @@ app.on('before-quit', (event) => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
-
-/** Links leave the app only for the system browser, and only as http(s). */
-function openExternally(url: string): void {
-  if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
-}
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
