@@ -151,7 +151,7 @@ export const contract = {
         actorId: idSchema.optional(),
         /** Creates this actor and marks the mention in one undoable step (instead of `actorId`). */
         newActor: actorFieldsSchema.strict().optional(),
-        claim: claimDetailsSchema.optional(),
+        claim: claimDetailsSchema.strict().optional(),
         tags: z.array(idSchema).max(100).default([]),
         note: z.string().max(MAX_NOTE).default(''),
       })
@@ -171,7 +171,7 @@ export const contract = {
             note: z.string().max(MAX_NOTE),
             status: reviewStatusSchema,
             actorId: idSchema,
-            claim: claimDetailsSchema,
+            claim: claimDetailsSchema.strict(),
           })
           .partial()
           .strict(),
