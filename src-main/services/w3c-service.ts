@@ -3,7 +3,8 @@ import type { Handlers } from '../api/handlers';
 import { describeRange } from '../../src-shared/anchoring/quote-selector';
 import type { Annotation } from '../../src-shared/domain/annotation';
 import { timestampSchema } from '../../src-shared/domain/ids';
-import { fromW3C, toW3C, W3CImportError, type ArticleRef, type ImportedActor } from '../../src-shared/export/w3c-annotations';
+import { fromW3C, toW3C, W3CImportError, type ArticleRef, type ImportedActor, type ImportedAnnotation } from '../../src-shared/export/w3c-annotations';
+import { findLoneSurrogate } from '../../src-shared/text/lone-surrogates';
 import { reportFileName } from '../../src-shared/report/article-markdown';
 import { AppError } from '../../src-shared/result';
 import type { ProjectFile } from '../store/file-schemas';
@@ -38,12 +39,18 @@ export function w3cHandlers(store: ProjectStore, history: History, now: () => Da
         const id = articleOf(item.article);
         if (id && !texts.has(id)) texts.set(id, (await store.readArticle(id))?.article.text ?? '');
       }
-      const { annotations, problems } = parse(raw, (ref) => texts.get(articleOf(ref) ?? '') ?? null);
+      const { annotations: found, problems } = parse(raw, (ref) => texts.get(articleOf(ref) ?? '') ?? null);
+      // JSON escapes can spell half a character ("\ud83d"); what would be stored must be whole.
+      const annotations = found.filter((item) => {
+        const broken = findLoneSurrogate(storedFieldsOf(item));
+        if (broken) problems.push(`${whereOf(item)}: its ${broken.join('.')} contains a broken character (an unpaired surrogate), so it was not imported.`);
+        return !broken;
+      });
 
       return history.record(`Import ${annotations.length} W3C annotations`, async (tx) => {
         const stamp = now().toISOString();
         const byArticle = new Map<string, Annotation[]>();
-        let skipped = 0;
+        let skipped = found.length - annotations.length;
         // Tags and actors the file names but the project lacks are created first.
         const resolved = await tx.project((project) => annotations.map((item) => ({
           item,
@@ -53,7 +60,7 @@ export function w3cHandlers(store: ProjectStore, history: History, now: () => Da
         })));
         for (const { item, tags, actorId, speakerId } of resolved) {
           const articleId = articleOf(item.article);
-          const where = item.iri ?? `“${item.exact.slice(0, 40)}”`;
+          const where = whereOf(item);
           if (!articleId) {
             problems.push(`${where}: its article (${item.article.title ?? item.article.iri}) is not in this project.`);
             skipped++;
@@ -101,6 +108,16 @@ export function w3cHandlers(store: ProjectStore, history: History, now: () => Da
       });
     },
   };
+}
+
+/** How a problem names an annotation of the file. */
+function whereOf(item: ImportedAnnotation): string {
+  return item.iri ?? `“${item.exact.slice(0, 40)}”`;
+}
+
+/** The parts of an imported annotation that end up in the project (the passage is read from the article). */
+function storedFieldsOf(item: ImportedAnnotation) {
+  return { note: item.note, tags: item.tags, actor: item.actor, medium: item.claim?.medium, speaker: item.claim?.speaker?.name };
 }
 
 function parse(raw: unknown, resolveText: (ref: ArticleRef) => string | null) {
