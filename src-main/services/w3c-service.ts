@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../api/handlers';
 import { describeRange } from '../../src-shared/anchoring/quote-selector';
+import { MAX_ALIASES } from '../../src-shared/domain/actor';
 import type { Annotation } from '../../src-shared/domain/annotation';
 import { timestampSchema } from '../../src-shared/domain/ids';
 import { fromW3C, toW3C, W3CImportError, type ArticleRef, type ImportedActor, type ImportedAnnotation } from '../../src-shared/export/w3c-annotations';
@@ -10,6 +11,7 @@ import { AppError } from '../../src-shared/result';
 import type { ProjectFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
 import { onArticle } from './annotations-service';
+import { cleanAliases } from './validate';
 import type { History } from './history';
 import { loadScope } from './reports-service';
 
@@ -143,7 +145,7 @@ function actorFor(project: ProjectFile, info: ImportedActor, stamp: string): str
   const key = info.name.toLowerCase();
   const byName = project.actors.find((a) => a.name.toLowerCase() === key || a.aliases.some((x) => x.toLowerCase() === key));
   if (byName) return byName.id;
-  const actor = { id: info.id ?? randomUUID(), name: info.name.slice(0, 200) || 'Unnamed actor', kind: info.kind ?? 'other', aliases: info.aliases.slice(0, 200), description: info.description.slice(0, 500), affiliationId: null, note: '', createdAt: stamp, updatedAt: stamp };
+  const actor = { id: info.id ?? randomUUID(), name: info.name.slice(0, 200) || 'Unnamed actor', kind: info.kind ?? 'other', aliases: cleanAliases(info.name, info.aliases).slice(0, MAX_ALIASES), description: info.description.slice(0, 500), affiliationId: null, note: '', createdAt: stamp, updatedAt: stamp };
   project.actors.push(actor);
   return actor.id;
 }
