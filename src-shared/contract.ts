@@ -124,7 +124,9 @@ export const contract = {
    * main process derives the quote selector from the stored text; `exact`, when given, must
    * equal that passage, which guards against a renderer that holds a stale text. An actor
    * mention names its `actorId` (or `newActor`), and its text becomes one of the actor's aliases
-   * if it is not already; a claim carries its `claim` details.
+   * if it is not already (ignoring case and spacing), unless it is longer than a name, spans
+   * paragraphs or the actor's alias list is full: then the mention is marked without adding an
+   * alias. A claim carries its `claim` details.
    */
   'annotations:create': {
     input: z
@@ -137,7 +139,7 @@ export const contract = {
         actorId: idSchema.optional(),
         /** Creates this actor and marks the mention in one undoable step (instead of `actorId`). */
         newActor: actorFieldsSchema.strict().optional(),
-        claim: claimDetailsSchema.optional(),
+        claim: claimDetailsSchema.strict().optional(),
         tags: z.array(idSchema).max(100).default([]),
         note: z.string().max(MAX_NOTE).default(''),
       })
@@ -157,7 +159,7 @@ export const contract = {
             note: z.string().max(MAX_NOTE),
             status: reviewStatusSchema,
             actorId: idSchema,
-            claim: claimDetailsSchema,
+            claim: claimDetailsSchema.strict(),
           })
           .partial()
           .strict(),
@@ -200,7 +202,10 @@ export const contract = {
 
   /**
    * Merges `mergedId` into `survivorId`: its mentions, claims and affiliations move to the
-   * survivor, its name and aliases become the survivor's aliases, and it is removed.
+   * survivor, its name and aliases become the survivor's aliases, and it is removed. Refused
+   * with `invalid-input` before anything moves when the survivor would end up with more aliases
+   * than an actor may have (after dropping duplicates) or a note over the limit: aliases are
+   * never dropped silently to make room.
    */
   'actors:merge': { input: z.object({ survivorId: idSchema, mergedId: idSchema }).strict(), output: actorSchema },
 

@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'too-large'
+  /** The web host is holding as many request bodies as it may; try again after a pause. */
+  | 'busy'
   | 'unauthorized'
   | 'forbidden'
   | 'internal';

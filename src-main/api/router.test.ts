@@ -85,6 +85,43 @@ describe('router', () => {
     expect(log).toHaveBeenCalled();
   });
 
+  it('refuses a string with half a character, naming the field, and writes nothing', async () => {
+    const { dir, router } = await setup();
+    const before = await listing(dir);
+    const cases: [string, unknown, string][] = [
+      ['articles:create', { title: 'Cut \uD83D', text: 'Fine text.' }, 'title'],
+      ['articles:create', { title: 'Fine', text: 'Fine \uDE00 text.' }, 'text'],
+      ['project:update-notes', { notes: '😀'.slice(0, 1) }, 'notes'],
+      ['actors:create', { name: 'Vale', aliases: ['ok', 'broken \uD800'] }, 'aliases.1'],
+      ['search:query', { query: '\uDC00' }, 'query'],
+    ];
+    for (const [channel, input, field] of cases) {
+      const result = await router.handle(channel, input);
+      expect(result, channel).toEqual({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(new RegExp(`^${field.replace('.', '\\.')} contains a broken character \\(an unpaired surrogate`)) } });
+    }
+    expect(await listing(dir)).toEqual(before);
+    // Whole characters outside the basic range are welcome.
+    expect(await router.handle('articles:create', { title: 'Emoji 😀', text: 'A 𠀋 and 😀.' })).toMatchObject({ ok: true });
+  });
+
+  it('says "Nothing was changed" after an unexpected error only when no file was written', async () => {
+    const { router, store } = await setup();
+    const created = await router.handle('articles:create', { title: 'T', text: 'One two.' });
+    const id = (created as { value: { id: string } }).value.id;
+    // Fails before the step reaches any write: provably unchanged.
+    vi.spyOn(store, 'readArticle').mockRejectedValueOnce(new Error('disk hiccup'));
+    const early = await router.handle('annotations:create', { articleId: id, start: 0, end: 3 });
+    expect(early).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('Nothing was changed') } });
+    // Fails after a change function returned (the store was on its way to writing): not provable.
+    vi.spyOn(store, 'updateArticle').mockImplementationOnce(async (_id, change) => {
+      change(structuredClone((await store.readArticle(id))!));
+      throw new Error('write failed');
+    });
+    const late = await router.handle('annotations:create', { articleId: id, start: 0, end: 3 });
+    expect(late).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('may or may not have been saved') } });
+    expect(JSON.stringify(late)).not.toContain('Nothing was changed');
+  });
+
   it('runs a valid call end to end', async () => {
     const { router } = await setup();
     const created = await router.handle('articles:create', { title: 'T', text: 'One.\r\nTwo.' });

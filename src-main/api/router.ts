@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../src-shared/contract';
 import { AppError, type Result } from '../../src-shared/result';
+import { findLoneSurrogate, loneSurrogateMessage } from '../../src-shared/text/lone-surrogates';
+import { NothingWrittenError } from '../services/history';
 import type { Handlers } from '../services/handlers';
 
 export interface Router {
@@ -21,19 +23,31 @@ export function createRouter(handlers: Handlers, log: (message: string, error: u
       if (!parsed.success) {
         return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.error) } };
       }
+      // Checked once here for every channel rather than in each schema: no string with half a
+      // character may reach the store (UTF-8 files cannot hold it).
+      const broken = findLoneSurrogate(parsed.data);
+      if (broken) return { ok: false, error: { code: 'invalid-input', message: loneSurrogateMessage(broken) } };
       try {
         const run = handlers[channel] as (value: unknown) => Promise<unknown>;
         return { ok: true, value: await run(parsed.data) };
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
         log(`Channel ${channel as Channel} failed:`, error);
-        return {
-          ok: false,
-          error: { code: 'internal', message: 'Something went wrong while saving or reading the project. Nothing was changed; try again, and see the log if it persists.' },
-        };
+        return { ok: false, error: { code: 'internal', message: unexpectedFailureMessage(error) } };
       }
     },
   };
+}
+
+/**
+ * What to tell a person after an unexpected error. "Nothing was changed" only when the history
+ * proved that the step wrote no file; otherwise the honest answer is that we do not know.
+ */
+function unexpectedFailureMessage(error: unknown): string {
+  if (error instanceof NothingWrittenError) {
+    return 'Something went wrong before the change was saved. Nothing was changed; try again, and see the log if it persists.';
+  }
+  return 'Something went wrong while reading or saving the project; the log has the details. If you were making a change, it may or may not have been saved: reload the article or view to see its current state before trying again.';
 }
 
 /** Turns zod's issues into one sentence a person can act on. */

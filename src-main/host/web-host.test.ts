@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Router } from '../api/router';
 import { tempDir } from '../store/test-helpers';
-import { startWebHost, type WebHost } from './web-host';
+import { startWebHost, type WebHost, type WebHostOptions } from './web-host';
 
 const hosts: WebHost[] = [];
 afterEach(async () => Promise.all(hosts.splice(0).map((h) => h.close())));
@@ -19,14 +19,14 @@ const router: Router = {
 
 let lastRendererDir = '';
 
-async function start(): Promise<WebHost> {
+async function start(overrides: Partial<WebHostOptions> = {}): Promise<WebHost> {
   const rendererDir = join(await tempDir('renderer-'), 'renderer');
   await mkdir(rendererDir);
   lastRendererDir = rendererDir;
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Workbench</title>');
   await mkdir(join(rendererDir, 'assets'));
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  const host = await startWebHost({ router, rendererDir, port: 0 });
+  const host = await startWebHost({ router, rendererDir, port: 0, ...overrides });
   hosts.push(host);
   calls.length = 0;
   return host;
@@ -123,6 +123,55 @@ describe('web host', () => {
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'too-large' } });
     expect(calls).toEqual([]);
+  });
+
+  it('caps the request bodies held at once: a large upload over the budget gets 503 with Retry-After', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let entered!: () => void;
+    const first = new Promise<void>((resolve) => (entered = resolve));
+    // Uploads wait in the router (as a slow import would), holding their bodies.
+    const slow: Router = {
+      async handle(channel, input) {
+        if (channel === 'import:extract') {
+          entered();
+          await gate;
+        }
+        return router.handle(channel, input);
+      },
+    };
+    const host = await start({ router: slow, maxInFlightBodyBytes: 1_000_000 });
+    const headers = { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' };
+    const upload = (bytes: number) => {
+      const body = JSON.stringify({ pad: 'x'.repeat(bytes) });
+      return send(host, { method: 'POST', path: '/api/import:extract', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }, body });
+    };
+
+    const a = upload(600_000);
+    await first;
+    const b = await upload(600_000);
+    expect(b.status).toBe(503);
+    expect(b.headers['retry-after']).toBe('5');
+    expect(JSON.parse(b.body)).toEqual({ ok: false, error: { code: 'busy', message: expect.stringContaining('Try again in 5 seconds') } });
+    // Small calls still fit beside the upload in flight.
+    expect((await api(host, { Authorization: `Bearer ${host.token}` })).status).toBe(200);
+    // A chunked body (no Content-Length) is counted as it arrives.
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/import:extract', headers }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write('{"pad":"');
+      for (let i = 0; i < 5; i++) req.write('y'.repeat(100_000));
+      req.end('"}');
+    });
+    expect(chunked).toBe(503);
+
+    open();
+    expect((await a).status).toBe(200);
+    // Once the first answer is sent its bytes are free again.
+    expect((await upload(900_000)).status).toBe(200);
   });
 
   it('serves the renderer with a strict CSP and never a file outside it', async () => {

@@ -5,9 +5,20 @@ import type { Router } from '../api/router';
 import type { ErrorCode, Result } from '../../src-shared/result';
 import { SECURITY_HEADERS } from '../app/security';
 import { readStaticFile } from '../app/static-files';
+import { BodyBudget, type BodyLease } from './body-budget';
 
 /** Largest API request body: an imported file of 50 MB, base64-encoded in JSON, fits. */
 export const MAX_BODY_BYTES = 80 * 1024 * 1024;
+
+/**
+ * Request bodies held at once, all requests together: one largest upload and room for the small
+ * calls the interface makes meanwhile. A request that would go past it is answered 503 with
+ * Retry-After instead of being read.
+ */
+export const MAX_IN_FLIGHT_BODY_BYTES = MAX_BODY_BYTES + 16 * 1024 * 1024;
+
+/** Seconds a refused request is asked to wait before trying again. */
+const BUSY_RETRY_SECONDS = 5;
 
 export interface WebHostOptions {
   router: Router;
@@ -17,6 +28,8 @@ export interface WebHostOptions {
   port: number;
   /** Fixed only in tests; a fresh random token per launch otherwise. */
   token?: string;
+  /** Smaller only in tests; MAX_IN_FLIGHT_BODY_BYTES otherwise. */
+  maxInFlightBodyBytes?: number;
 }
 
 export interface WebHost {
@@ -35,6 +48,7 @@ const STATUS: Record<ErrorCode, number> = {
   'unknown-channel': 404,
   conflict: 409,
   'too-large': 413,
+  busy: 503,
   internal: 500,
 };
 
@@ -46,6 +60,7 @@ const STATUS: Record<ErrorCode, number> = {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const tokenDigest = sha256(token);
+  const budget = new BodyBudget(options.maxInFlightBodyBytes ?? MAX_IN_FLIGHT_BODY_BYTES);
   let port = options.port;
 
   const server: Server = createServer((request, response) => {
@@ -93,9 +108,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       request.resume();
       return sendResult(response, 415, failure('invalid-input', 'API calls must send a JSON body (Content-Type: application/json).'));
     }
-    const body = await readBody(request);
+    // The body's bytes stay leased until the answer is sent: parsing and handling hold them too.
+    const lease = budget.lease();
+    response.once('close', lease.release);
+    const body = await readBody(request, lease);
     if (body === 'too-large') {
       return sendResult(response, 413, failure('too-large', 'The request is larger than 80 MB. Files are limited to 50 MB each; import large batches a few files at a time.'));
+    }
+    if (body === 'busy') {
+      response.setHeader('Retry-After', String(BUSY_RETRY_SECONDS));
+      return sendResult(
+        response,
+        503,
+        failure('busy', `The workbench is still receiving other large requests (imports). Try again in ${BUSY_RETRY_SECONDS} seconds, and import large files a few at a time.`),
+      );
     }
     let input: unknown;
     try {
@@ -158,24 +184,24 @@ function sendResult(response: ServerResponse, status: number, result: Result<unk
   response.end(body);
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+function readBody(request: IncomingMessage, lease: BodyLease): Promise<Buffer | 'too-large' | 'busy'> {
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
+    // Drain what is left unread (so the answer can be sent on the same connection) without keeping it.
+    const refuse = (why: 'too-large' | 'busy') => {
+      request.removeAllListeners('data');
       request.resume();
-      resolve('too-large');
-      return;
-    }
+      resolve(why);
+    };
+    if (declared > MAX_BODY_BYTES) return refuse('too-large');
+    // A declared length is leased whole before a byte is read; a chunked body as it arrives.
+    if (!lease.grow(declared)) return refuse('busy');
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        request.removeAllListeners('data');
-        request.resume();
-        resolve('too-large');
-        return;
-      }
+      if (size > MAX_BODY_BYTES) return refuse('too-large');
+      if (!lease.grow(size)) return refuse('busy');
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from './handlers';
 import { findOccurrences } from '../../src-shared/actors/find-mentions';
 import { describeRange } from '../../src-shared/anchoring/quote-selector';
-import type { Actor } from '../../src-shared/domain/actor';
-import type { Annotation } from '../../src-shared/domain/annotation';
+import { MAX_ALIASES, type Actor } from '../../src-shared/domain/actor';
+import { MAX_NOTE, type Annotation } from '../../src-shared/domain/annotation';
 import { AppError } from '../../src-shared/result';
 import type { ProjectFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
@@ -60,6 +60,19 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
         if (survivorId === mergedId) throw new AppError('invalid-input', 'Pick two different actors to merge.');
         const survivor = actorOf(store.project, survivorId);
         const merged = actorOf(store.project, mergedId);
+        // Everything that could refuse the merge is checked before the first mention moves, so a
+        // refusal leaves the project, and the undo history, as they were.
+        const aliases = cleanAliases(survivor.name, [...survivor.aliases, merged.name, ...merged.aliases]);
+        if (aliases.length > MAX_ALIASES) {
+          throw new AppError(
+            'invalid-input',
+            `Merging would give “${survivor.name}” ${aliases.length} aliases, more than the ${MAX_ALIASES} an actor can have. Remove some aliases from either actor, then merge again. Nothing was changed.`,
+          );
+        }
+        const note = mergedNote(survivor.note, merged.note);
+        if (note.length > MAX_NOTE) {
+          throw new AppError('invalid-input', `Merging would make the note of “${survivor.name}” longer than ${MAX_NOTE.toLocaleString('en')} characters. Shorten one of the two notes, then merge again. Nothing was changed.`);
+        }
         // Point every mention and claim at the survivor first; remove the merged actor last,
         // so that a crash in between leaves no reference to a missing actor.
         for (const articleId of articlesWith(mergedId)) {
@@ -72,9 +85,9 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
         }
         return tx.project((project) => {
           const target = actorOf(project, survivor.id);
-          target.aliases = cleanAliases(target.name, [...target.aliases, merged.name, ...merged.aliases]);
+          target.aliases = aliases;
           if (!target.description) target.description = merged.description;
-          if (merged.note.trim()) target.note = [target.note, merged.note].filter((n) => n.trim()).join('\n\n');
+          target.note = note;
           // If the survivor sits below the merged actor, it takes the merged actor's place in the
           // chain first; otherwise re-pointing the merged actor's members at it would make a loop.
           if (chainOf(project, survivorId).includes(mergedId)) target.affiliationId = merged.affiliationId === survivorId ? null : merged.affiliationId;
@@ -175,6 +188,11 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
         return { created };
       }),
   };
+}
+
+/** The survivor's note followed by the merged actor's, when it has one. */
+function mergedNote(survivorNote: string, mergedNote: string): string {
+  return mergedNote.trim() ? [survivorNote, mergedNote].filter((n) => n.trim()).join('\n\n') : survivorNote;
 }
 
 /** The actors an actor belongs to, directly or through others (stops at a loop). */

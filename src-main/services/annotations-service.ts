@@ -6,7 +6,7 @@ import { AppError } from '../../src-shared/result';
 import type { ArticleFile } from '../store/file-schemas';
 import { ArticleMissingError, type ProjectStore } from '../store/project-store';
 import type { History, Tx } from './history';
-import { actorOf, annotationOf, assertTagsExist, cleanAliases, unique } from './validate';
+import { actorOf, aliasesWithSelection, annotationOf, assertTagsExist, cleanAliases, unique } from './validate';
 
 export type AnnotationHandlers = Pick<Handlers, 'annotations:create' | 'annotations:update' | 'annotations:reattach' | 'annotations:delete'>;
 
@@ -45,9 +45,10 @@ export function annotationHandlers(store: ProjectStore, history: History, now: (
               if (fields.affiliationId) actorOf(draft, fields.affiliationId);
               draft.actors.push(actor);
             }
-            // The words used for the actor in this text become an alias, so Find mentions sees them.
-            const aliases = cleanAliases(actor.name, [...actor.aliases, target.exact.replace(/\s+/g, ' ')]);
-            if (aliases.length !== actor.aliases.length) {
+            // The words used for the actor in this text become an alias, so Find mentions sees them
+            // (unless they are no name: too long, already known, or the list is full).
+            const aliases = aliasesWithSelection(actor, target.exact);
+            if (aliases) {
               actor.aliases = aliases;
               actor.updatedAt = stamp;
             }

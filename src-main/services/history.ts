@@ -24,6 +24,18 @@ export interface Tx {
 const LIMIT = 500;
 
 /**
+ * An unexpected error from a step that provably wrote nothing: it failed before any of its
+ * changes reached the store's write (the store writes only after a change function returns).
+ * Lets the router say "nothing was changed" truthfully; the original error is the `cause`.
+ */
+export class NothingWrittenError extends Error {
+  constructor(cause: unknown) {
+    super(`Failed before writing anything: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'NothingWrittenError';
+  }
+}
+
+/**
  * Undo and redo over whole-file states. Each recorded step keeps, for every file it touched, the
  * state before and after (the store never mutates a committed state, so these are shared, not
  * copied). Undo writes the "before" states back durably, but only if each file is still in its
@@ -40,18 +52,30 @@ export class History {
   record<R>(label: string, work: (tx: Tx) => Promise<R>): Promise<R> {
     return this.exclusive(async () => {
       const step: Step = { label, articles: new Map(), project: null };
+      // Set once a change function has returned: from then on the store may be writing.
+      let mayHaveWritten = false;
+      const reaching =
+        <F, R>(change: (file: F) => R) =>
+        (file: F): R => {
+          const result = change(file);
+          mayHaveWritten = true;
+          return result;
+        };
       const tx: Tx = {
         article: (id, change) =>
-          this.store.updateArticle(id, change, (before, after) => {
+          this.store.updateArticle(id, reaching(change), (before, after) => {
             step.articles.set(id, { before: step.articles.get(id)?.before ?? before, after });
           }),
         project: (change) =>
-          this.store.updateProject(change, (before, after) => {
+          this.store.updateProject(reaching(change), (before, after) => {
             step.project = { before: step.project?.before ?? before, after };
           }),
       };
       try {
         return await work(tx);
+      } catch (error) {
+        if (error instanceof AppError || mayHaveWritten) throw error;
+        throw new NothingWrittenError(error);
       } finally {
         // Even a step that failed halfway is recorded, so what it did change can be undone.
         if (step.articles.size > 0 || step.project) {

@@ -1,11 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Handlers } from './handlers';
 import { MAX_ARTICLE_TEXT, newArticleInputSchema, type Article } from '../../src-shared/domain/article';
+import { AppError } from '../../src-shared/result';
 import { canonicalizeText } from '../../src-shared/text/canonical';
 import { extractArticle, MAX_IMPORT_BYTES } from '../import/extract';
 import type { ProjectStore } from '../store/project-store';
 
 export type ImportHandlers = Pick<Handlers, 'import:extract' | 'import:commit'>;
+
+/** Why `data` is not standard padded base64 (what browsers' `btoa` writes), or null when it is. */
+export function base64Problem(data: string): string | null {
+  if (data.length % 4 !== 0) return `its length, ${data.length}, is not a multiple of 4`;
+  const bad = /[^A-Za-z0-9+/=]/.exec(data);
+  if (bad) return `it holds the character ${JSON.stringify(bad[0])} at position ${bad.index}`;
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return 'padding (=) appears before the end';
+  return null;
+}
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -15,11 +25,18 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  */
 export function importHandlers(store: ProjectStore, now: () => Date = () => new Date()): ImportHandlers {
   return {
-    'import:extract': async ({ files }) =>
-      extractFiles(
+    'import:extract': async ({ files }) => {
+      // Node's decoder skips what is not base64 and stops at the first '=', so a damaged upload
+      // would be read as other bytes without a word: check every file before decoding any.
+      for (const f of files) {
+        const problem = base64Problem(f.data);
+        if (problem) throw new AppError('invalid-input', `“${f.name}” did not arrive intact: its bytes are not valid base64 (${problem}). Nothing was read; choose the file again.`);
+      }
+      return extractFiles(
         store,
         files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })),
-      ),
+      );
+    },
 
     'import:commit': async ({ items }) => {
       const results = [];

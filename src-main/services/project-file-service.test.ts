@@ -24,7 +24,9 @@ describe('project file', () => {
     await seedSampleProject(source.router);
     const [first] = await source.call<{ id: string }[]>('articles:list', {});
     const claims = await source.call<{ articleId: string; annotationId: string }[]>('claims:list', {});
-    await source.call('claims:link', { from: claims[0], to: claims[1], type: 'contradicts' });
+    // claims:list rows carry more than a reference; the channel takes the reference alone.
+    const ref = (c: { articleId: string; annotationId: string }) => ({ articleId: c.articleId, annotationId: c.annotationId });
+    await source.call('claims:link', { from: ref(claims[0]!), to: ref(claims[1]!), type: 'contradicts' });
     await source.call('project:update-notes', { notes: 'Scope: *the* valley.' });
     await source.call('articles:update', { id: first!.id, patch: { note: 'Check the date.', status: 'done' } });
     const before = await snapshot(source.call);

@@ -53,3 +53,30 @@ describe('W3C annotations in the app', () => {
     expect((await call<{ tags: unknown[] }>('project:get', {})).tags).toEqual([]);
   });
 });
+
+describe('W3C import checks before it changes anything', () => {
+  it('says "Nothing was changed" for a damaged file only because nothing was: no file, no undo step', async () => {
+    const { router, call, store } = await open();
+    const before = JSON.stringify(store.project);
+    const result = await router.handle('import:w3c', { json: '{"type": "AnnotationCollection", "first": {"items": [{"type": "Annotation"}]}}' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('Nothing was changed') } });
+    expect(JSON.stringify(store.project)).toBe(before);
+    expect(await call('history:state', {})).toEqual({ undo: null, redo: null });
+  });
+
+  it('skips an annotation whose note holds half a character (a JSON escape) and says so', async () => {
+    const { call } = await open();
+    const article = await call<{ id: string; text: string }>('articles:create', { title: 'T', text: 'Mr. Vale spoke on Monday.' });
+    const made = await call<{ id: string }>('annotations:create', { articleId: article.id, start: 0, end: 8, note: 'NOTE-MARK' });
+    const { json } = await call<{ json: string }>('export:w3c', { scope: { kind: 'project' } });
+    await call('annotations:delete', { articleId: article.id, id: made.id });
+    expect(json).toContain('NOTE-MARK');
+    const result = await call<{ imported: number; skipped: number; problems: string[] }>('import:w3c', { json: json.replace('NOTE-MARK', 'NOTE-MARK \\ud83d') });
+    expect(result.imported).toBe(0);
+    expect(result.skipped).toBe(1);
+    expect(result.problems.join(' ')).toMatch(/note contains a broken character \(an unpaired surrogate\)/);
+    expect((await call<{ annotations: unknown[] }>('articles:get', { id: article.id })).annotations).toEqual([]);
+    // The same file without the broken character imports.
+    expect(await call('import:w3c', { json })).toMatchObject({ imported: 1 });
+  });
+});

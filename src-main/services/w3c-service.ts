@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from './handlers';
 import { describeRange } from '../../src-shared/anchoring/quote-selector';
+import { MAX_ALIASES } from '../../src-shared/domain/actor';
 import type { Annotation } from '../../src-shared/domain/annotation';
 import { timestampSchema } from '../../src-shared/domain/ids';
-import { fromW3C, toW3C, W3CImportError, type ArticleRef, type ImportedActor } from '../../src-shared/export/w3c-annotations';
+import { fromW3C, toW3C, W3CImportError, type ArticleRef, type ImportedActor, type ImportedAnnotation } from '../../src-shared/export/w3c-annotations';
+import { findLoneSurrogate } from '../../src-shared/text/lone-surrogates';
 import { reportFileName } from '../../src-shared/report/article-markdown';
 import { AppError } from '../../src-shared/result';
 import type { ProjectFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
 import { onArticle } from './annotations-service';
+import { cleanAliases } from './validate';
 import type { History } from './history';
 import { loadScope } from './reports-service';
 
@@ -38,12 +41,18 @@ export function w3cHandlers(store: ProjectStore, history: History, now: () => Da
         const id = articleOf(item.article);
         if (id && !texts.has(id)) texts.set(id, (await store.readArticle(id))?.article.text ?? '');
       }
-      const { annotations, problems } = parse(raw, (ref) => texts.get(articleOf(ref) ?? '') ?? null);
+      const { annotations: found, problems } = parse(raw, (ref) => texts.get(articleOf(ref) ?? '') ?? null);
+      // JSON escapes can spell half a character ("\ud83d"); what would be stored must be whole.
+      const annotations = found.filter((item) => {
+        const broken = findLoneSurrogate(storedFieldsOf(item));
+        if (broken) problems.push(`${whereOf(item)}: its ${broken.join('.')} contains a broken character (an unpaired surrogate), so it was not imported.`);
+        return !broken;
+      });
 
       return history.record(`Import ${annotations.length} W3C annotations`, async (tx) => {
         const stamp = now().toISOString();
         const byArticle = new Map<string, Annotation[]>();
-        let skipped = 0;
+        let skipped = found.length - annotations.length;
         // Tags and actors the file names but the project lacks are created first.
         const resolved = await tx.project((project) => annotations.map((item) => ({
           item,
@@ -53,7 +62,7 @@ export function w3cHandlers(store: ProjectStore, history: History, now: () => Da
         })));
         for (const { item, tags, actorId, speakerId } of resolved) {
           const articleId = articleOf(item.article);
-          const where = item.iri ?? `“${item.exact.slice(0, 40)}”`;
+          const where = whereOf(item);
           if (!articleId) {
             problems.push(`${where}: its article (${item.article.title ?? item.article.iri}) is not in this project.`);
             skipped++;
@@ -103,6 +112,16 @@ export function w3cHandlers(store: ProjectStore, history: History, now: () => Da
   };
 }
 
+/** How a problem names an annotation of the file. */
+function whereOf(item: ImportedAnnotation): string {
+  return item.iri ?? `“${item.exact.slice(0, 40)}”`;
+}
+
+/** The parts of an imported annotation that end up in the project (the passage is read from the article). */
+function storedFieldsOf(item: ImportedAnnotation) {
+  return { note: item.note, tags: item.tags, actor: item.actor, medium: item.claim?.medium, speaker: item.claim?.speaker?.name };
+}
+
 function parse(raw: unknown, resolveText: (ref: ArticleRef) => string | null) {
   try {
     return fromW3C(raw, { resolveText });
@@ -126,7 +145,7 @@ function actorFor(project: ProjectFile, info: ImportedActor, stamp: string): str
   const key = info.name.toLowerCase();
   const byName = project.actors.find((a) => a.name.toLowerCase() === key || a.aliases.some((x) => x.toLowerCase() === key));
   if (byName) return byName.id;
-  const actor = { id: info.id ?? randomUUID(), name: info.name.slice(0, 200) || 'Unnamed actor', kind: info.kind ?? 'other', aliases: info.aliases.slice(0, 200), description: info.description.slice(0, 500), affiliationId: null, note: '', createdAt: stamp, updatedAt: stamp };
+  const actor = { id: info.id ?? randomUUID(), name: info.name.slice(0, 200) || 'Unnamed actor', kind: info.kind ?? 'other', aliases: cleanAliases(info.name, info.aliases).slice(0, MAX_ALIASES), description: info.description.slice(0, 500), affiliationId: null, note: '', createdAt: stamp, updatedAt: stamp };
   project.actors.push(actor);
   return actor.id;
 }

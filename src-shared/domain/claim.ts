@@ -46,15 +46,17 @@ export const VERIFICATION_LABELS: Record<Verification, string> = {
 export const claimLinkTypeSchema = z.enum(['supports', 'contradicts', 'repeats']);
 export type ClaimLinkType = z.infer<typeof claimLinkTypeSchema>;
 
-/** A reference to a claim annotation anywhere in the library. */
-export const claimRefSchema = z.object({ articleId: idSchema, annotationId: idSchema });
+const claimRefShape = { articleId: idSchema, annotationId: idSchema };
+
+/** A reference to a claim annotation anywhere in the library, as callers send it (unknown keys refused). */
+export const claimRefSchema = z.strictObject(claimRefShape);
 export type ClaimRef = z.infer<typeof claimRefSchema>;
 
 /**
  * A link between two claims, stored on both: `direction` says whether this claim is the subject
  * ("this supports that": out) or the object ("that supports this": in).
  */
-export const claimLinkSchema = claimRefSchema.extend({ type: claimLinkTypeSchema, direction: z.enum(['out', 'in']) });
+export const claimLinkSchema = z.object({ ...claimRefShape, type: claimLinkTypeSchema, direction: z.enum(['out', 'in']) });
 export type ClaimLink = z.infer<typeof claimLinkSchema>;
 
 export const claimDetailsSchema = z.object({

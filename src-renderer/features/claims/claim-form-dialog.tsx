@@ -180,9 +180,10 @@ function ClaimLinks({ annotation }: { annotation: Annotation }) {
     }
   }
 
-  async function unlink(to: { articleId: string; annotationId: string }): Promise<void> {
+  async function unlink(link: { articleId: string; annotationId: string }): Promise<void> {
     try {
-      await api.call('claims:unlink', { from: self, to });
+      // A stored link also carries its type and direction; the channel takes only the reference.
+      await api.call('claims:unlink', { from: self, to: { articleId: link.articleId, annotationId: link.annotationId } });
       await changed({ article: true });
     } catch (failure) {
       reportError(failure);
