@@ -7,6 +7,12 @@ export type ErrorCode =
   | 'too-large'
   | 'unauthorized'
   | 'forbidden'
+  /** The disk that holds the project is full. */
+  | 'disk-full'
+  /** The operating system refused access to a project file or folder. */
+  | 'permission-denied'
+  /** The project lies on a read-only disk or mount. */
+  | 'read-only'
   | 'internal';
 
 export interface AppErrorShape {

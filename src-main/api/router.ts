@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../src-shared/contract';
 import { AppError, type Result } from '../../src-shared/result';
+import { storageError } from '../store/storage-error';
 import type { Handlers } from './handlers';
 
 export interface Router {
@@ -27,9 +28,12 @@ export function createRouter(handlers: Handlers, log: (message: string, error: u
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
         log(`Channel ${channel as Channel} failed:`, error);
+        const storage = storageError(error);
+        if (storage) return { ok: false, error: { code: storage.code, message: storage.message } };
+        // Whether part of the call was saved is not known here, so the message does not claim either.
         return {
           ok: false,
-          error: { code: 'internal', message: 'Something went wrong while saving or reading the project. Nothing was changed; try again, and see the log if it persists.' },
+          error: { code: 'internal', message: 'Something went wrong while saving or reading the project. Reload to see what was saved, then try again; see the log if it persists.' },
         };
       }
     },

@@ -35,6 +35,9 @@ const STATUS: Record<ErrorCode, number> = {
   'unknown-channel': 404,
   conflict: 409,
   'too-large': 413,
+  'disk-full': 507,
+  'permission-denied': 500,
+  'read-only': 500,
   internal: 500,
 };
 
