@@ -297,6 +297,7 @@ export class ProjectStore {
    * project or the whole restored one. One restore at a time; saves are refused meanwhile.
    */
   async restoreBackup(project: ProjectFile, articles: readonly ArticleFile[]): Promise<void> {
+    if (this.restoring === 'running') throw new AppError('conflict', 'Another project file is already being restored into this project; only one restore runs at a time. Wait for it to finish, then check the library.');
     this.assertOpen();
     this.restoring = 'running';
     let committed = false;
