@@ -11,6 +11,7 @@ const benches = {
   'report-bench': join(root, 'bench/.tmp/dist/report-bench.mjs'),
   'library-bench': join(root, 'bench/.tmp/dist/library-bench.mjs'),
   'import-bench': join(root, 'bench/.tmp/dist/import-bench.mjs'),
+  'crash-bench': join(root, 'bench/.tmp/dist/crash-bench.mjs'),
   'reader-bench': join(root, 'bench/reader-bench.mjs'),
 };
 for (const [name, file] of Object.entries(benches)) {
