@@ -30,7 +30,7 @@ export interface CrashOptions {
   runs: number;
   /** Starts the child: `node <script> --child <mode> <dir> <extra>`. */
   childCommand: { execPath: string; args: string[] };
-  /** Longest wait before the kill during saves and imports, in ms. */
+  /** Longest wait before the kill during saves and imports, in ms (default 1500). */
   maxDelayMs?: number;
   articlesInBackup?: number;
   random?: () => number;
@@ -104,7 +104,7 @@ export async function runCrashSuite(options: CrashOptions): Promise<CrashFigures
 async function crashRuns(options: CrashOptions, temp: (prefix: string) => Promise<string>): Promise<CrashFigures> {
   const random = options.random ?? Math.random;
   const log = options.log ?? (() => undefined);
-  const maxDelay = options.maxDelayMs ?? 400;
+  const maxDelay = options.maxDelayMs ?? 1500;
   const figures: CrashFigures = { runs: { saves: 0, import: 0, restore: 0 }, acknowledgedWrites: 0, lost: 0, restoresWhole: 0, restoresAbsent: 0, partialRestores: 0, retriedRestoresFailed: 0, importRetryDuplicates: 0, openFailures: 0, failures: [] };
   const fail = (line: string) => {
     figures.failures.push(line);
