@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as restoreSteps from './project-restore';
 import { ARTICLE_FORMAT, type ArticleFile, type ProjectFile } from './file-schemas';
 import { ProjectStore } from './project-store';
 import { finishRestore, READY_DIR, STAGING_DIR, stageRestore } from './project-restore';
@@ -13,6 +14,7 @@ async function openStore(dir: string): Promise<ProjectStore> {
   return store;
 }
 afterEach(async () => {
+  vi.restoreAllMocks();
   await Promise.all(open.splice(0).map((store) => store.close()));
 });
 
@@ -144,5 +146,17 @@ describe('restore', () => {
     await expect(store.restoreBackup(project, articles)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/bad-1\.json\.damaged/) });
     expect((await readdir(join(dir, 'articles'))).some((n) => n.startsWith('bad-1.json.damaged'))).toBe(true);
     expect(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8')).actors).toEqual([]);
+  });
+
+  it('a switch that fails after the commit point refuses saves until the project is reopened, which finishes it', async () => {
+    const dir = await tempDir();
+    const store = await ProjectStore.open(dir);
+    const { project, articles } = backup(2);
+    vi.spyOn(restoreSteps, 'finishRestore').mockRejectedValueOnce(Object.assign(new Error('EACCES'), { code: 'EACCES', path: join(dir, 'articles') }));
+    await expect(store.restoreBackup(project, articles)).rejects.toMatchObject({ code: 'permission-denied', message: expect.stringMatching(/could not be switched in.*open the project again/) });
+    await expect(store.createArticle(makeArticle())).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/could not be switched in/) });
+    await store.close();
+    vi.restoreAllMocks();
+    await expectRestored(dir, articles.map((a) => a.article.id).sort());
   });
 });

@@ -22,6 +22,7 @@ import { openProjectFile } from './project-file-recovery';
 import { acquireProjectLock, isLockLeftover, LOCK_FILE, type ProjectLock } from './project-lock';
 import { articleFolderEntries, cleanUpAfterCrash, finishRestore, READY_DIR, stageRestore } from './project-restore';
 import { isUnusableFileError, moveAside } from './set-aside';
+import { storageError } from './storage-error';
 
 const ARTICLES_DIR = 'articles';
 const ARTICLE_CACHE_SIZE = 64;
@@ -326,10 +327,14 @@ export class ProjectStore {
     } catch (error) {
       // Committed but not switched in: the next open finishes the switch; saving into the old
       // folder meanwhile would be lost then, so saves stay refused.
-      this.restoring = committed
-        ? 'The restored project was saved but could not be switched in. Close the app and open the project again to finish the restore; nothing can be saved until then.'
-        : false;
-      throw error;
+      if (!committed) {
+        this.restoring = false;
+        throw error;
+      }
+      this.restoring = 'The restored project was saved but could not be switched in. Close the app and open the project again to finish the restore; nothing can be saved until then.';
+      console.error('Switching in a restored project failed:', error);
+      const reason = storageError(error)?.message;
+      throw new AppError(storageError(error)?.code ?? 'internal', reason ? `${this.restoring} (${reason})` : this.restoring);
     }
   }
 
