@@ -299,7 +299,9 @@ export const contract = {
 
   /**
    * Restores a project file into this project, which must be empty. The file is validated
-   * completely before anything is written; a damaged or foreign file changes nothing.
+   * completely before anything is written; a damaged or foreign file changes nothing. It is
+   * written beside the project and switched in whole (docs/data-format.md); a second restore
+   * while one runs fails with `conflict`.
    */
   'project:import': {
     input: z.object({ json: z.string().max(200 * 1024 * 1024) }).strict(),

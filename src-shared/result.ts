@@ -9,6 +9,12 @@ export type ErrorCode =
   | 'busy'
   | 'unauthorized'
   | 'forbidden'
+  /** The disk that holds the project is full. */
+  | 'disk-full'
+  /** The operating system refused access to a project file or folder. */
+  | 'permission-denied'
+  /** The project lies on a read-only disk or mount. */
+  | 'read-only'
   | 'internal';
 
 export interface AppErrorShape {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../src-shared/contract';
 import { AppError, type Result } from '../../src-shared/result';
 import { findLoneSurrogate, loneSurrogateMessage } from '../../src-shared/text/lone-surrogates';
-import { NothingWrittenError } from '../services/history';
+import { describeFailure } from '../services/failure';
 import type { Handlers } from '../services/handlers';
 
 export interface Router {
@@ -33,21 +33,10 @@ export function createRouter(handlers: Handlers, log: (message: string, error: u
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
         log(`Channel ${channel as Channel} failed:`, error);
-        return { ok: false, error: { code: 'internal', message: unexpectedFailureMessage(error) } };
+        return { ok: false, error: describeFailure(error) };
       }
     },
   };
-}
-
-/**
- * What to tell a person after an unexpected error. "Nothing was changed" only when the history
- * proved that the step wrote no file; otherwise the honest answer is that we do not know.
- */
-function unexpectedFailureMessage(error: unknown): string {
-  if (error instanceof NothingWrittenError) {
-    return 'Something went wrong before the change was saved. Nothing was changed; try again, and see the log if it persists.';
-  }
-  return 'Something went wrong while reading or saving the project; the log has the details. If you were making a change, it may or may not have been saved: reload the article or view to see its current state before trying again.';
 }
 
 /** Turns zod's issues into one sentence a person can act on. */

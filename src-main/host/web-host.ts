@@ -49,6 +49,9 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   'too-large': 413,
   busy: 503,
+  'disk-full': 507,
+  'permission-denied': 500,
+  'read-only': 500,
   internal: 500,
 };
 

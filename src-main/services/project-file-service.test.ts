@@ -1,7 +1,11 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createRouter } from '../api/router';
+import { ProjectStore } from '../store/project-store';
 import { seedSampleProject } from '../app/sample-project';
+import { tempDir } from '../store/test-helpers';
+import { createHandlers } from '.';
 import { openTestProject } from './test-project';
 
 
@@ -72,5 +76,51 @@ describe('project file', () => {
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/does not match its article's text/) } });
     expect(await readdir(join(dir, 'articles'))).toEqual([]);
     expect((await target.call<{ actors: unknown[] }>('project:get', {})).actors).toEqual([]);
+  });
+
+  it('restores the export of a project that had damage reported (an article set aside, project.json rebuilt)', async () => {
+    const dir = await tempDir();
+    let store = await ProjectStore.open(dir);
+    let router = createRouter(createHandlers(store), () => undefined);
+    await seedSampleProject(router);
+    const call = async <T>(channel: string, input: unknown): Promise<T> => {
+      const result = await router.handle(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value as T;
+    };
+    const created = await call<{ id: string }>('articles:create', { title: 'Second', text: 'The minister spoke again.' });
+    const claims = await call<{ articleId: string; annotationId: string }[]>('claims:list', {});
+    const { actors, tags } = await call<{ actors: { id: string }[]; tags: { id: string }[] }>('project:get', {});
+    const claim = { speakerId: actors[0]!.id, form: 'paraphrase', medium: 'speech', reliability: null, credibility: null, verification: 'unverified' };
+    const second = await call<{ id: string }>('annotations:create', { articleId: created.id, start: 4, end: 12, kind: 'claim', claim, tags: tags.slice(0, 1).map((t) => t.id) });
+    await call('claims:link', { from: { articleId: claims[0]!.articleId, annotationId: claims[0]!.annotationId }, to: { articleId: created.id, annotationId: second.id }, type: 'supports' });
+    await store.close();
+    // Damage: the linked article and the registry become unreadable.
+    await writeFile(join(dir, 'articles', `${claims[0]!.articleId}.json`), '{"schemaVersion": 1, "art');
+    await writeFile(join(dir, 'project.json'), 'garbage');
+    store = await ProjectStore.open(dir);
+    router = createRouter(createHandlers(store), () => undefined);
+    expect(store.problems.map((p) => p.file).sort()).toEqual(['articles/' + claims[0]!.articleId + '.json', 'project.json'].sort());
+    const { json } = await call<{ json: string }>('project:export', {});
+    await store.close();
+
+    const target = await open();
+    const counts = await target.call<{ articles: number }>('project:import', { json });
+    expect(counts.articles).toBe(1);
+    const restored = await target.call<{ article: { title: string }; annotations: { claim: { speakerId: string } }[] }>('articles:get', { id: created.id });
+    expect(restored.article.title).toBe('Second');
+    const registry = await target.call<{ actors: { id: string; name: string }[] }>('project:get', {});
+    expect(registry.actors).toContainEqual(expect.objectContaining({ id: restored.annotations[0]!.claim.speakerId, name: expect.stringMatching(/^Recovered actor/) }));
+  });
+
+  it('refuses a second restore while one runs; the first completes whole', async () => {
+    const source = await open();
+    await seedSampleProject(source.router);
+    const { json } = await source.call<{ json: string }>('project:export', {});
+    const target = await open();
+    const [first, second] = await Promise.all([target.router.handle('project:import', { json }), target.router.handle('project:import', { json })]);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already being restored/) } });
+    expect(await target.call<unknown[]>('articles:list', {})).toHaveLength(1);
   });
 });

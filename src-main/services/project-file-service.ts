@@ -34,9 +34,8 @@ export function projectFileHandlers(store: ProjectStore, now: () => Date = () =>
         throw new AppError('conflict', 'A project file can only be restored into an empty project. Start the app with --project and a new, empty folder, then import the file there.');
       }
       const file = parseProjectFile(json);
-      // Articles first, project.json last: a failure part-way leaves no actor or tag pointing at nothing.
-      for (const article of file.articles) await store.importArticle(article);
-      await store.replaceProjectFile(file.project);
+      // Written beside the project and switched in whole (the store checks emptiness again, then).
+      await store.restoreBackup(file.project, file.articles);
       const annotations = file.articles.reduce((n, a) => n + a.annotations.length, 0);
       return { articles: file.articles.length, annotations, actors: file.project.actors.length, tags: file.project.tags.length };
     },
@@ -69,7 +68,6 @@ export function parseProjectFile(json: string) {
   const actorIds = new Set(file.project.actors.map((a) => a.id));
   const tagIds = new Set(file.project.tags.map((t) => t.id));
   const articleIds = new Set<string>();
-  const claimIds = new Set(file.articles.flatMap((a) => a.annotations.filter((x) => x.claim).map((x) => `${a.article.id}/${x.id}`)));
   for (const [i, { article, annotations }] of file.articles.entries()) {
     if (articleIds.has(article.id)) throw new AppError('invalid-input', `The project file is damaged: article ${article.id} appears twice.`);
     articleIds.add(article.id);
@@ -81,9 +79,8 @@ export function parseProjectFile(json: string) {
       if (a.anchor === 'anchored' && article.text.slice(a.target.start, a.target.end) !== a.target.exact) {
         throw new AppError('invalid-input', `The project file is damaged: ${where} does not match its article's text.`);
       }
-      for (const link of a.claim?.links ?? []) {
-        if (!claimIds.has(`${link.articleId}/${link.annotationId}`)) throw new AppError('invalid-input', `The project file is damaged: ${where} links to a claim that is not in the file.`);
-      }
+      // A link to a claim that is not in the file is kept as it is: the exporting project had it
+      // too when the linked article was set aside as damaged, and it tolerates such links.
     }
   }
   return file;

@@ -68,14 +68,14 @@ export async function acquireProjectLock(directory: string): Promise<ProjectLock
 
 async function createExclusively(path: string, content: string, onCreated?: () => void): Promise<boolean> {
   const temp = `${path}.${randomUUID()}.tmp`;
-  const handle = await open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await link(temp, path);
     onCreated?.();
     return true;
@@ -83,7 +83,24 @@ async function createExclusively(path: string, content: string, onCreated?: () =
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   } finally {
-    await rm(temp, { force: true });
+    // Also when the write failed (a full disk): a stray temp file would make the folder look foreign.
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** A lock's temporary file (`workbench.lock.<uuid>.tmp`) or takeover guard, left by a crash. */
+export function isLockLeftover(name: string): boolean {
+  return name.startsWith(`${LOCK_FILE}.`) && (name.endsWith('.tmp') || name.endsWith('.takeover'));
+}
+
+/**
+ * Removes lock temporary files left by a crash. Only old ones: a young one may belong to another
+ * process that is taking the lock right now (it would fail to link a file removed under it).
+ */
+export async function removeLockLeftovers(directory: string, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    if (!name.startsWith(`${LOCK_FILE}.`) || !name.endsWith('.tmp')) continue;
+    if ((await ageMs(join(directory, name))) > GUARD_STALE_MS) await rm(join(directory, name), { force: true });
   }
 }
 

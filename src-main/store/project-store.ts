@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Low } from 'lowdb';
@@ -11,7 +10,6 @@ import { isTempFileName, releaseDirectories } from './durable-file';
 import {
   ARTICLE_FORMAT,
   INDEX_FORMAT,
-  PROJECT_FORMAT,
   articleFileSchema,
   indexFileSchema,
   projectFileSchema,
@@ -20,7 +18,11 @@ import {
   type ProjectFile,
 } from './file-schemas';
 import { CorruptFileError, DurableJsonFile, NewerFormatError } from './json-file-adapter';
-import { acquireProjectLock, LOCK_FILE, type ProjectLock } from './project-lock';
+import { openProjectFile } from './project-file-recovery';
+import { acquireProjectLock, isLockLeftover, LOCK_FILE, type ProjectLock } from './project-lock';
+import { articleFolderEntries, cleanUpAfterCrash, finishRestore, READY_DIR, stageRestore } from './project-restore';
+import { isUnusableFileError, moveAside } from './set-aside';
+import { storageError } from './storage-error';
 
 const ARTICLES_DIR = 'articles';
 const ARTICLE_CACHE_SIZE = 64;
@@ -61,6 +63,8 @@ export class ProjectStore {
   private indexTimer: NodeJS.Timeout | undefined;
   private indexDirty = false;
   private closed = false;
+  /** Set while a restore runs (saves are refused), or a message when its switch failed half-way. */
+  private restoring: false | 'running' | string = false;
 
   private constructor(
     readonly directory: string,
@@ -74,17 +78,20 @@ export class ProjectStore {
   static async open(directory: string, options: OpenOptions = {}): Promise<ProjectStore> {
     await mkdir(directory, { recursive: true });
     const entries = await readdir(directory);
-    const isNew = !entries.includes('project.json') && !entries.includes(ARTICLES_DIR);
-    if (isNew && entries.some((name) => name !== LOCK_FILE && !name.startsWith('.'))) {
+    const isNew = !entries.includes('project.json') && !entries.includes(ARTICLES_DIR) && !entries.includes(READY_DIR);
+    // A lock's temporary file left by a crash is ours, not a stranger's file.
+    if (isNew && entries.some((name) => name !== LOCK_FILE && !isLockLeftover(name) && !name.startsWith('.'))) {
       throw new NotAProjectError(directory);
     }
     const lock = await acquireProjectLock(directory);
     try {
+      await cleanUpAfterCrash(directory);
       await mkdir(join(directory, ARTICLES_DIR), { recursive: true });
       const problems: ProjectProblem[] = [];
-      const projectDb = await openProjectFile(directory, problems);
       const indexAdapter = new DurableJsonFile(join(directory, 'index.json'), indexFileSchema, INDEX_FORMAT);
       const index = await loadIndex(directory, indexAdapter, problems);
+      // After the articles: a lost registry is rebuilt from the ids they use.
+      const projectDb = await openProjectFile(directory, problems, [...index.entries.values()].map((e) => e.summary), !isNew);
       const store = new ProjectStore(directory, lock, projectDb, index.entries, indexAdapter, problems);
       if (index.changed) store.scheduleIndexWrite();
       if (isNew && options.seed) await options.seed(store);
@@ -245,10 +252,19 @@ export class ProjectStore {
     });
   }
 
-  /** Reads articles one by one (for searches across the library), skipping unreadable ones. */
+  /**
+   * Reads articles one by one (for searches across the library and exports), skipping unreadable
+   * ones: those are set aside and reported in `problems` as they are found.
+   */
   async *articles(ids: Iterable<string> = [...this.index.keys()]): AsyncGenerator<Readonly<ArticleFile>> {
     for (const id of ids) {
-      const file = await this.readArticle(id);
+      let file: Readonly<ArticleFile> | null;
+      try {
+        file = await this.readArticle(id);
+      } catch (error) {
+        if (error instanceof ArticleDamagedError) continue;
+        throw error;
+      }
       if (file) yield file;
     }
   }
@@ -271,6 +287,55 @@ export class ProjectStore {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('The project is closed.');
+    if (this.restoring === 'running') throw new AppError('conflict', 'A project file is being restored into this project, so nothing can be saved until it has finished. Try again in a moment.');
+    if (this.restoring) throw new AppError('conflict', this.restoring);
+  }
+
+  /**
+   * Replaces this project, which must be empty, with a restored one: written beside it and
+   * switched in only once complete (see project-restore.ts), so a crash leaves either the empty
+   * project or the whole restored one. One restore at a time; saves are refused meanwhile.
+   */
+  async restoreBackup(project: ProjectFile, articles: readonly ArticleFile[]): Promise<void> {
+    if (this.restoring === 'running') throw new AppError('conflict', 'Another project file is already being restored into this project; only one restore runs at a time. Wait for it to finish, then check the library.');
+    this.assertOpen();
+    this.restoring = 'running';
+    let committed = false;
+    try {
+      // Saves queued before the restore began finish first; later ones are refused.
+      while (this.articleQueues.size > 0) await Promise.allSettled([...this.articleQueues.values()]);
+      const { actors, tags } = this.projectDb.data;
+      const left = await articleFolderEntries(this.directory);
+      if (this.index.size > 0 || actors.length > 0 || tags.length > 0 || left.length > 0) {
+        const files = left.length > 0 && this.index.size === 0 ? ` (its articles folder still holds ${left.slice(0, 3).join(', ')}${left.length > 3 ? ', …' : ''})` : '';
+        throw new AppError('conflict', `A project file can only be restored into an empty project, and this one is not${files}. Start the app with --project and a new, empty folder, then restore the file there.`);
+      }
+      const checkedProject = projectFileSchema.parse(project);
+      const checked = articles.map((file) => articleFileSchema.parse(file));
+      await stageRestore(this.directory, checkedProject, checked);
+      committed = true;
+      await finishRestore(this.directory);
+      this.projectDb.data = checkedProject;
+      this.articleDbs.clear();
+      this.index.clear();
+      for (const file of checked) {
+        this.index.set(file.article.id, { size: STALE, mtimeMs: STALE, summary: summarise(file) });
+        for (const listener of this.listeners) listener(file.article.id, file);
+      }
+      this.scheduleIndexWrite();
+      this.restoring = false;
+    } catch (error) {
+      // Committed but not switched in: the next open finishes the switch; saving into the old
+      // folder meanwhile would be lost then, so saves stay refused.
+      if (!committed) {
+        this.restoring = false;
+        throw error;
+      }
+      this.restoring = 'The restored project was saved but could not be switched in. Close the app and open the project again to finish the restore; nothing can be saved until then.';
+      console.error('Switching in a restored project failed:', error);
+      const reason = storageError(error)?.message;
+      throw new AppError(storageError(error)?.code ?? 'internal', reason ? `${this.restoring} (${reason})` : this.restoring);
+    }
   }
 
   private articleAdapter(id: string): DurableJsonFile<ArticleFile> {
@@ -302,7 +367,7 @@ export class ProjectStore {
     try {
       data = await adapter.read();
     } catch (error) {
-      if (!(error instanceof CorruptFileError)) throw error;
+      if (!isUnusableFileError(error)) throw error;
       const problem = await moveAside(this.directory, `${ARTICLES_DIR}/${id}.json`, error);
       this.problems.push(problem);
       this.index.delete(id);
@@ -472,33 +537,6 @@ export function summarise(file: ArticleFile, knownWordCount?: number): ArticleSu
   };
 }
 
-async function openProjectFile(directory: string, problems: ProjectProblem[]): Promise<Low<ProjectFile>> {
-  const adapter = new DurableJsonFile(join(directory, 'project.json'), projectFileSchema, PROJECT_FORMAT);
-  let data: ProjectFile | null = null;
-  try {
-    data = await adapter.read();
-  } catch (error) {
-    if (!(error instanceof CorruptFileError)) throw error;
-    problems.push(await moveAside(directory, 'project.json', error));
-  }
-  const db = new Low<ProjectFile>(adapter, data ?? newProjectFile());
-  if (!data) await db.write();
-  return db;
-}
-
-function newProjectFile(): ProjectFile {
-  return {
-    schemaVersion: PROJECT_FORMAT,
-    id: randomUUID(),
-    name: 'Analyst Workbench project',
-    createdAt: new Date().toISOString(),
-    notes: '',
-    actors: [],
-    tags: [],
-    settings: {},
-  };
-}
-
 /**
  * Builds the summary map from the cache, re-reading only the article files whose size or
  * modification time differ from what the cache recorded (or that it does not know).
@@ -532,6 +570,10 @@ async function loadIndex(
   await forEachLimit(ids, 64, async (id) => {
     const path = join(articlesDir, `${id}.json`);
     const info = await stat(path);
+    if (!info.isFile()) {
+      problems.push(await moveAside(directory, `${ARTICLES_DIR}/${id}.json`, Object.assign(new Error('not a file'), { code: 'EISDIR' })));
+      return;
+    }
     const hit = cached[id];
     if (hit && hit.size === info.size && hit.mtimeMs === info.mtimeMs) {
       entries.set(id, hit);
@@ -550,27 +592,12 @@ async function loadIndex(
         problems.push({ file: `${ARTICLES_DIR}/${id}.json`, movedTo: null, message: `Skipped: ${error.message}.` });
         return;
       }
-      if (!(error instanceof CorruptFileError)) throw error;
+      if (!isUnusableFileError(error)) throw error;
       problems.push(await moveAside(directory, `${ARTICLES_DIR}/${id}.json`, error));
     }
   });
   if (Object.keys(cached).some((id) => !entries.has(id))) changed = true;
   return { entries, changed };
-}
-
-/** Renames an unreadable file so that nothing overwrites it, and describes what happened. */
-async function moveAside(directory: string, relative: string, error: unknown): Promise<ProjectProblem> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const movedTo = `${relative}.damaged-${stamp}`;
-  await rename(join(directory, relative), join(directory, movedTo));
-  const reason = error instanceof Error ? error.message : String(error);
-  const consequence =
-    relative === 'project.json'
-      ? 'A fresh project.json was started, so actors, tags and project notes from the damaged file are not loaded; restore them from the kept copy or a backup'
-      : 'The rest of the project opened normally';
-  const message = `${relative} could not be read (${reason}). It was kept as ${movedTo}. ${consequence}.`;
-  console.error(message);
-  return { file: relative, movedTo, message };
 }
 
 async function forEachLimit<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
