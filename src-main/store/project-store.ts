@@ -1,54 +1,31 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Low } from 'lowdb';
 import type { Article, ArticleSummary } from '../../src-shared/domain/article';
 import type { ProjectProblem } from '../../src-shared/domain/project';
 import { AppError } from '../../src-shared/result';
-import { countWords } from '../../src-shared/text/canonical';
-import { isTempFileName, releaseDirectories } from './durable-file';
-import {
-  ARTICLE_FORMAT,
-  INDEX_FORMAT,
-  articleFileSchema,
-  indexFileSchema,
-  projectFileSchema,
-  type ArticleFile,
-  type IndexFile,
-  type ProjectFile,
-} from './file-schemas';
-import { CorruptFileError, DurableJsonFile, NewerFormatError } from './json-file-adapter';
+import { ArticleCache } from './article-cache';
+import { releaseDirectories } from './durable-file';
+import { ARTICLE_FORMAT, articleFileSchema, projectFileSchema, type ArticleFile, type ProjectFile } from './file-schemas';
+import { DurableJsonFile } from './json-file-adapter';
 import { openProjectFile } from './project-file-recovery';
 import { acquireProjectLock, isLockLeftover, LOCK_FILE, type ProjectLock } from './project-lock';
 import { articleFolderEntries, cleanUpAfterCrash, finishRestore, READY_DIR, stageRestore } from './project-restore';
+import { KeyedSerialQueue, mapConcurrent } from './serial-queue';
 import { isUnusableFileError, moveAside } from './set-aside';
+import { ArticleDamagedError, ArticleMissingError, NotAProjectError, StaleStateError } from './store-errors';
 import { storageError } from './storage-error';
+import { ARTICLES_DIR, SummaryIndex } from './summary-index';
 
-const ARTICLES_DIR = 'articles';
+export { ArticleDamagedError, ArticleMissingError, NotAProjectError, StaleStateError } from './store-errors';
+export { summarise } from './summary-index';
+
 const ARTICLE_CACHE_SIZE = 64;
-/** Marks a summary whose file size and time have not been read since its last save. */
-const STALE = -1;
-// The cache is rewritten whole (about 4 MB at 10,000 articles), so not after every save.
-const INDEX_WRITE_DELAY_MS = 60_000;
-
-export class NotAProjectError extends Error {
-  constructor(readonly directory: string) {
-    super(
-      `${directory} is not an Analyst Workbench project and is not empty. Choose an empty folder or an existing project.`,
-    );
-    this.name = 'NotAProjectError';
-  }
-}
 
 export interface OpenOptions {
   /** Called once when the folder holds no project yet, to fill the new project (the sample article). */
   seed?: (store: ProjectStore) => Promise<void>;
-}
-
-interface IndexEntry {
-  size: number;
-  mtimeMs: number;
-  summary: ArticleSummary;
 }
 
 /**
@@ -56,12 +33,8 @@ interface IndexEntry {
  * Every save rewrites only the file it concerns and resolves once it is durable.
  */
 export class ProjectStore {
-  private readonly articleDbs = new Map<string, Low<ArticleFile>>();
-  private readonly articleQueues = new Map<string, Promise<unknown>>();
-  private readonly loading = new Map<string, Promise<Low<ArticleFile> | null>>();
+  private readonly cache: ArticleCache;
   private readonly listeners = new Set<(id: string, file: ArticleFile | null) => void>();
-  private indexTimer: NodeJS.Timeout | undefined;
-  private indexDirty = false;
   private closed = false;
   /** Set while a restore runs (saves are refused), or a message when its switch failed half-way. */
   private restoring: false | 'running' | string = false;
@@ -70,10 +43,14 @@ export class ProjectStore {
     readonly directory: string,
     private readonly lock: ProjectLock,
     private readonly projectDb: Low<ProjectFile>,
-    private readonly index: Map<string, IndexEntry>,
-    private readonly indexAdapter: DurableJsonFile<IndexFile>,
     readonly problems: ProjectProblem[],
-  ) {}
+    /** Saves to one file run one after another; saves to different files do not wait for each other. */
+    private readonly queue: KeyedSerialQueue,
+    private readonly index: SummaryIndex,
+  ) {
+    // An article with a save queued or running stays cached: its in-memory state is the current one.
+    this.cache = new ArticleCache(ARTICLE_CACHE_SIZE, (id) => queue.busy(id));
+  }
 
   static async open(directory: string, options: OpenOptions = {}): Promise<ProjectStore> {
     await mkdir(directory, { recursive: true });
@@ -88,12 +65,12 @@ export class ProjectStore {
       await cleanUpAfterCrash(directory);
       await mkdir(join(directory, ARTICLES_DIR), { recursive: true });
       const problems: ProjectProblem[] = [];
-      const indexAdapter = new DurableJsonFile(join(directory, 'index.json'), indexFileSchema, INDEX_FORMAT);
-      const index = await loadIndex(directory, indexAdapter, problems);
+      // The index reads file sizes and times behind the store's saves, so it needs the store's queue.
+      const queue = new KeyedSerialQueue();
+      const index = await SummaryIndex.load(directory, problems, (id, read) => queue.run(id, read));
       // After the articles: a lost registry is rebuilt from the ids they use.
-      const projectDb = await openProjectFile(directory, problems, [...index.entries.values()].map((e) => e.summary), !isNew);
-      const store = new ProjectStore(directory, lock, projectDb, index.entries, indexAdapter, problems);
-      if (index.changed) store.scheduleIndexWrite();
+      const projectDb = await openProjectFile(directory, problems, [...index.summaries()], !isNew);
+      const store = new ProjectStore(directory, lock, projectDb, problems, queue, index);
       if (isNew && options.seed) await options.seed(store);
       return store;
     } catch (error) {
@@ -117,31 +94,18 @@ export class ProjectStore {
 
   /** Summaries of every article, newest first (sorts: use summaries() where order does not matter). */
   listSummaries(): ArticleSummary[] {
-    return [...this.index.values()]
-      .map((entry) => entry.summary)
+    return [...this.index.summaries()]
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title));
   }
 
   /** Every summary, in no particular order (cheaper than listSummaries when order does not matter). */
   summaries(): IterableIterator<ArticleSummary> {
-    const entries = this.index.values();
-    return (function* () {
-      for (const entry of entries) yield entry.summary;
-    })();
+    return this.index.summaries();
   }
 
   /** Reads several articles at once (in parallel, uncached); missing ones are left out. */
   async peekArticles(ids: readonly string[], concurrency = 16): Promise<Readonly<ArticleFile>[]> {
-    const files: (Readonly<ArticleFile> | null)[] = new Array(ids.length).fill(null);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, ids.length) }, async () => {
-        while (next < ids.length) {
-          const i = next++;
-          files[i] = await this.peekArticle(ids[i]!);
-        }
-      }),
-    );
+    const files = await mapConcurrent(ids, concurrency, (id) => this.peekArticle(id));
     return files.filter((f): f is Readonly<ArticleFile> => f !== null);
   }
 
@@ -164,10 +128,10 @@ export class ProjectStore {
       article,
       annotations: [],
     });
-    await this.serialise(article.id, async () => {
+    await this.queue.run(article.id, async () => {
       await db.write();
-      this.remember(article.id, db);
-      await this.refreshSummary(article.id, db.data);
+      this.cache.remember(article.id, db);
+      this.refreshSummary(article.id, db.data);
     });
   }
 
@@ -178,7 +142,7 @@ export class ProjectStore {
    */
   async updateArticle<R>(id: string, change: (file: ArticleFile) => R, onCommit?: Commit<ArticleFile>): Promise<R> {
     this.assertOpen();
-    return this.serialise(id, async () => {
+    return this.queue.run(id, async () => {
       const db = await this.articleDb(id);
       if (!db) throw new ArticleMissingError(id);
       const before = db.data;
@@ -187,7 +151,7 @@ export class ProjectStore {
       const checked = articleFileSchema.parse(draft);
       await db.adapter.write(checked);
       db.data = checked;
-      await this.refreshSummary(id, checked, before);
+      this.refreshSummary(id, checked, before);
       onCommit?.(before, checked);
       return result;
     });
@@ -199,10 +163,10 @@ export class ProjectStore {
     if (this.index.has(file.article.id)) throw new Error(`Article ${file.article.id} already exists`);
     const checked = articleFileSchema.parse(file);
     const db = new Low<ArticleFile>(this.articleAdapter(checked.article.id), checked);
-    await this.serialise(checked.article.id, async () => {
+    await this.queue.run(checked.article.id, async () => {
       await db.write();
-      this.remember(checked.article.id, db);
-      await this.refreshSummary(checked.article.id, checked);
+      this.cache.remember(checked.article.id, db);
+      this.refreshSummary(checked.article.id, checked);
     });
   }
 
@@ -216,7 +180,7 @@ export class ProjectStore {
   /** Changes project.json (actors, tags, notes) the same way: on a copy, committed once durable. */
   async updateProject<R>(change: (file: ProjectFile) => R, onCommit?: Commit<ProjectFile>): Promise<R> {
     this.assertOpen();
-    return this.serialise(PROJECT_KEY, async () => {
+    return this.queue.run(PROJECT_KEY, async () => {
       const before = this.projectDb.data;
       const draft = structuredClone(before);
       const result = change(draft);
@@ -234,18 +198,18 @@ export class ProjectStore {
    */
   async restoreArticle(id: string, expected: ArticleFile, next: ArticleFile): Promise<void> {
     this.assertOpen();
-    await this.serialise(id, async () => {
+    await this.queue.run(id, async () => {
       const db = await this.articleDb(id);
       if (!db || !sameState(db.data, expected)) throw new StaleStateError();
       await db.adapter.write(next);
       db.data = next;
-      await this.refreshSummary(id, next);
+      this.refreshSummary(id, next);
     });
   }
 
   async restoreProject(expected: ProjectFile, next: ProjectFile): Promise<void> {
     this.assertOpen();
-    await this.serialise(PROJECT_KEY, async () => {
+    await this.queue.run(PROJECT_KEY, async () => {
       if (!sameState(this.projectDb.data, expected)) throw new StaleStateError();
       await this.projectDb.adapter.write(next);
       this.projectDb.data = next;
@@ -256,7 +220,7 @@ export class ProjectStore {
    * Reads articles one by one (for searches across the library and exports), skipping unreadable
    * ones: those are set aside and reported in `problems` as they are found.
    */
-  async *articles(ids: Iterable<string> = [...this.index.keys()]): AsyncGenerator<Readonly<ArticleFile>> {
+  async *articles(ids: Iterable<string> = this.index.ids()): AsyncGenerator<Readonly<ArticleFile>> {
     for (const id of ids) {
       let file: Readonly<ArticleFile> | null;
       try {
@@ -270,7 +234,7 @@ export class ProjectStore {
   }
 
   summary(id: string): ArticleSummary | undefined {
-    return this.index.get(id)?.summary;
+    return this.index.get(id);
   }
 
   /** Flushes the summary cache and releases the lock. The store cannot be used afterwards. */
@@ -278,9 +242,8 @@ export class ProjectStore {
     if (this.closed) return;
     // Refuse new saves first, then wait until every save already queued has finished.
     this.closed = true;
-    while (this.articleQueues.size > 0) await Promise.allSettled([...this.articleQueues.values()]);
-    clearTimeout(this.indexTimer);
-    if (this.indexDirty) await this.writeIndex().catch(() => undefined);
+    await this.queue.idle();
+    await this.index.flush();
     await this.lock.release();
     await releaseDirectories(this.directory);
   }
@@ -303,7 +266,7 @@ export class ProjectStore {
     let committed = false;
     try {
       // Saves queued before the restore began finish first; later ones are refused.
-      while (this.articleQueues.size > 0) await Promise.allSettled([...this.articleQueues.values()]);
+      await this.queue.idle();
       const { actors, tags } = this.projectDb.data;
       const left = await articleFolderEntries(this.directory);
       if (this.index.size > 0 || actors.length > 0 || tags.length > 0 || left.length > 0) {
@@ -316,13 +279,9 @@ export class ProjectStore {
       committed = true;
       await finishRestore(this.directory);
       this.projectDb.data = checkedProject;
-      this.articleDbs.clear();
+      this.cache.clear();
       this.index.clear();
-      for (const file of checked) {
-        this.index.set(file.article.id, { size: STALE, mtimeMs: STALE, summary: summarise(file) });
-        for (const listener of this.listeners) listener(file.article.id, file);
-      }
-      this.scheduleIndexWrite();
+      for (const file of checked) this.refreshSummary(file.article.id, file);
       this.restoring = false;
     } catch (error) {
       // Committed but not switched in: the next open finishes the switch; saving into the old
@@ -342,23 +301,9 @@ export class ProjectStore {
     return new DurableJsonFile(join(this.directory, ARTICLES_DIR, `${id}.json`), articleFileSchema, ARTICLE_FORMAT);
   }
 
-  private async articleDb(id: string): Promise<Low<ArticleFile> | null> {
-    const cached = this.articleDbs.get(id);
-    if (cached) {
-      // Refresh its place in the LRU order.
-      this.articleDbs.delete(id);
-      this.articleDbs.set(id, cached);
-      return cached;
-    }
-    if (!this.index.has(id)) return null;
-    // One load per article at a time: two readers racing would each make an in-memory copy,
-    // and a save applied to one copy would be lost when the other is cached.
-    let loading = this.loading.get(id);
-    if (!loading) {
-      loading = this.loadArticle(id).finally(() => this.loading.delete(id));
-      this.loading.set(id, loading);
-    }
-    return loading;
+  private articleDb(id: string): Promise<Low<ArticleFile> | null> {
+    if (!this.cache.peek(id) && !this.index.has(id)) return Promise.resolve(null);
+    return this.cache.getOrLoad(id, () => this.loadArticle(id));
   }
 
   private async loadArticle(id: string): Promise<Low<ArticleFile> | null> {
@@ -371,38 +316,15 @@ export class ProjectStore {
       const problem = await moveAside(this.directory, `${ARTICLES_DIR}/${id}.json`, error);
       this.problems.push(problem);
       this.index.delete(id);
-      this.scheduleIndexWrite();
       throw new ArticleDamagedError(problem.message);
     }
     if (!data) {
       this.index.delete(id);
-      this.scheduleIndexWrite();
       return null;
     }
     const db = new Low<ArticleFile>(adapter, data);
-    this.remember(id, db);
+    this.cache.remember(id, db);
     return db;
-  }
-
-  private remember(id: string, db: Low<ArticleFile>): void {
-    if (this.articleDbs.has(id)) throw new Error(`Article ${id} is already loaded`);
-    this.articleDbs.set(id, db);
-    while (this.articleDbs.size > ARTICLE_CACHE_SIZE) {
-      const oldest = this.articleDbs.keys().next().value as string;
-      if (this.articleQueues.has(oldest)) break;
-      this.articleDbs.delete(oldest);
-    }
-  }
-
-  private serialise<R>(id: string, task: () => Promise<R>): Promise<R> {
-    const previous = this.articleQueues.get(id) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const settled = run.catch(() => undefined);
-    this.articleQueues.set(id, settled);
-    void settled.then(() => {
-      if (this.articleQueues.get(id) === settled) this.articleQueues.delete(id);
-    });
-    return run;
   }
 
   /** Calls `listener` after every committed change to an article (for the search index). */
@@ -413,7 +335,7 @@ export class ProjectStore {
 
   /** Reads an article without adding it to the cache (for scans over the whole library). */
   async peekArticle(id: string): Promise<Readonly<ArticleFile> | null> {
-    const cached = this.articleDbs.get(id);
+    const cached = this.cache.peek(id);
     if (cached) return cached.data;
     if (!this.index.has(id)) return null;
     try {
@@ -423,46 +345,9 @@ export class ProjectStore {
     }
   }
 
-  private async refreshSummary(id: string, file: ArticleFile, before?: ArticleFile): Promise<void> {
+  private refreshSummary(id: string, file: ArticleFile, before?: ArticleFile): void {
     for (const listener of this.listeners) listener(id, file);
-    // Size and time are read when the cache is written (STALE until then), not on the save path.
-    // Counting words is the costly part of a summary; a save that kept the text keeps the count.
-    const known = before && before.article.text === file.article.text ? this.index.get(id)?.summary.wordCount : undefined;
-    this.index.set(id, { size: STALE, mtimeMs: STALE, summary: summarise(file, known) });
-    this.scheduleIndexWrite();
-  }
-
-  private scheduleIndexWrite(): void {
-    this.indexDirty = true;
-    if (this.indexTimer || this.closed) return;
-    this.indexTimer = setTimeout(() => {
-      this.indexTimer = undefined;
-      void this.writeIndex().catch((error: unknown) => console.error('Could not save the article index cache:', error));
-    }, INDEX_WRITE_DELAY_MS);
-    this.indexTimer.unref();
-  }
-
-  /** Records the file's size and time with its summary, queued behind saves so the two match. */
-  private statEntry(id: string): Promise<IndexEntry | null> {
-    return this.serialise(id, async () => {
-      const current = this.index.get(id);
-      if (!current) return null;
-      const info = await stat(join(this.directory, ARTICLES_DIR, `${id}.json`)).catch(() => null);
-      if (!info) return null;
-      const fresh = { size: info.size, mtimeMs: info.mtimeMs, summary: current.summary };
-      this.index.set(id, fresh);
-      return fresh;
-    });
-  }
-
-  private async writeIndex(): Promise<void> {
-    this.indexDirty = false;
-    const articles: IndexFile['articles'] = {};
-    for (const [id, entry] of this.index) {
-      const fresh = entry.mtimeMs === STALE ? await this.statEntry(id) : entry;
-      if (fresh) articles[id] = fresh;
-    }
-    await this.indexAdapter.write({ schemaVersion: INDEX_FORMAT, articles });
+    this.index.set(id, file, before);
   }
 }
 
@@ -478,135 +363,3 @@ function sameState<T>(current: T, expected: T): boolean {
 export type Commit<T> = (before: T, after: T) => void;
 
 const PROJECT_KEY = ':project';
-
-/** The state an undo step expected has been changed by something else. */
-export class StaleStateError extends Error {
-  constructor() {
-    super('The project changed in a way this step did not expect, so it cannot be undone safely.');
-    this.name = 'StaleStateError';
-  }
-}
-
-/** An article file turned out to be unreadable when it was opened; it was set aside. */
-export class ArticleDamagedError extends AppError {
-  constructor(message: string) {
-    super('not-found', message);
-    this.name = 'ArticleDamagedError';
-  }
-}
-
-export class ArticleMissingError extends AppError {
-  constructor(readonly id: string) {
-    super('not-found', `There is no article with id ${id}. It may have been deleted; reload the library.`);
-    this.name = 'ArticleMissingError';
-  }
-}
-
-export function summarise(file: ArticleFile, knownWordCount?: number): ArticleSummary {
-  const { text: _text, note: _note, ...meta } = file.article;
-  const actorMentions: Record<string, number> = {};
-  const speakerClaims: Record<string, number> = {};
-  const tagCounts: Record<string, number> = {};
-  const statusCounts: Record<string, number> = {};
-  const verificationCounts: Record<string, number> = {};
-  let claimCount = 0;
-  let orphanCount = 0;
-  for (const annotation of file.annotations) {
-    if (annotation.anchor === 'orphan') orphanCount++;
-    if (annotation.actorId) actorMentions[annotation.actorId] = (actorMentions[annotation.actorId] ?? 0) + 1;
-    statusCounts[annotation.status] = (statusCounts[annotation.status] ?? 0) + 1;
-    if (annotation.claim) {
-      claimCount++;
-      verificationCounts[annotation.claim.verification] = (verificationCounts[annotation.claim.verification] ?? 0) + 1;
-      const speaker = annotation.claim.speakerId;
-      if (speaker) speakerClaims[speaker] = (speakerClaims[speaker] ?? 0) + 1;
-    }
-    for (const tag of annotation.tags) tagCounts[tag] = (tagCounts[tag] ?? 0) + 1;
-  }
-  return {
-    ...meta,
-    wordCount: knownWordCount ?? countWords(file.article.text),
-    annotationCount: file.annotations.length,
-    claimCount,
-    orphanCount,
-    actorMentions,
-    speakerClaims,
-    tagCounts,
-    statusCounts,
-    verificationCounts,
-  };
-}
-
-/**
- * Builds the summary map from the cache, re-reading only the article files whose size or
- * modification time differ from what the cache recorded (or that it does not know).
- */
-async function loadIndex(
-  directory: string,
-  adapter: DurableJsonFile<IndexFile>,
-  problems: ProjectProblem[],
-): Promise<{ entries: Map<string, IndexEntry>; changed: boolean }> {
-  let cached: IndexFile['articles'] = {};
-  try {
-    cached = (await adapter.read())?.articles ?? {};
-  } catch {
-    // The cache is derived data: a damaged one is rebuilt from the articles, not reported.
-    cached = {};
-  }
-  const articlesDir = join(directory, ARTICLES_DIR);
-  const names = await readdir(articlesDir);
-  const entries = new Map<string, IndexEntry>();
-  let changed = false;
-  const ids: string[] = [];
-  for (const name of names) {
-    if (isTempFileName(name)) {
-      // A crash between writing and renaming: the real file still holds the previous save.
-      await rm(join(articlesDir, name), { force: true });
-      continue;
-    }
-    const match = /^([a-z0-9][a-z0-9-]{0,63})\.json$/.exec(name);
-    if (match) ids.push(match[1]!);
-  }
-  await forEachLimit(ids, 64, async (id) => {
-    const path = join(articlesDir, `${id}.json`);
-    const info = await stat(path);
-    if (!info.isFile()) {
-      problems.push(await moveAside(directory, `${ARTICLES_DIR}/${id}.json`, Object.assign(new Error('not a file'), { code: 'EISDIR' })));
-      return;
-    }
-    const hit = cached[id];
-    if (hit && hit.size === info.size && hit.mtimeMs === info.mtimeMs) {
-      entries.set(id, hit);
-      return;
-    }
-    changed = true;
-    try {
-      const file = await new DurableJsonFile(path, articleFileSchema, ARTICLE_FORMAT).read();
-      if (file && file.article.id === id) {
-        entries.set(id, { size: info.size, mtimeMs: info.mtimeMs, summary: summarise(file) });
-      } else if (file) {
-        throw new CorruptFileError(path, `holds article ${file.article.id}, not ${id}`);
-      }
-    } catch (error) {
-      if (error instanceof NewerFormatError) {
-        problems.push({ file: `${ARTICLES_DIR}/${id}.json`, movedTo: null, message: `Skipped: ${error.message}.` });
-        return;
-      }
-      if (!isUnusableFileError(error)) throw error;
-      problems.push(await moveAside(directory, `${ARTICLES_DIR}/${id}.json`, error));
-    }
-  });
-  if (Object.keys(cached).some((id) => !entries.has(id))) changed = true;
-  return { entries, changed };
-}
-
-async function forEachLimit<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await run(item);
-    }
-  });
-  await Promise.all(workers);
-}

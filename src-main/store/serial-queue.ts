@@ -36,9 +36,9 @@ export class KeyedSerialQueue {
     return this.tails.has(key);
   }
 
-  /** Resolves once every task queued so far, for every key, has settled. */
+  /** Resolves once no task is queued or running for any key (tasks queued meanwhile included). */
   async idle(): Promise<void> {
-    await Promise.all([...this.tails.values()]);
+    while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
   }
 }
 
