@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { ZodType } from 'zod';
 import { writeFileDurable } from './durable-file';
+import { SerialQueue } from './serial-queue';
 
 /** A file exists but cannot be used: it does not parse or does not match its schema. */
 export class CorruptFileError extends Error {
@@ -33,7 +34,8 @@ export class NewerFormatError extends Error {
  * - a file that does not parse or validate is reported as CorruptFileError, never read as empty.
  */
 export class DurableJsonFile<T extends { schemaVersion: number }> implements Adapter<T> {
-  private queue: Promise<void> = Promise.resolve();
+  /** Writes apply in order; a failed write does not block the ones queued after it. */
+  private readonly queue = new SerialQueue();
 
   constructor(
     readonly path: string,
@@ -74,9 +76,6 @@ export class DurableJsonFile<T extends { schemaVersion: number }> implements Ada
 
   write(data: T): Promise<void> {
     const text = `${JSON.stringify(data, null, 2)}\n`;
-    const next = this.queue.then(() => writeFileDurable(this.path, text));
-    // A failed write must not poison the writes queued after it.
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.run(() => writeFileDurable(this.path, text));
   }
 }
