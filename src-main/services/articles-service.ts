@@ -3,7 +3,7 @@ import type { Handlers } from '../api/handlers';
 import { MAX_ARTICLE_TEXT, type Article } from '../../src-shared/domain/article';
 import { canonicalizeText } from '../../src-shared/text/canonical';
 import { AppError } from '../../src-shared/result';
-import { reanchor } from '../../src-shared/anchoring/reanchor';
+import { reanchorAll } from '../../src-shared/anchoring/reanchor';
 import type { ProjectStore } from '../store/project-store';
 import { onArticle } from './annotations-service';
 import type { History } from './history';
@@ -63,8 +63,9 @@ export function articleHandlers(store: ProjectStore, history: History, now: () =
       return history.record('Edit article text', (tx) =>
         onArticle(tx, id, (file) => {
           let orphaned = 0;
-          for (const annotation of file.annotations) {
-            const placed = reanchor(text, annotation.target);
+          const results = reanchorAll(file.article.text, text, file.annotations.map((a) => a.target), file.annotations.map((a) => a.anchor === 'anchored'));
+          for (const [i, annotation] of file.annotations.entries()) {
+            const placed = results[i]!;
             if (placed.status === 'anchored') {
               annotation.target = placed.target;
               annotation.anchor = 'anchored';

@@ -1,5 +1,6 @@
 import search from 'approx-string-match';
 import type { TextTarget } from '../domain/annotation';
+import { buildEditMap, type EditMap } from './edit-map';
 import { describeRange } from './quote-selector';
 
 /**
@@ -36,45 +37,83 @@ interface Candidate {
   /** 0–1 similarity of the quote, and the mean of the prefix and suffix similarities. */
   quote: number;
   context: number;
+  /** True when at least one side's stored context is clearly found beside the candidate. */
+  agrees: boolean;
   /** Weighted 0–1 score. */
   score: number;
 }
 
+/** A side of stored context agrees when this share of it is found beside a candidate... */
+const AGREE_SIMILARITY = 0.8;
+/** ...and it is at least this long, or found whole and at least MIN_SHORT_SIDE long (near an edge). */
+const AGREE_LENGTH = 16;
+const MIN_SHORT_SIDE = 4;
+
 const ORPHAN: AnchorResult = { status: 'orphan' };
 
+/** What re-anchoring may know about the edit besides the new text (see `reanchorAll`). */
+export interface ReanchorOptions {
+  /** The map from the text the target was taken from to `text`. */
+  map?: EditMap;
+  /** False when the target's offsets do not point into that old text (an orphan's do not). */
+  placed?: boolean;
+}
+
 /**
- * Finds `target` in `text` (the new canonical text). Keeps the old position while the text there
- * still equals the quote, unless another copy of the quote fits the stored context clearly better;
- * otherwise searches for the quote exactly, then fuzzily, scoring candidates by quote, prefix,
- * suffix and nearness. Returns a fresh selector for `text`, or an orphan when the evidence is weak
- * or points at two places equally.
+ * Re-anchors every target after an edit from `oldText` to `newText`, building the edit map once.
+ * `placed[i]` false marks a target whose offsets mean nothing (an orphan).
  */
-export function reanchor(text: string, target: TextTarget): AnchorResult {
+export function reanchorAll(oldText: string, newText: string, targets: readonly TextTarget[], placed?: readonly boolean[]): AnchorResult[] {
+  const map = buildEditMap(oldText, newText);
+  return targets.map((target, i) => reanchor(newText, target, { map, placed: placed?.[i] ?? true }));
+}
+
+/**
+ * Finds `target` in `text` (the new canonical text). With an edit map, a passage in kept text is
+ * carried over directly. Otherwise the quote is searched for, exactly then fuzzily, only where the
+ * text changed (or everywhere, without a map). A candidate is accepted only when stored context
+ * is clearly found beside it on at least one side, it does not sit in kept text that came from
+ * elsewhere, and no other acceptable place scores nearly as well; otherwise the annotation is an
+ * orphan. Same words elsewhere are never enough: better an orphan than a wrong place.
+ */
+export function reanchor(text: string, target: TextTarget, options: ReanchorOptions = {}): AnchorResult {
   const { start, end, exact } = target;
   if (exact.trim().length === 0) return ORPHAN;
+  const map = options.map;
+  const placed = options.placed ?? true;
 
-  // Nothing changed around the passage: no search needed.
-  if (text.slice(start, end) === exact) {
+  if (map && placed) {
+    const kept = map.mapRange(start, end, exact);
+    if (kept) return settle(text, kept.start, kept.end, kept.start === start && kept.end === end ? 'position' : 'exact');
+  }
+  const oldStart = placed ? start : -1;
+  const oldEnd = placed ? end : -1;
+  const expected = map && placed ? map.expect(start) : start;
+  const fits = (c: Candidate) => c.agrees && (!map || map.foreignOverlap(c.start, c.end, oldStart, oldEnd) <= Math.floor((c.end - c.start) / 10));
+
+  // The old place still reads the quote with all its context: a duplicated paragraph elsewhere
+  // must not make it ambiguous.
+  if (placed && text.slice(start, end) === exact) {
     const fresh = tryDescribe(text, start, end);
-    if (fresh && fresh.prefix === target.prefix && fresh.suffix === target.suffix) {
+    if (fresh && fresh.prefix === target.prefix && fresh.suffix === target.suffix && (!map || map.foreignOverlap(start, end, start, end) === 0)) {
       return { status: 'anchored', target: fresh, how: 'position' };
     }
   }
 
+  const windows = searchWindows(text, map, exact.length);
   // Canonical text is NFC; a quote taken from older, decomposed text is looked for in both forms.
   const quotes = [...new Set([exact, exact.normalize('NFC')])];
   // A hit that splits a character (e.g. 🇸🇪 inside 🇺🇸🇪🇸) is not really the quote.
   const hits = quotes
-    .flatMap((quote) => occurrences(text, quote))
+    .flatMap((quote) => occurrences(text, quote, windows))
     .filter((h) => !insideCharacter(text, h.start) && !insideCharacter(text, h.end));
-  if (hits.length > 0) {
-    const scored = rank(hits.map((h) => score(text, target, h.start, h.end, 1)));
-    const best = scored[0];
-    if (!best) return ORPHAN;
+  const exactFits = rank(hits.map((h) => score(text, target, h.start, h.end, 1, expected)).filter(fits));
+  const best = exactFits[0];
+  if (best) {
     let chosen: Candidate | undefined = best;
-    if (isAmbiguous(scored, best)) {
+    if (isAmbiguous(exactFits, best)) {
       // Two places fit equally well: only the passage's own old place may win such a tie.
-      chosen = scored.find((c) => c.start === start && c.end === end && best.score - c.score < MARGIN);
+      chosen = placed ? exactFits.find((c) => c.start === start && c.end === end && best.score - c.score < MARGIN) : undefined;
     }
     if (!chosen || (exact.length < SHORT_QUOTE && chosen.context < MIN_CONTEXT)) return ORPHAN;
     return settle(text, chosen.start, chosen.end, chosen.start === start && chosen.end === end ? 'position' : 'exact');
@@ -85,33 +124,59 @@ export function reanchor(text: string, target: TextTarget): AnchorResult {
   const quote = exact.normalize('NFC');
   const maxErrors = Math.min(256, Math.floor(quote.length * (1 - MIN_FUZZY_QUOTE)));
   const candidates: Candidate[] = [];
-  for (const match of search(text, quote, maxErrors)) {
-    const range = tidy(text, match.start, match.end);
-    if (range) candidates.push(score(text, target, range[0], range[1], 1 - match.errors / quote.length));
+  for (const w of windows) {
+    for (const match of search(text.slice(w.start, w.end), quote, maxErrors)) {
+      const range = tidy(text, w.start + match.start, w.start + match.end);
+      if (range) candidates.push(score(text, target, range[0], range[1], 1 - match.errors / quote.length, expected));
+    }
   }
-  const scored = rank(candidates);
-  const best = scored[0];
-  if (!best || isAmbiguous(scored, best)) return ORPHAN;
-  if (best.quote < MIN_FUZZY_QUOTE || best.context < MIN_CONTEXT || best.score < MIN_FUZZY_SCORE) return ORPHAN;
-  return settle(text, best.start, best.end, 'fuzzy');
+  const scored = rank(candidates.filter(fits));
+  const top = scored[0];
+  if (!top || isAmbiguous(scored, top)) return ORPHAN;
+  if (top.quote < MIN_FUZZY_QUOTE || top.context < MIN_CONTEXT || top.score < MIN_FUZZY_SCORE) return ORPHAN;
+  return settle(text, top.start, top.end, 'fuzzy');
 }
 
-function occurrences(text: string, quote: string): { start: number; end: number }[] {
+/** Where to look: the changed parts of the text widened by the quote's length, or all of it. */
+function searchWindows(text: string, map: EditMap | undefined, length: number): { start: number; end: number }[] {
+  if (!map) return [{ start: 0, end: text.length }];
+  const windows: { start: number; end: number }[] = [];
+  for (const c of map.changed) {
+    const start = Math.max(0, c.start - length);
+    const end = Math.min(text.length, c.end + length);
+    const last = windows[windows.length - 1];
+    if (last && last.end >= start) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows;
+}
+
+function occurrences(text: string, quote: string, windows: readonly { start: number; end: number }[]): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
-  for (let i = text.indexOf(quote); i !== -1; i = text.indexOf(quote, i + 1)) {
-    found.push({ start: i, end: i + quote.length });
+  for (const w of windows) {
+    for (let i = text.indexOf(quote, w.start); i !== -1 && i + quote.length <= w.end; i = text.indexOf(quote, i + 1)) {
+      found.push({ start: i, end: i + quote.length });
+    }
   }
   return found;
 }
 
-function score(text: string, target: TextTarget, start: number, end: number, quote: number): Candidate {
+function score(text: string, target: TextTarget, start: number, end: number, quote: number, expected: number): Candidate {
   // Compare against as much context as was stored, so a passage near the article's edges
   // (shorter stored context) is judged on the text right next to it.
   const prefix = similarity(target.prefix, text.slice(Math.max(0, start - target.prefix.length), start), start === 0);
   const suffix = similarity(target.suffix, text.slice(end, end + target.suffix.length), end === text.length);
-  const position = Math.max(0, 1 - Math.abs(start - target.start) / Math.max(1, text.length));
+  const position = Math.max(0, 1 - Math.abs(start - expected) / Math.max(1, text.length));
   const total = QUOTE_WEIGHT * quote + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position;
-  return { start, end, quote, context: (prefix + suffix) / 2, score: total / TOTAL_WEIGHT };
+  // An empty stored side (the passage touched the article's edge) is no evidence of place: the
+  // words after a deleted first sentence also start the article.
+  const agrees = sideAgrees(target.prefix.length, prefix) || sideAgrees(target.suffix.length, suffix);
+  return { start, end, quote, context: (prefix + suffix) / 2, agrees, score: total / TOTAL_WEIGHT };
+}
+
+function sideAgrees(stored: number, similarity: number): boolean {
+  if (stored >= AGREE_LENGTH) return similarity >= AGREE_SIMILARITY;
+  return stored >= MIN_SHORT_SIDE && similarity === 1;
 }
 
 /**
