@@ -12,6 +12,7 @@ const benches = {
   'library-bench': join(root, 'bench/.tmp/dist/library-bench.mjs'),
   'import-bench': join(root, 'bench/.tmp/dist/import-bench.mjs'),
   'reader-bench': join(root, 'bench/reader-bench.mjs'),
+  'anchor-bench': join(root, 'bench/.tmp/dist/anchor-bench.mjs'),
 };
 for (const [name, file] of Object.entries(benches)) {
   if (which && which !== name) continue;

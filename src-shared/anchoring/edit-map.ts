@@ -28,14 +28,16 @@ const MAX_CELLS = 4_000_000;
 /**
  * Starts of the text's units: sentences (split after . ! ? and closing quotes, before white
  * space) and paragraphs, each with its trailing white space, so units tile the text exactly.
+ * A short sentence ("Mr. ") joins the next one in its paragraph; a paragraph always ends a unit,
+ * so a short paragraph before it cannot change how the next one is cut.
  */
 export function unitStarts(text: string): number[] {
   const starts = [0];
-  const boundary = /[.!?…]["'”’)\]]*\s+|\n+/g;
+  const boundary = /[.!?…]["'”’)\]]*[^\S\n]+|\n+/g;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     const at = m.index + m[0].length;
     if (at >= text.length) break;
-    if (at - starts[starts.length - 1]! < MIN_UNIT) continue;
+    if (!m[0].includes('\n') && at - starts[starts.length - 1]! < MIN_UNIT) continue;
     starts.push(at);
   }
   return starts;
@@ -86,6 +88,10 @@ export function buildEditMap(oldText: string, newText: string): EditMap {
     return lo;
   };
 
+  // New units that copy an old unit kept elsewhere (a pasted duplicate) hold only that unit's words.
+  const oldById = new Map<number, number[]>();
+  a.ids.forEach((id, i) => oldById.set(id, [...(oldById.get(id) ?? []), i]));
+
   const changed: { start: number; end: number }[] = [];
   for (let j = 0; j < b.ids.length; j++) {
     if (newToOld[j] !== -1) continue;
@@ -121,25 +127,30 @@ export function buildEditMap(oldText: string, newText: string): EditMap {
     foreignOverlap(start, end, oldStart, oldEnd) {
       let foreign = 0;
       for (let j = unitAt(b, start); j < b.ids.length && b.starts[j]! < end; j++) {
-        const i = newToOld[j]!;
-        if (i === -1) continue;
+        const sources = newToOld[j] !== -1 ? [newToOld[j]!] : (oldById.get(b.ids[j]!) ?? []);
+        if (sources.length === 0) continue;
         const from = Math.max(start, b.starts[j]!);
         const to = Math.min(end, unitEnd(b, j));
-        const shift = a.starts[i]! - b.starts[j]!;
-        // The part of the candidate in this unit came from old [from + shift, to + shift).
-        const keptFrom = Math.max(from + shift, oldStart);
-        const keptTo = Math.min(to + shift, oldEnd);
-        foreign += to - from - Math.max(0, keptTo - keptFrom);
+        let least = to - from;
+        for (const i of sources) {
+          const shift = a.starts[i]! - b.starts[j]!;
+          // The part of the candidate in this unit came from old [from + shift, to + shift).
+          const keptFrom = Math.max(from + shift, oldStart);
+          const keptTo = Math.min(to + shift, oldEnd);
+          least = Math.min(least, to - from - Math.max(0, keptTo - keptFrom));
+        }
+        foreign += least;
       }
       return foreign;
     },
   };
 }
 
-/** Aligns a[aLo, aHi) with b[bLo, bHi): equal ends first, then a table, or unique units as anchors. */
+/** Aligns a[aLo, aHi) with b[bLo, bHi): equal start first, then a table, or unique units as anchors. */
 function align(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: number, bHi: number, oldToNew: Int32Array, newToOld: Int32Array): void {
+  // An equal start needs no table. The end is not trimmed the same way: from the end, a
+  // paragraph followed by its own copy would match the copy rather than itself.
   while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) link(aLo++, bLo++, oldToNew, newToOld);
-  while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) link(--aHi, --bHi, oldToNew, newToOld);
   const n = aHi - aLo;
   const m = bHi - bLo;
   if (n === 0 || m === 0) return;

@@ -1,7 +1,7 @@
 import search from 'approx-string-match';
 import type { TextTarget } from '../domain/annotation';
 import { buildEditMap, type EditMap } from './edit-map';
-import { describeRange } from './quote-selector';
+import { CONTEXT_LENGTH, describeRange } from './quote-selector';
 
 /**
  * Where a stored annotation lands in an edited article. `how` says which evidence placed it;
@@ -48,6 +48,17 @@ const AGREE_SIMILARITY = 0.8;
 /** ...and it is at least this long, or found whole and at least MIN_SHORT_SIDE long (near an edge). */
 const AGREE_LENGTH = 16;
 const MIN_SHORT_SIDE = 4;
+/** Stored context needed on both sides for the between-the-contexts rule, and how much the
+ * passage between may have changed (share of its length; at least one character). */
+const SANDWICH_SIDE = CONTEXT_LENGTH;
+const MAX_SANDWICH_CHANGE = 0.5;
+const MAX_SANDWICH_QUOTE = 1000;
+/** Away from where the passage is expected, the other side must keep at least this similarity. */
+const MIN_OTHER_SIDE = 0.5;
+/** Code units from the expected place beyond which a candidate needs both sides of context. */
+const FAR_FROM_EXPECTED = 200;
+/** Code units of slack around the expected place. */
+const NEAR_EXPECTED = 2;
 
 const ORPHAN: AnchorResult = { status: 'orphan' };
 
@@ -119,6 +130,12 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
     return settle(text, chosen.start, chosen.end, chosen.start === start && chosen.end === end ? 'position' : 'exact');
   }
 
+  // Both sides of stored context found whole, with text like the quote between them: the
+  // passage, edited. The only way a short quote with a typo is found.
+  const between = sandwiched(text, target, windows, expected, (c) => !map || map.foreignOverlap(c.start, c.end, oldStart, oldEnd) === 0);
+  if (between === 'ambiguous') return ORPHAN;
+  if (between) return settle(text, between.start, between.end, 'fuzzy');
+
   // A short quote with a typo is too likely to match some other word: no fuzzy search.
   if (exact.length < SHORT_QUOTE) return ORPHAN;
   const quote = exact.normalize('NFC');
@@ -130,11 +147,62 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
       if (range) candidates.push(score(text, target, range[0], range[1], 1 - match.errors / quote.length, expected));
     }
   }
-  const scored = rank(candidates.filter(fits));
+  // A fuzzy match that holds the whole quote plus more is the quote stretched over new text to
+  // reach the old context: the quote itself was refused there.
+  const scored = rank(candidates.filter((c) => fits(c) && !hits.some((h) => h.start >= c.start && h.end <= c.end)));
   const top = scored[0];
   if (!top || isAmbiguous(scored, top)) return ORPHAN;
   if (top.quote < MIN_FUZZY_QUOTE || top.context < MIN_CONTEXT || top.score < MIN_FUZZY_SCORE) return ORPHAN;
   return settle(text, top.start, top.end, 'fuzzy');
+}
+
+/**
+ * Looks for the stored prefix and suffix, each whole and at least SANDWICH_SIDE long, with at
+ * most about twice the quote between them, and text between that is still mostly the quote.
+ */
+function sandwiched(
+  text: string,
+  target: TextTarget,
+  windows: readonly { start: number; end: number }[],
+  expected: number,
+  allowed: (range: { start: number; end: number }) => boolean,
+): { start: number; end: number } | 'ambiguous' | null {
+  const { prefix, suffix, exact } = target;
+  // A side shorter than full context (the passage was near an edge of the article) counts only
+  // if it still reaches that edge, and only beside a full side.
+  if (Math.max(prefix.length, suffix.length) < SANDWICH_SIDE || Math.min(prefix.length, suffix.length) < MIN_SHORT_SIDE || exact.length > MAX_SANDWICH_QUOTE) return null;
+  const maxGap = exact.length * 2 + 16;
+  const found: { start: number; end: number }[] = [];
+  const reach = windows.map((w) => ({ start: Math.max(0, w.start - prefix.length), end: Math.min(text.length, w.end + maxGap) }));
+  for (const hit of occurrences(text, prefix, reach)) {
+    if (prefix.length < SANDWICH_SIDE && hit.start !== 0) continue;
+    const after = text.indexOf(suffix, hit.end);
+    if (after === -1 || after - hit.end > maxGap) continue;
+    if (suffix.length < SANDWICH_SIDE && after + suffix.length !== text.length) continue;
+    const range = tidy(text, hit.end, after);
+    if (!range || found.some((f) => f.start === range[0])) continue;
+    const candidate = { start: range[0], end: range[1] };
+    const now = text.slice(candidate.start, candidate.end);
+    if (distance(now, exact) > Math.max(1, Math.floor(Math.max(now.length, exact.length) * MAX_SANDWICH_CHANGE))) continue;
+    if (allowed(candidate)) found.push(candidate);
+  }
+  if (found.length > 1) return 'ambiguous';
+  const only = found[0];
+  // Far from where it was expected, identical context on both sides is a copied paragraph's.
+  return only && Math.abs(only.start - expected) <= Math.max(exact.length * 4, 400) ? only : null;
+}
+
+/** Levenshtein distance (for short texts: quotes up to MAX_SANDWICH_QUOTE). */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
 }
 
 /** Where to look: the changed parts of the text widened by the quote's length, or all of it. */
@@ -170,8 +238,42 @@ function score(text: string, target: TextTarget, start: number, end: number, quo
   const total = QUOTE_WEIGHT * quote + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position;
   // An empty stored side (the passage touched the article's edge) is no evidence of place: the
   // words after a deleted first sentence also start the article.
-  const agrees = sideAgrees(target.prefix.length, prefix) || sideAgrees(target.suffix.length, suffix);
+  // One side found is enough only if the other does not contradict it: a recurring phrase often
+  // shares one side of its context with its other occurrences, seldom both. The one exception:
+  // right where the passage is expected, when the contradicted side is another sentence (the
+  // sentence after the passage was rewritten). A rewritten rest of the passage's own sentence
+  // is not an exception: "We didn’t" [expect…] is not "We didn’t" [plan…].
+  // Elsewhere, the same holds when the side that agrees is found whole: a sentence moved
+  // together with its neighbour on one side.
+  const atExpected = Math.abs(start - expected) <= NEAR_EXPECTED;
+  // Far from where it is expected, the other side must agree too, not merely not contradict.
+  const far = Math.abs(start - expected) > Math.max(FAR_FROM_EXPECTED, 4 * (end - start));
+  const tolerated = (stored: string, sim: number, after: boolean, agreeing: number) =>
+    (far ? sideAgrees(stored.length, sim) || stored.length < AGREE_LENGTH : !sideContradicts(stored.length, sim)) ||
+    ((atExpected || agreeing === 1) && (after ? ownSentenceAfter(target.exact, stored) : ownSentenceBefore(stored)).trim().length <= 2);
+  const agrees =
+    (sideAgrees(target.prefix.length, prefix) && tolerated(target.suffix, suffix, true, prefix)) ||
+    (sideAgrees(target.suffix.length, suffix) && tolerated(target.prefix, prefix, false, suffix));
   return { start, end, quote, context: (prefix + suffix) / 2, agrees, score: total / TOTAL_WEIGHT };
+}
+
+/** The part of stored suffix context that still belongs to the passage's sentence. */
+function ownSentenceAfter(exact: string, suffix: string): string {
+  if (/[.!?…]["'”’)\]]*$/.test(exact)) return '';
+  const end = suffix.search(/[.!?…]["'”’)\]]*(\s|$)|\n/);
+  return end === -1 ? suffix : suffix.slice(0, end + 1);
+}
+
+/** The part of stored prefix context that belongs to the passage's sentence. */
+function ownSentenceBefore(prefix: string): string {
+  const boundary = /[.!?…]["'”’)\]]*\s+|\n+/g;
+  let from = -1;
+  for (let m = boundary.exec(prefix); m; m = boundary.exec(prefix)) from = m.index + m[0].length;
+  return from === -1 ? prefix : prefix.slice(from);
+}
+
+function sideContradicts(stored: number, similarity: number): boolean {
+  return stored >= AGREE_LENGTH && similarity < MIN_OTHER_SIDE;
 }
 
 function sideAgrees(stored: number, similarity: number): boolean {
