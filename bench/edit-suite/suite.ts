@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { generateScenarios, type Scenario } from './generate';
 import { loadArticles } from './load';
 
@@ -9,7 +9,11 @@ export const TEST_SEED = 2;
 
 /** The articles folder, from the repository root or from the bundled bench in bench/.tmp/dist. */
 export function articlesDir(): string {
-  const candidates = [join(process.cwd(), 'bench/edit-suite/articles'), resolve(import.meta.dirname ?? '.', '../../edit-suite/articles'), resolve(import.meta.dirname ?? '.', 'articles')];
+  const candidates = [join(process.cwd(), 'bench/edit-suite/articles')];
+  // Bundled, this module sits somewhere below bench/.tmp: look upwards for the folder.
+  for (let dir = resolve(import.meta.dirname ?? '.'); dirname(dir) !== dir; dir = dirname(dir)) {
+    candidates.push(join(dir, 'edit-suite/articles'), join(dir, 'articles'));
+  }
   const found = candidates.find((dir) => existsSync(dir));
   if (!found) throw new Error(`The edit suite's articles were not found (looked in ${candidates.join(', ')}).`);
   return found;

@@ -146,11 +146,19 @@ export function buildEditMap(oldText: string, newText: string): EditMap {
   };
 }
 
-/** Aligns a[aLo, aHi) with b[bLo, bHi): equal start first, then a table, or unique units as anchors. */
+/** Aligns a[aLo, aHi) with b[bLo, bHi): equal ends first, then a table, or unique units as anchors. */
 function align(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: number, bHi: number, oldToNew: Int32Array, newToOld: Int32Array): void {
-  // An equal start needs no table. The end is not trimmed the same way: from the end, a
-  // paragraph followed by its own copy would match the copy rather than itself.
+  // Equal ends need no table. From the end, only units that occur once in the new range are
+  // trimmed: a paragraph followed by its own copy would otherwise match the copy, not itself.
   while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) link(aLo++, bLo++, oldToNew, newToOld);
+  if (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) {
+    const inB = new Map<number, number>();
+    for (let j = bLo; j < bHi; j++) inB.set(b[j]!, (inB.get(b[j]!) ?? 0) + 1);
+    while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1] && inB.get(b[bHi - 1]!) === 1) {
+      inB.delete(b[bHi - 1]!);
+      link(--aHi, --bHi, oldToNew, newToOld);
+    }
+  }
   const n = aHi - aLo;
   const m = bHi - bLo;
   if (n === 0 || m === 0) return;
@@ -180,7 +188,8 @@ function link(i: number, j: number, oldToNew: Int32Array, newToOld: Int32Array):
 /** Classic LCS table over suffixes; walking forward takes the earliest match on ties. */
 function table(a: Int32Array, aLo: number, n: number, b: Int32Array, bLo: number, m: number, oldToNew: Int32Array, newToOld: Int32Array): void {
   const width = m + 1;
-  const lcs = new Int32Array((n + 1) * width);
+  // Lengths never exceed min(n, m); 16 bits halve the table in the usual case.
+  const lcs = Math.min(n, m) < 0xffff ? new Uint16Array((n + 1) * width) : new Int32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       lcs[i * width + j] = a[aLo + i] === b[bLo + j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);

@@ -141,10 +141,11 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   const quote = exact.normalize('NFC');
   const maxErrors = Math.min(256, Math.floor(quote.length * (1 - MIN_FUZZY_QUOTE)));
   const candidates: Candidate[] = [];
+  const cache: ContextCache = { prefix: new Map(), suffix: new Map() };
   for (const w of windows) {
     for (const match of search(text.slice(w.start, w.end), quote, maxErrors)) {
       const range = tidy(text, w.start + match.start, w.start + match.end);
-      if (range) candidates.push(score(text, target, range[0], range[1], 1 - match.errors / quote.length, expected));
+      if (range) candidates.push(score(text, target, range[0], range[1], 1 - match.errors / quote.length, expected, cache));
     }
   }
   // A fuzzy match that holds the whole quote plus more is the quote stretched over new text to
@@ -222,18 +223,36 @@ function searchWindows(text: string, map: EditMap | undefined, length: number): 
 function occurrences(text: string, quote: string, windows: readonly { start: number; end: number }[]): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = [];
   for (const w of windows) {
-    for (let i = text.indexOf(quote, w.start); i !== -1 && i + quote.length <= w.end; i = text.indexOf(quote, i + 1)) {
-      found.push({ start: i, end: i + quote.length });
+    // Searched within the window only: indexOf over the whole text from each window's start
+    // scanned the rest of a long article once per window and per annotation.
+    const part = w.start === 0 && w.end === text.length ? text : text.slice(w.start, w.end);
+    for (let i = part.indexOf(quote); i !== -1; i = part.indexOf(quote, i + 1)) {
+      found.push({ start: w.start + i, end: w.start + i + quote.length });
     }
   }
   return found;
 }
 
-function score(text: string, target: TextTarget, start: number, end: number, quote: number, expected: number): Candidate {
+/** Context similarities already computed in one re-anchoring, by candidate start and end. */
+interface ContextCache {
+  prefix: Map<number, number>;
+  suffix: Map<number, number>;
+}
+
+function score(text: string, target: TextTarget, start: number, end: number, quote: number, expected: number, cache?: ContextCache): Candidate {
   // Compare against as much context as was stored, so a passage near the article's edges
-  // (shorter stored context) is judged on the text right next to it.
-  const prefix = similarity(target.prefix, text.slice(Math.max(0, start - target.prefix.length), start), start === 0);
-  const suffix = similarity(target.suffix, text.slice(end, end + target.suffix.length), end === text.length);
+  // (shorter stored context) is judged on the text right next to it. Fuzzy matches come in
+  // clusters sharing a start or an end, hence the cache.
+  let prefix = cache?.prefix.get(start);
+  if (prefix === undefined) {
+    prefix = similarity(target.prefix, text.slice(Math.max(0, start - target.prefix.length), start), start === 0);
+    cache?.prefix.set(start, prefix);
+  }
+  let suffix = cache?.suffix.get(end);
+  if (suffix === undefined) {
+    suffix = similarity(target.suffix, text.slice(end, end + target.suffix.length), end === text.length);
+    cache?.suffix.set(end, suffix);
+  }
   const position = Math.max(0, 1 - Math.abs(start - expected) / Math.max(1, text.length));
   const total = QUOTE_WEIGHT * quote + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position;
   // An empty stored side (the passage touched the article's edge) is no evidence of place: the
