@@ -10,7 +10,7 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, '.tmp/dist'),
     emptyOutDir: true,
     target: 'node20',
-    rollupOptions: { input: { 'store-bench': resolve(import.meta.dirname, 'store-bench.ts'), 'report-bench': resolve(import.meta.dirname, 'report-bench.ts'), 'library-bench': resolve(import.meta.dirname, 'library-bench.ts'), 'import-bench': resolve(import.meta.dirname, 'import-bench.ts'), 'anchor-bench': resolve(import.meta.dirname, 'anchor-bench.ts'), 'zz-prof': resolve(import.meta.dirname, 'zz-prof.ts') }, output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'assets/[name]-[hash].mjs' } },
+    rollupOptions: { input: { 'store-bench': resolve(import.meta.dirname, 'store-bench.ts'), 'report-bench': resolve(import.meta.dirname, 'report-bench.ts'), 'library-bench': resolve(import.meta.dirname, 'library-bench.ts'), 'import-bench': resolve(import.meta.dirname, 'import-bench.ts'), 'anchor-bench': resolve(import.meta.dirname, 'anchor-bench.ts'), 'reanchor-speed-bench': resolve(import.meta.dirname, 'reanchor-speed-bench.ts'), 'reanchor-worker': resolve(import.meta.dirname, '../src-main/workers/reanchor-worker.ts') }, output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'assets/[name]-[hash].mjs' } },
   },
   ssr: { noExternal: true },
 });

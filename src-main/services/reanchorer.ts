@@ -115,7 +115,7 @@ export function createReanchorer(options: ReanchorerOptions = {}): Reanchorer {
   };
 }
 
+/** Beside the bundle's entry (out/main), which is this file's folder or, from a shared chunk, its parent. */
 function defaultWorkerFile(): string | null {
-  const built = join(__dirname, 'reanchor-worker.js');
-  return existsSync(built) ? built : null;
+  return [join(__dirname, 'reanchor-worker.js'), join(__dirname, '..', 'reanchor-worker.js')].find((file) => existsSync(file)) ?? null;
 }

@@ -1,7 +1,10 @@
 import search from 'approx-string-match';
 import type { TextTarget } from '../domain/annotation';
 import { buildEditMap, type EditMap } from './edit-map';
-import { CONTEXT_LENGTH, describeRange } from './quote-selector';
+import { sandwiched } from './between-contexts';
+import { insideCharacter, tidy } from './characters';
+import { describeRange } from './quote-selector';
+import { occurrences, searchWindows } from './search-windows';
 
 /**
  * Where a stored annotation lands in an edited article. `how` says which evidence placed it;
@@ -48,11 +51,6 @@ const AGREE_SIMILARITY = 0.8;
 /** ...and it is at least this long, or found whole and at least MIN_SHORT_SIDE long (near an edge). */
 const AGREE_LENGTH = 16;
 const MIN_SHORT_SIDE = 4;
-/** Stored context needed on both sides for the between-the-contexts rule, and how much the
- * passage between may have changed (share of its length; at least one character). */
-const SANDWICH_SIDE = CONTEXT_LENGTH;
-const MAX_SANDWICH_CHANGE = 0.5;
-const MAX_SANDWICH_QUOTE = 1000;
 /** Away from where the passage is expected, the other side must keep at least this similarity. */
 const MIN_OTHER_SIDE = 0.5;
 /** Code units from the expected place beyond which a candidate needs both sides of context. */
@@ -157,82 +155,6 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   return settle(text, top.start, top.end, 'fuzzy');
 }
 
-/**
- * Looks for the stored prefix and suffix, each whole and at least SANDWICH_SIDE long, with at
- * most about twice the quote between them, and text between that is still mostly the quote.
- */
-function sandwiched(
-  text: string,
-  target: TextTarget,
-  windows: readonly { start: number; end: number }[],
-  expected: number,
-  allowed: (range: { start: number; end: number }) => boolean,
-): { start: number; end: number } | 'ambiguous' | null {
-  const { prefix, suffix, exact } = target;
-  // A side shorter than full context (the passage was near an edge of the article) counts only
-  // if it still reaches that edge, and only beside a full side.
-  if (Math.max(prefix.length, suffix.length) < SANDWICH_SIDE || Math.min(prefix.length, suffix.length) < MIN_SHORT_SIDE || exact.length > MAX_SANDWICH_QUOTE) return null;
-  const maxGap = exact.length * 2 + 16;
-  const found: { start: number; end: number }[] = [];
-  const reach = windows.map((w) => ({ start: Math.max(0, w.start - prefix.length), end: Math.min(text.length, w.end + maxGap) }));
-  for (const hit of occurrences(text, prefix, reach)) {
-    if (prefix.length < SANDWICH_SIDE && hit.start !== 0) continue;
-    const after = text.indexOf(suffix, hit.end);
-    if (after === -1 || after - hit.end > maxGap) continue;
-    if (suffix.length < SANDWICH_SIDE && after + suffix.length !== text.length) continue;
-    const range = tidy(text, hit.end, after);
-    if (!range || found.some((f) => f.start === range[0])) continue;
-    const candidate = { start: range[0], end: range[1] };
-    const now = text.slice(candidate.start, candidate.end);
-    if (distance(now, exact) > Math.max(1, Math.floor(Math.max(now.length, exact.length) * MAX_SANDWICH_CHANGE))) continue;
-    if (allowed(candidate)) found.push(candidate);
-  }
-  if (found.length > 1) return 'ambiguous';
-  const only = found[0];
-  // Far from where it was expected, identical context on both sides is a copied paragraph's.
-  return only && Math.abs(only.start - expected) <= Math.max(exact.length * 4, 400) ? only : null;
-}
-
-/** Levenshtein distance (for short texts: quotes up to MAX_SANDWICH_QUOTE). */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
-}
-
-/** Where to look: the changed parts of the text widened by the quote's length, or all of it. */
-function searchWindows(text: string, map: EditMap | undefined, length: number): { start: number; end: number }[] {
-  if (!map) return [{ start: 0, end: text.length }];
-  const windows: { start: number; end: number }[] = [];
-  for (const c of map.changed) {
-    const start = Math.max(0, c.start - length);
-    const end = Math.min(text.length, c.end + length);
-    const last = windows[windows.length - 1];
-    if (last && last.end >= start) last.end = Math.max(last.end, end);
-    else windows.push({ start, end });
-  }
-  return windows;
-}
-
-function occurrences(text: string, quote: string, windows: readonly { start: number; end: number }[]): { start: number; end: number }[] {
-  const found: { start: number; end: number }[] = [];
-  for (const w of windows) {
-    // Searched within the window only: indexOf over the whole text from each window's start
-    // scanned the rest of a long article once per window and per annotation.
-    const part = w.start === 0 && w.end === text.length ? text : text.slice(w.start, w.end);
-    for (let i = part.indexOf(quote); i !== -1; i = part.indexOf(quote, i + 1)) {
-      found.push({ start: w.start + i, end: w.start + i + quote.length });
-    }
-  }
-  return found;
-}
-
 /** Context similarities already computed in one re-anchoring, by candidate start and end. */
 interface ContextCache {
   prefix: Map<number, number>;
@@ -319,44 +241,6 @@ function rank(candidates: Candidate[]): Candidate[] {
 function isAmbiguous(scored: Candidate[], best: Candidate): boolean {
   const rival = scored.find((c) => c.end <= best.start || c.start >= best.end);
   return rival !== undefined && best.score - rival.score < MARGIN;
-}
-
-/**
- * Trims white space off a fuzzy match, then widens it to whole characters: approx-string-match
- * counts UTF-16 code units, so it may end inside a surrogate pair, flag or combining sequence.
- */
-function tidy(text: string, start: number, end: number): [number, number] | null {
-  while (start < end && /\s/.test(text.charAt(start))) start++;
-  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
-  if (start === end) return null;
-  while (start > 0 && insideCharacter(text, start)) start--;
-  while (end < text.length && insideCharacter(text, end)) end++;
-  return [start, end];
-}
-
-const JOINS_PREVIOUS = /^[\p{M}\u200d]/u;
-
-/** True when offset `i` falls inside one user-perceived character. */
-function insideCharacter(text: string, i: number): boolean {
-  if (i <= 0 || i >= text.length) return false;
-  const here = text.charCodeAt(i);
-  const before = text.charCodeAt(i - 1);
-  if (here >= 0xdc00 && here <= 0xdfff && before >= 0xd800 && before <= 0xdbff) return true;
-  if (before === 0x200d) return true; // the next emoji of a joined sequence
-  const cp = text.codePointAt(i) ?? 0;
-  if (JOINS_PREVIOUS.test(String.fromCodePoint(cp))) return true; // combining marks, variation selectors
-  if (cp >= 0x1f3fb && cp <= 0x1f3ff) return true; // skin-tone modifiers
-  if (isRegionalIndicator(cp)) {
-    // Flags are pairs of regional indicators; an odd run before `i` means `i` splits a flag.
-    let run = 0;
-    for (let j = i - 2; j >= 0 && isRegionalIndicator(text.codePointAt(j) ?? 0); j -= 2) run++;
-    return run % 2 === 1;
-  }
-  return false;
-}
-
-function isRegionalIndicator(cp: number): boolean {
-  return cp >= 0x1f1e6 && cp <= 0x1f1ff;
 }
 
 function settle(text: string, start: number, end: number, how: 'position' | 'exact' | 'fuzzy'): AnchorResult {
