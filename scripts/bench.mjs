@@ -13,6 +13,7 @@ const benches = {
   'import-bench': join(root, 'bench/.tmp/dist/import-bench.mjs'),
   'reader-bench': join(root, 'bench/reader-bench.mjs'),
   'anchor-bench': join(root, 'bench/.tmp/dist/anchor-bench.mjs'),
+  'reanchor-speed-bench': join(root, 'bench/.tmp/dist/reanchor-speed-bench.mjs'),
 };
 for (const [name, file] of Object.entries(benches)) {
   if (which && which !== name) continue;
