@@ -11,6 +11,11 @@ export interface EditMap {
   mapRange(start: number, end: number, exact: string): { start: number; end: number } | null;
   /** Where old offset `offset` is expected in the new text (kept text nearby carries it). */
   expect(offset: number): number;
+  /**
+   * Where the text around old offset `offset` can be now: its place if kept, else the new text
+   * between the kept units on either side of it (moved units aside).
+   */
+  expectRange(offset: number): { start: number; end: number };
   /** Ranges of the new text that the old text did not have, in order, not overlapping. */
   readonly changed: readonly { start: number; end: number }[];
   /**
@@ -123,6 +128,22 @@ export function buildEditMap(oldText: string, newText: string): EditMap {
       while (i > 0 && oldToNew[i] === -1) i--;
       if (oldToNew[i] === -1) return Math.min(offset, newText.length);
       return Math.min(newText.length, unitEnd(b, oldToNew[i]!) + (offset - unitEnd(a, i)));
+    },
+    expectRange(offset) {
+      const i = unitAt(a, Math.max(0, Math.min(offset, oldText.length)));
+      if (oldToNew[i] !== -1) {
+        const at = b.starts[oldToNew[i]!]! + (offset - a.starts[i]!);
+        return { start: at, end: at };
+      }
+      // The nearest kept units before and after, in order (a moved unit says nothing of the gap).
+      let before = i - 1;
+      while (before >= 0 && oldToNew[before] === -1) before--;
+      let after = i + 1;
+      while (after < a.ids.length && (oldToNew[after] === -1 || (before >= 0 && oldToNew[after]! < oldToNew[before]!))) after++;
+      if (after >= a.ids.length) after = -1;
+      const start = before === -1 ? 0 : unitEnd(b, oldToNew[before]!);
+      const end = after === -1 ? newText.length : b.starts[oldToNew[after]!]!;
+      return start <= end ? { start, end } : { start: end, end: start };
     },
     foreignOverlap(start, end, oldStart, oldEnd) {
       let foreign = 0;

@@ -97,7 +97,7 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   }
   const oldStart = placed ? start : -1;
   const oldEnd = placed ? end : -1;
-  const expected = map && placed ? map.expect(start) : start;
+  const expected: Expected = map && placed ? { at: map.expect(start), ...map.expectRange(start) } : { at: start, start, end: start };
   const fits = (c: Candidate) => c.agrees && (!map || map.foreignOverlap(c.start, c.end, oldStart, oldEnd) <= Math.floor((c.end - c.start) / 10));
 
   // The old place still reads the quote with all its context: a duplicated paragraph elsewhere
@@ -130,7 +130,7 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
 
   // Both sides of stored context found whole, with text like the quote between them: the
   // passage, edited. The only way a short quote with a typo is found.
-  const between = sandwiched(text, target, windows, expected, (c) => !map || map.foreignOverlap(c.start, c.end, oldStart, oldEnd) === 0);
+  const between = sandwiched(text, target, windows, expected.at, (c) => !map || map.foreignOverlap(c.start, c.end, oldStart, oldEnd) === 0);
   if (between === 'ambiguous') return ORPHAN;
   if (between) return settle(text, between.start, between.end, 'fuzzy');
 
@@ -161,7 +161,14 @@ interface ContextCache {
   suffix: Map<number, number>;
 }
 
-function score(text: string, target: TextTarget, start: number, end: number, quote: number, expected: number, cache?: ContextCache): Candidate {
+/** Where the passage should be: a point (carried by kept text before it) and the gap between kept text around it. */
+interface Expected {
+  at: number;
+  start: number;
+  end: number;
+}
+
+function score(text: string, target: TextTarget, start: number, end: number, quote: number, expected: Expected, cache?: ContextCache): Candidate {
   // Compare against as much context as was stored, so a passage near the article's edges
   // (shorter stored context) is judged on the text right next to it. Fuzzy matches come in
   // clusters sharing a start or an end, hence the cache.
@@ -175,7 +182,7 @@ function score(text: string, target: TextTarget, start: number, end: number, quo
     suffix = similarity(target.suffix, text.slice(end, end + target.suffix.length), end === text.length);
     cache?.suffix.set(end, suffix);
   }
-  const position = Math.max(0, 1 - Math.abs(start - expected) / Math.max(1, text.length));
+  const position = Math.max(0, 1 - Math.abs(start - expected.at) / Math.max(1, text.length));
   const total = QUOTE_WEIGHT * quote + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position;
   // An empty stored side (the passage touched the article's edge) is no evidence of place: the
   // words after a deleted first sentence also start the article.
@@ -186,12 +193,19 @@ function score(text: string, target: TextTarget, start: number, end: number, quo
   // is not an exception: "We didn’t" [expect…] is not "We didn’t" [plan…].
   // Elsewhere, the same holds when the side that agrees is found whole: a sentence moved
   // together with its neighbour on one side.
-  const atExpected = Math.abs(start - expected) <= NEAR_EXPECTED;
+  const atExpected = Math.abs(start - expected.at) <= NEAR_EXPECTED;
   // Far from where it is expected, the other side must agree too, not merely not contradict.
-  const far = Math.abs(start - expected) > Math.max(FAR_FROM_EXPECTED, 4 * (end - start));
+  const slack = Math.max(FAR_FROM_EXPECTED, 4 * (end - start));
+  const far = start < expected.start - slack || start > expected.end + slack;
+  // The passage's own sentence on the contradicted side must still be there, whole: only what
+  // lies beyond the sentence boundary changed.
+  const ownSentenceKept = (stored: string, after: boolean) => {
+    const own = after ? ownSentenceAfter(target.exact, stored) : ownSentenceBefore(stored);
+    return own.trim().length <= 2 || (after ? text.startsWith(own, end) : text.slice(Math.max(0, start - own.length), start) === own);
+  };
   const tolerated = (stored: string, sim: number, after: boolean, agreeing: number) =>
     (far ? sideAgrees(stored.length, sim) || stored.length < AGREE_LENGTH : !sideContradicts(stored.length, sim)) ||
-    ((atExpected || agreeing === 1) && (after ? ownSentenceAfter(target.exact, stored) : ownSentenceBefore(stored)).trim().length <= 2);
+    ((atExpected || agreeing === 1) && ownSentenceKept(stored, after));
   const agrees =
     (sideAgrees(target.prefix.length, prefix) && tolerated(target.suffix, suffix, true, prefix)) ||
     (sideAgrees(target.suffix.length, suffix) && tolerated(target.prefix, prefix, false, suffix));
