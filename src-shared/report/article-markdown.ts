@@ -43,7 +43,7 @@ export function articleReportTree(article: Article, annotations: readonly Annota
  * Annotations whose passage was not found after an edit of the text: each with the text it last
  * had, marked as such and never as a blockquote, and the note.
  */
-export function lostBlocks(lost: readonly Annotation[]): RootContent[] {
+function lostBlocks(lost: readonly Annotation[]): RootContent[] {
   const blocks: RootContent[] = [
     { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Lost after an edit of the text' }] },
     { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: 'Not found in the current text; shown with the words they last had. Re-attach them in the reader.' }] }] },
