@@ -14,6 +14,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           host: resolve(__dirname, 'src-main/host/cli.ts'),
+          // Re-anchoring after a text edit runs in this worker (src-main/services/reanchorer.ts
+          // looks for it beside the bundle, as out/main/reanchor-worker.js).
+          'reanchor-worker': resolve(__dirname, 'src-main/workers/reanchor-worker.ts'),
         },
       },
     },

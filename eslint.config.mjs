@@ -15,13 +15,17 @@ export const layers = {
   renderer: { pattern: 'src-renderer', may: ['shared'] },
   store: { pattern: 'src-main/store', may: ['shared'] },
   import: { pattern: 'src-main/import', may: ['shared'] },
-  services: { pattern: 'src-main/services', may: ['store', 'import', 'shared'] },
+  // Code that runs in a worker thread: pure work on data the service hands it.
+  workers: { pattern: 'src-main/workers', may: ['shared'] },
+  services: { pattern: 'src-main/services', may: ['store', 'import', 'workers', 'shared'] },
   api: { pattern: 'src-main/api', may: ['services', 'shared'] },
   // The composition root: opens a project and wires store, services and router for both shells.
   app: { pattern: 'src-main/app', may: ['api', 'services', 'store', 'shared', 'resources'] },
   host: { pattern: 'src-main/host', may: ['api', 'app', 'shared'] },
   shell: { pattern: 'src-main/{electron,preload}', may: ['api', 'app', 'import', 'shared'] },
   resources: { pattern: 'resources', may: [] },
+  // Benchmarks and their fixtures (the edit suite): only tests may use them.
+  bench: { pattern: 'bench', may: [] },
 };
 
 /** Packages each layer may use (Node's built-ins are `core`). A new dependency is added here on purpose. */
@@ -31,10 +35,10 @@ const packages = {
   main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
   shell: ['core', 'zod', 'electron', '@electron/*'],
 };
-const layerOfPackages = { shared: 'shared', renderer: 'renderer', store: 'main', import: 'main', services: 'main', api: 'main', app: 'main', host: 'main', shell: 'shell', resources: 'shared' };
+const layerOfPackages = { shared: 'shared', renderer: 'renderer', store: 'main', import: 'main', workers: 'main', services: 'main', api: 'main', app: 'main', host: 'main', shell: 'shell', resources: 'shared', bench: 'shared' };
 /** Tests may also use the test tools, Node, and the main-process layers they drive (a service test goes through the router). */
-const testPackages = ['vitest', 'core', 'ajv', 'ajv-*', 'docx', 'pdf-lib'];
-const mainLayers = ['store', 'import', 'services', 'api', 'app', 'host'];
+const testPackages = ['vitest', 'vite', 'core', 'ajv', 'ajv-*', 'docx', 'pdf-lib'];
+const mainLayers = ['store', 'import', 'workers', 'services', 'api', 'app', 'host'];
 
 const boundaryPolicies = Object.entries(layers).flatMap(([type, { may }]) => {
   const external = packages[layerOfPackages[type]];
@@ -54,7 +58,7 @@ const testPolicies = [
       ? { from: { file: { categories: 'test' } }, allow: { to: { module: { origin: 'core' } } } }
       : { from: { file: { categories: 'test' } }, allow: { to: { module: { origin: 'external', source: name } } } },
   ),
-  ...mainLayers.map((type) => ({ from: { element: { type }, file: { categories: 'test' } }, allow: { to: { element: { types: { anyOf: [...mainLayers, 'shared', 'resources'] } } } } })),
+  ...mainLayers.map((type) => ({ from: { element: { type }, file: { categories: 'test' } }, allow: { to: { element: { types: { anyOf: [...mainLayers, 'shared', 'resources', 'bench'] } } } } })),
 ];
 
 export default tseslint.config(

@@ -34,6 +34,8 @@ const forbidden = [
   ['a service imports the composition root', 'src-main/services/x.ts', "import { openWorkbench } from '../app/workbench';"],
   ['a service imports electron', 'src-main/services/x.ts', "import { dialog } from 'electron';"],
   ['a service imports the web host', 'src-main/services/x.ts', "import { startWebHost } from '../host/web-host';"],
+  ['a worker imports the store', 'src-main/workers/x.ts', "import { ProjectStore } from '../store/project-store';"],
+  ['a service imports a benchmark', 'src-main/services/x.ts', "import { suite } from '../../bench/edit-suite/suite';"],
   ['the import layer imports a service', 'src-main/import/x.ts', "import { createHandlers } from '../services';"],
   ['the router imports the store', 'src-main/api/x.ts', "import { ProjectStore } from '../store/project-store';"],
   ['the web host imports a service', 'src-main/host/x.ts', "import { createHandlers } from '../services';"],
@@ -66,8 +68,8 @@ describe('the layer graph is enforced by lint', () => {
     expect(await boundaryErrors(as, code)).toEqual([]);
   });
   it('covers every layer with at least one forbidden edge', () => {
-    const folders = { shared: 'src-shared/', renderer: 'src-renderer/', store: 'src-main/store/', import: 'src-main/import/', services: 'src-main/services/', api: 'src-main/api/', app: 'src-main/app/', host: 'src-main/host/', shell: 'src-main/electron/' };
-    for (const layer of Object.keys(layers).filter((name) => name !== 'resources')) {
+    const folders = { shared: 'src-shared/', renderer: 'src-renderer/', store: 'src-main/store/', import: 'src-main/import/', workers: 'src-main/workers/', services: 'src-main/services/', api: 'src-main/api/', app: 'src-main/app/', host: 'src-main/host/', shell: 'src-main/electron/' };
+    for (const layer of Object.keys(layers).filter((name) => name !== 'resources' && name !== 'bench')) {
       expect(forbidden.some(([, as]) => as.startsWith(folders[layer])), layer).toBe(true);
     }
   });

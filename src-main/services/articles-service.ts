@@ -3,14 +3,15 @@ import type { Handlers } from './handlers';
 import { MAX_ARTICLE_TEXT, type Article } from '../../src-shared/domain/article';
 import { canonicalizeText } from '../../src-shared/text/canonical';
 import { AppError } from '../../src-shared/result';
-import { reanchor } from '../../src-shared/anchoring/reanchor';
+import { reanchorAll } from '../../src-shared/anchoring/reanchor';
+import { createReanchorer, type Reanchorer } from './reanchorer';
 import type { ProjectStore } from '../store/project-store';
 import { onArticle } from './annotations-service';
 import type { History } from './history';
 
 export type ArticleHandlers = Pick<Handlers, 'project:info' | 'articles:list' | 'articles:get' | 'articles:create' | 'articles:update' | 'articles:update-text'>;
 
-export function articleHandlers(store: ProjectStore, history: History, now: () => Date = () => new Date()): ArticleHandlers {
+export function articleHandlers(store: ProjectStore, history: History, now: () => Date = () => new Date(), reanchorer: Reanchorer = createReanchorer()): ArticleHandlers {
   return {
     'project:info': async () => ({
       name: store.project.name,
@@ -57,29 +58,55 @@ export function articleHandlers(store: ProjectStore, history: History, now: () =
         }),
       ),
 
-    'articles:update-text': ({ id, text: raw }) => {
+    'articles:update-text': async ({ id, text: raw }) => {
       const text = canonicalizeText(raw);
       if (text.length === 0) throw new AppError('invalid-input', 'Text is empty: paste the corrected article text.');
-      return history.record('Edit article text', (tx) =>
-        onArticle(tx, id, (file) => {
-          let orphaned = 0;
-          for (const annotation of file.annotations) {
-            const placed = reanchor(text, annotation.target);
-            if (placed.status === 'anchored') {
-              annotation.target = placed.target;
-              annotation.anchor = 'anchored';
-            } else {
-              // The old selectors stay as they were: they are what a user re-attaches from.
-              if (annotation.anchor !== 'orphan') orphaned++;
-              annotation.anchor = 'orphan';
-              annotation.target = { ...annotation.target, start: 0, end: Math.min(1, text.length) };
+      // Re-anchoring a long article runs in a worker while other requests are answered; the
+      // results are applied only if the article has not changed meanwhile (else computed again).
+      for (let attempt = 0; ; attempt++) {
+        const before = await store.readArticle(id);
+        if (!before) throw new AppError('not-found', 'That article is no longer in the project. Reload the library.');
+        const targets = before.annotations.map((a) => a.target);
+        const results = await reanchorer.run(before.article.text, text, targets, before.annotations.map((a) => a.anchor === 'anchored'));
+        const placedFor = new Map(before.annotations.map((a, i) => [a.id, { target: a.target, anchor: a.anchor, result: results[i]! }]));
+        const outcome = await history.record('Edit article text', (tx) =>
+          onArticle(tx, id, (file) => {
+            // Throwing before any change leaves the file unwritten and no step on the undo stack.
+            if (file.article.text !== before.article.text) throw new ChangedMeanwhile();
+            let orphaned = 0;
+            // Annotations added or moved while the worker ran are few: placed here, in-thread.
+            const late = file.annotations.filter((a) => {
+              const known = placedFor.get(a.id);
+              return !known || known.target !== a.target || known.anchor !== a.anchor;
+            });
+            const lateResults = late.length ? reanchorAll(file.article.text, text, late.map((a) => a.target), late.map((a) => a.anchor === 'anchored')) : [];
+            for (const annotation of file.annotations) {
+              const lateAt = late.indexOf(annotation);
+              const placed = lateAt === -1 ? placedFor.get(annotation.id)!.result : lateResults[lateAt]!;
+              if (placed.status === 'anchored') {
+                annotation.target = placed.target;
+                annotation.anchor = 'anchored';
+              } else {
+                // The old selectors stay as they were: they are what a user re-attaches from.
+                if (annotation.anchor !== 'orphan') orphaned++;
+                annotation.anchor = 'orphan';
+                annotation.target = { ...annotation.target, start: 0, end: Math.min(1, text.length) };
+              }
             }
-          }
-          file.article.text = text;
-          file.article.updatedAt = now().toISOString();
-          return { article: file.article, annotations: file.annotations, orphaned };
-        }),
-      );
+            file.article.text = text;
+            file.article.updatedAt = now().toISOString();
+            return { article: file.article, annotations: file.annotations, orphaned };
+          }),
+        ).catch((error: unknown) => {
+          if (error instanceof ChangedMeanwhile) return null;
+          throw error;
+        });
+        if (outcome) return outcome;
+        if (attempt >= 2) throw new AppError('conflict', 'The article text was changed by another edit while this one was being saved; nothing of this edit was saved. Open the article again and repeat the edit.');
+      }
     },
   };
 }
+
+/** The article's text changed while its annotations were being placed for the new text. */
+class ChangedMeanwhile extends Error {}

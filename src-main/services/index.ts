@@ -13,14 +13,15 @@ import { tagHandlers } from './tags-service';
 import { w3cHandlers } from './w3c-service';
 import { libraryHandlers } from './library-service';
 import { importHandlers } from './import-service';
+import type { Reanchorer } from './reanchorer';
 
 /** Every channel's handler, over one open project, sharing one undo history. */
-export function createHandlers(store: ProjectStore, now?: () => Date): Handlers {
+export function createHandlers(store: ProjectStore, now?: () => Date, options: { reanchorer?: Reanchorer } = {}): Handlers {
   const history = new History(store);
   return {
     ...libraryHandlers(store),
     ...importHandlers(store, now),
-    ...articleHandlers(store, history, now),
+    ...articleHandlers(store, history, now, options.reanchorer),
     ...annotationHandlers(store, history, now),
     ...actorHandlers(store, history, now),
     ...tagHandlers(store, history),

@@ -1,4 +1,5 @@
 import type { Handlers } from './handlers';
+import { sliceWhole, wholeEnds } from '../../src-shared/anchoring/quote-selector';
 import type { ChannelInput, ChannelOutput } from '../../src-shared/contract';
 import type { Annotation } from '../../src-shared/domain/annotation';
 import type { ArticleSummary } from '../../src-shared/domain/article';
@@ -39,8 +40,8 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
           source: article.source,
           published: article.published,
           paragraph: orphan ? 0 : (at === -1 ? paragraphs.length - 1 : at) + 1,
-          before: orphan ? annotation.target.prefix : article.text.slice(Math.max(0, start - 120), start),
-          after: orphan ? annotation.target.suffix : article.text.slice(end, end + 120),
+          before: orphan ? wholeEnds(annotation.target.prefix) : sliceWhole(article.text, start - 120, start),
+          after: orphan ? wholeEnds(annotation.target.suffix) : sliceWhole(article.text, end, end + 120),
           annotation,
           links: (annotation.claim?.links ?? []).map((l) => ({ ...l, text: claimText.get(`${l.articleId}/${l.annotationId}`) ?? '(a claim in an article not loaded)' })),
         });
@@ -136,9 +137,9 @@ export function snippetOf(text: string, terms: readonly string[]) {
   const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, best - 80)) + 1);
   const to = Math.min(text.length, best + length + 100);
   return {
-    before: (from > 0 ? '…' : '') + text.slice(from, best).replace(/\n+/g, ' '),
+    before: (from > 0 ? '…' : '') + sliceWhole(text, from, best).replace(/\n+/g, ' '),
     match: text.slice(best, best + length),
-    after: text.slice(best + length, to).replace(/\n+/g, ' ') + (to < text.length ? '…' : ''),
+    after: sliceWhole(text, best + length, to).replace(/\n+/g, ' ') + (to < text.length ? '…' : ''),
     start: best,
     end: best + length,
   };

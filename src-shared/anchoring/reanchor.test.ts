@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TextTarget } from '../domain/annotation';
 import { describeRange } from './quote-selector';
-import { reanchor, type AnchorResult } from './reanchor';
+import { reanchor, reanchorAll, type AnchorResult } from './reanchor';
 
 const ARTICLE = [
   'The city council voted on Tuesday to extend the tram line to the northern suburbs, a project debated for more than a decade.',
@@ -246,3 +246,81 @@ describe('reanchor with short quotes', () => {
     expect(reanchor(edited, target)).toEqual({ status: 'orphan' });
   });
 });
+
+describe('reanchor never moves a passage to the same words elsewhere (issue 14)', () => {
+  /** Expects an orphan, or a place overlapping `allowed` (the edited passage itself). */
+  function notElsewhere(text: string, result: AnchorResult, allowed: { start: number; end: number } | null): void {
+    if (result.status === 'orphan') return;
+    expect(allowed, `placed on "${result.target.exact}" at ${result.target.start}`).not.toBeNull();
+    expect(result.target.start < allowed!.end && result.target.end > allowed!.start).toBe(true);
+  }
+
+  const cases = [
+    {
+      name: 'a reworded claim whose words recur in a later sentence',
+      old: 'Mr. Vale said the tax cut would pay for itself within two years.\n\nFew economists at the institute believe the tax cut would pay for itself.',
+      range: [14, 46] as const,
+      edit: (t: string) => t.replace('the tax cut would pay for itself within', 'the tax cut will pay for itself within'),
+      allowed: (t: string) => at(t, 'the tax cut will pay for itself'),
+    },
+    {
+      name: 'a deleted paragraph whose words recur in the next one',
+      old: 'The ministry confirmed the deal was final on Monday.\n\nBy Friday, several analysts doubted the deal was final at all.',
+      range: [23, 41] as const,
+      edit: (t: string) => t.slice(t.indexOf('By Friday')),
+      allowed: () => null,
+    },
+    {
+      name: 'a deleted first sentence whose opening words start the next one',
+      old: 'We didn’t expect the vote to pass. We didn’t plan for a recount either.',
+      range: [0, 9] as const,
+      edit: (t: string) => t.slice(t.indexOf('We didn’t plan')),
+      allowed: () => null,
+    },
+  ];
+
+  for (const c of cases) {
+    const target = describeRange(c.old, c.range[0], c.range[1]);
+    const edited = c.edit(c.old);
+    it(`${c.name}: quote only (as on W3C import)`, () => {
+      notElsewhere(edited, reanchor(edited, target), c.allowed(edited));
+    });
+    it(`${c.name}: with the old text (as after an edit)`, () => {
+      notElsewhere(edited, reanchorAll(c.old, edited, [target])[0]!, c.allowed(edited));
+    });
+  }
+
+  it('places the reworded claim on its own, edited sentence', () => {
+    const old = cases[0]!.old;
+    const edited = cases[0]!.edit(old);
+    const result = reanchorAll(old, edited, [describeRange(old, 14, 46)])[0]!;
+    expect(result).toMatchObject({ status: 'anchored', target: { start: 14, exact: 'the tax cut will pay for itself' } });
+  });
+
+  it('keeps a passage of a duplicated paragraph on its original, not orphaned', () => {
+    const para = 'Officials said the bridge would reopen in May after repairs to its northern span.';
+    const old = ['Heavy rain closed the river crossing last week.', para, 'Drivers face long detours until then.'].join('\n\n');
+    const target = select(old, 'the bridge would reopen in May');
+    // A copy of the paragraph pasted at the end, and another just after the original.
+    for (const edited of [`${old}\n\n${para}`, old.replace(para, `${para}\n\n${para}`)]) {
+      expect(reanchor(edited, target)).toMatchObject({ status: 'anchored', how: 'position', target: { start: target.start } });
+      expect(reanchorAll(old, edited, [target])[0]).toMatchObject({ status: 'anchored', target: { start: target.start } });
+    }
+    // A copy pasted before it: the original moved on, and the order of the text says which is which.
+    const before = `${para}\n\n${old}`;
+    expect(reanchorAll(old, before, [target])[0]).toMatchObject({ status: 'anchored', target: { start: target.start + para.length + 2 } });
+  });
+
+  it('orphans a passage only found where kept text from elsewhere now stands', () => {
+    const old = 'Alpha said the plan was sound and would be funded next year by the treasury.\n\nBeta later insisted the plan was sound and would be funded next year anyway.';
+    const target = select(old, 'the plan was sound and would be funded next year');
+    const edited = old.slice(old.indexOf('Beta'));
+    expect(reanchorAll(old, edited, [target])[0]).toEqual({ status: 'orphan' });
+  });
+});
+
+function at(text: string, phrase: string): { start: number; end: number } {
+  const start = text.indexOf(phrase);
+  if (start < 0) throw new Error(`"${phrase}" is not in the text`);
+  return { start, end: start + phrase.length };
+}

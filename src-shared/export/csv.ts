@@ -26,12 +26,15 @@ function paragraphNumber(text: string, offset: number): number {
   return (index === -1 ? paragraphs.length - 1 : index) + 1;
 }
 
-/** Every claim, one row each, with its article's metadata. */
+/**
+ * Every claim, one row each, with its article's metadata. `quote` is always the stored passage;
+ * for an orphan (`anchored` = no) that is the text it last had, and it has no place.
+ */
 export function claimsCsv(input: ReportInput): string {
   const actors = new Map(input.actors.map((a) => [a.id, a.name]));
   const tags = new Map(input.tags.map((t) => [t.id, t.name]));
   const rows: (string | number | null)[][] = [
-    ['claim_id', 'quote', 'speaker', 'form', 'medium', 'reliability', 'credibility', 'grade', 'verification', 'review_status', 'tags', 'note', 'paragraph', 'start', 'end', 'links', ...ARTICLE_COLUMNS],
+    ['claim_id', 'quote', 'speaker', 'form', 'medium', 'reliability', 'credibility', 'grade', 'verification', 'review_status', 'anchored', 'tags', 'note', 'paragraph', 'start', 'end', 'links', ...ARTICLE_COLUMNS],
   ];
   for (const { article, annotations } of input.articles) {
     for (const a of annotations) {
@@ -48,6 +51,7 @@ export function claimsCsv(input: ReportInput): string {
         gradeOf(a.claim),
         VERIFICATION_LABELS[a.claim.verification],
         a.status,
+        a.anchor === 'orphan' ? 'no' : 'yes',
         a.tags.map((t) => tags.get(t) ?? '').filter(Boolean).join('; '),
         a.note,
         a.anchor === 'orphan' ? null : paragraphNumber(article.text, a.target.start),
@@ -65,7 +69,7 @@ export function claimsCsv(input: ReportInput): string {
   return toCsv(rows);
 }
 
-/** Every annotation, one row each, with its article's metadata. */
+/** Every annotation, one row each, with its article's metadata (orphans as in `claimsCsv`). */
 export function annotationsCsv(input: ReportInput): string {
   const actors = new Map(input.actors.map((a) => [a.id, a.name]));
   const tags = new Map(input.tags.map((t) => [t.id, t.name]));

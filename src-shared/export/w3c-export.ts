@@ -1,4 +1,5 @@
 /** W3C Web Annotation export: see the mapping documented in w3c-model.ts. */
+import { wholeEnds } from '../anchoring/quote-selector';
 import { type Actor } from '../domain/actor';
 import { type Annotation } from '../domain/annotation';
 import type { Article } from '../domain/article';
@@ -58,7 +59,8 @@ function exportAnnotation(annotation: Annotation, ctx: ExportContext): W3CAnnota
   }
   const { target } = annotation;
   const selector: W3CAnnotation['target']['selector'] = [
-    { type: 'TextQuoteSelector', exact: target.exact, prefix: target.prefix, suffix: target.suffix },
+    // Context stored by older versions was cut at 32 code units and may end in half an emoji.
+    { type: 'TextQuoteSelector', exact: target.exact, prefix: wholeEnds(target.prefix), suffix: wholeEnds(target.suffix) },
   ];
   const orphan = annotation.anchor === 'orphan';
   if (!orphan) {

@@ -4,7 +4,7 @@ import { actorKindSchema, type ActorKind } from '../domain/actor';
 import { MAX_NOTE, reviewStatusSchema, type AnnotationKind, type ReviewStatus } from '../domain/annotation';
 import { claimFormSchema, claimLinkTypeSchema, credibilitySchema, gradeOf, reliabilitySchema, verificationSchema, type ClaimForm, type ClaimLink, type Credibility, type Reliability, type Verification } from '../domain/claim';
 import { idSchema, type Id } from '../domain/ids';
-import { describeRange } from '../anchoring/quote-selector';
+import { describeRange, sliceWhole } from '../anchoring/quote-selector';
 import { reanchor } from '../anchoring/reanchor';
 
 import { ANNO_CONTEXT, HTTP_URL, OffsetMap } from './w3c-model';
@@ -501,5 +501,5 @@ function place(args: {
 }
 
 function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  return text.length > 60 ? `${sliceWhole(text, 0, 60)}…` : text;
 }

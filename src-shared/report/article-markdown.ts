@@ -13,10 +13,13 @@ export function articleReportTree(article: Article, annotations: readonly Annota
   const children: RootContent[] = [{ type: 'heading', depth: 1, children: [{ type: 'text', value: article.title }] }];
   children.push({ type: 'paragraph', children: sourceLine(article) });
 
-  const ordered = [...annotations].sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
-  if (ordered.length === 0) {
+  // An orphan's offsets point at nothing (its passage was lost after an edit): it is listed
+  // apart with the words it last had, never quoted from the current text.
+  const ordered = annotations.filter((a) => a.anchor !== 'orphan').sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end);
+  const lost = annotations.filter((a) => a.anchor === 'orphan');
+  if (annotations.length === 0) {
     children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: 'No highlights yet.' }] }] });
-  } else {
+  } else if (ordered.length > 0) {
     children.push({ type: 'heading', depth: 2, children: [{ type: 'text', value: 'Highlights' }] });
     const paragraphs = paragraphsOf(article.text);
     for (const annotation of ordered) {
@@ -32,7 +35,25 @@ export function articleReportTree(article: Article, annotations: readonly Annota
       children.push({ type: 'paragraph', children: caption });
     }
   }
+  if (lost.length > 0) children.push(...lostBlocks(lost));
   return { type: 'root', children };
+}
+
+/**
+ * Annotations whose passage was not found after an edit of the text: each with the text it last
+ * had, marked as such and never as a blockquote, and the note.
+ */
+function lostBlocks(lost: readonly Annotation[]): RootContent[] {
+  const blocks: RootContent[] = [
+    { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Lost after an edit of the text' }] },
+    { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: 'Not found in the current text; shown with the words they last had. Re-attach them in the reader.' }] }] },
+  ];
+  for (const annotation of lost) {
+    const line: PhrasingContent[] = [{ type: 'text', value: `Orphaned ${annotation.kind}, last known text: “${annotation.target.exact.replace(/\s*\n+\s*/g, ' ')}”` }];
+    if (annotation.note.trim()) line.push({ type: 'text', value: ` — ${annotation.note.trim()}` });
+    blocks.push({ type: 'paragraph', children: line });
+  }
+  return blocks;
 }
 
 function sourceLine(article: Article): PhrasingContent[] {

@@ -41,12 +41,19 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
   const scopedActor = options.scope.kind === 'actor' ? actors.get(options.scope.actorId) : undefined;
 
   const entries: Entry[] = [];
+  // Orphans (passage lost after an edit) are never quoted: their offsets point at nothing. They
+  // are listed apart with the words they last had.
+  const lost: { article: Article; annotation: Annotation }[] = [];
   for (const { article, annotations } of input.articles) {
     const paragraphs = paragraphsOf(article.text);
     for (const annotation of annotations) {
-      if (annotation.anchor === 'orphan') continue;
       if (filters.tagIds.length && !annotation.tags.some((t) => filters.tagIds.includes(t))) continue;
       if (filters.statuses.length && !filters.statuses.includes(annotation.status)) continue;
+      if (annotation.anchor === 'orphan') {
+        const about = scopedActor ? annotation.actorId === scopedActor.id || annotation.claim?.speakerId === scopedActor.id : true;
+        if (about) lost.push({ article, annotation });
+        continue;
+      }
       const at = paragraphs.findIndex((p) => p.end > annotation.target.start);
       entries.push({ article, annotation, paragraph: (at === -1 ? paragraphs.length - 1 : at) + 1 });
     }
@@ -147,6 +154,20 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
     }
   }
 
+  if (lost.length) {
+    children.push(heading(2, 'Lost after edits of the text'));
+    children.push(paragraph({ type: 'emphasis', children: [text('Not found in the current text of their articles; shown with the words they last had, not as quotes.')] }));
+    children.push(
+      list(
+        lost.map(({ article, annotation }) => {
+          const parts: PhrasingContent[] = [text(`${article.title}: orphaned ${annotation.kind}, last known text “${annotation.target.exact.replace(/\s*\n+\s*/g, ' ')}”`)];
+          if (annotation.note.trim()) parts.push(text(`. Note: ${annotation.note.trim().replace(/\s*\n+\s*/g, ' ')}`));
+          return item(...parts);
+        }),
+      ),
+    );
+  }
+
   if (sections.sources && cited.size) {
     children.push(heading(2, 'Sources'));
     const sources = [...cited.values()].sort((a, b) => (a.published || '9999').localeCompare(b.published || '9999') || a.title.localeCompare(b.title));
@@ -162,7 +183,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
     );
   }
 
-  if (children.length <= 5 && !claims.length && !highlights.length) children.push(paragraph({ type: 'emphasis', children: [text('Nothing in this scope matches the chosen sections and filters.')] }));
+  if (children.length <= 5 && !claims.length && !highlights.length && !lost.length) children.push(paragraph({ type: 'emphasis', children: [text('Nothing in this scope matches the chosen sections and filters.')] }));
   return { type: 'root', children };
 }
 
