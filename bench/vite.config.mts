@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { listBenches } from './benches.mjs';
+
+const workers = resolve(import.meta.dirname, '../src-main/workers');
 
 // Bundles the TypeScript bench scripts into plain Node files (bench/.tmp), like the main build.
 export default defineConfig({
@@ -12,7 +15,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
-      input: Object.fromEntries(listBenches().filter((b) => b.bundled).map((b) => [b.name, b.source])),
+      // The benches, and the worker scripts they start (bundled beside them).
+      input: {
+        ...Object.fromEntries(listBenches().filter((b) => b.bundled).map((b) => [b.name, b.source])),
+        ...Object.fromEntries(readdirSync(workers).filter((f) => f.endsWith('-worker.ts')).map((f) => [f.replace(/\.ts$/, ''), resolve(workers, f)])),
+      },
       output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'assets/[name]-[hash].mjs' },
     },
   },

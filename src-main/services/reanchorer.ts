@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { reanchorAll, type AnchorResult } from '../../src-shared/anchoring/reanchor';
 import type { TextTarget } from '../../src-shared/domain/annotation';
@@ -117,5 +118,8 @@ export function createReanchorer(options: ReanchorerOptions = {}): Reanchorer {
 
 /** Beside the bundle's entry (out/main), which is this file's folder or, from a shared chunk, its parent. */
 function defaultWorkerFile(): string | null {
-  return [join(__dirname, 'reanchor-worker.js'), join(__dirname, '..', 'reanchor-worker.js')].find((file) => existsSync(file)) ?? null;
+  // import.meta.url, not __dirname: the main build (CommonJS) rewrites it, and ES-module bundles
+  // (the benchmarks) have no __dirname at all.
+  const here = dirname(fileURLToPath(import.meta.url));
+  return [join(here, 'reanchor-worker.js'), join(here, '..', 'reanchor-worker.js')].find((file) => existsSync(file)) ?? null;
 }
