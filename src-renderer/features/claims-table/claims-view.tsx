@@ -1,25 +1,35 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { CREDIBILITY_LABELS, gradeOf, RELIABILITY_LABELS, VERIFICATION_LABELS, type ClaimDetails, type Credibility, type Reliability, type Verification } from '../../../src-shared/domain/claim';
-import { useApi } from '../../api/api-context';
+import { apiKey, useApiMutation, useApiQuery } from '../../api/queries';
 import { useNavigation } from '../../app/navigation';
 import { useWorkbench } from '../../app/workbench-context';
 import type { LibraryEntry } from '../dossier/entry-view';
 
 type SortKey = 'speaker' | 'date' | 'source' | 'grade' | 'verification';
+const TABLE = apiKey('claims:table', {});
 
 /** Every claim in the library: sort, filter, and grade or verify in place. */
 export function ClaimsView() {
-  const api = useApi();
+  const client = useQueryClient();
   const nav = useNavigation();
-  const { actorsById, tagsById, reportError, setStatus, changed } = useWorkbench();
-  const [rows, setRows] = useState<LibraryEntry[] | null>(null);
+  const { actorsById, tagsById, reportError, setStatus } = useWorkbench();
+  const rows = useApiQuery('claims:table', {}).data ?? null;
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'date', up: true });
   const [speaker, setSpeaker] = useState('');
   const [verification, setVerification] = useState<Verification | ''>('');
   const [text, setText] = useState('');
 
-  const load = useCallback(() => api.call('claims:table', {}).then(setRows, reportError), [api, reportError]);
-  useEffect(() => void load(), [load]);
+  // Edits are shown at once and sent one after another (one mutation scope), so two quick
+  // changes to one claim reach the store in order; a failed one shows why and reloads the table.
+  const { mutate: save } = useApiMutation('annotations:update', {
+    scope: 'claims-table',
+    onSuccess: () => setStatus('Claim updated.'),
+    onError: (failure) => {
+      reportError(failure);
+      void client.invalidateQueries({ queryKey: TABLE });
+    },
+  });
 
   const speakerName = useCallback((e: LibraryEntry) => (e.annotation.claim?.speakerId ? actorsById.get(e.annotation.claim.speakerId)?.name ?? '?' : ''), [actorsById]);
   const shown = useMemo(() => {
@@ -37,32 +47,17 @@ export function ClaimsView() {
     return list.sort((a, b) => value(a).localeCompare(value(b)) * (sort.up ? 1 : -1));
   }, [rows, speaker, verification, text, sort, speakerName]);
 
-  // Edits apply to the latest row (not the one a render captured) and are sent one after
-  // another, so two quick changes to one claim cannot overwrite each other.
-  const latest = useRef<LibraryEntry[] | null>(null);
-  latest.current = rows;
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-
   function update(entry: LibraryEntry, patch: Partial<ClaimDetails> | { note: string }): void {
     const id = entry.annotation.id;
-    const current = latest.current?.find((e) => e.annotation.id === id) ?? entry;
+    // The latest row in the cache, not the one a render captured: quick edits build on each other.
+    const current = client.getQueryData<LibraryEntry[]>(TABLE)?.find((e) => e.annotation.id === id) ?? entry;
     const { links, ...details } = current.annotation.claim!;
     const note = 'note' in patch ? patch.note : current.annotation.note;
     const claim = 'note' in patch ? details : { ...details, ...patch };
     const next = { ...current, annotation: { ...current.annotation, note, claim: { ...claim, links } } };
-    const updated = (latest.current ?? []).map((e) => (e.annotation.id === id ? next : e));
-    latest.current = updated;
-    setRows(updated);
-    queue.current = queue.current.then(async () => {
-      try {
-        await api.call('annotations:update', { articleId: entry.articleId, id, patch: { claim, note } });
-        await changed({ article: true, library: true });
-        setStatus('Claim updated.');
-      } catch (failure) {
-        reportError(failure);
-        await load();
-      }
-    });
+    void client.cancelQueries({ queryKey: TABLE });
+    client.setQueryData<LibraryEntry[]>(TABLE, (list) => list?.map((e) => (e.annotation.id === id ? next : e)));
+    save({ articleId: entry.articleId, id, patch: { claim, note } });
   }
 
   const header = (key: SortKey, label: string) => (

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { suggestSpeaker } from '../../../src-shared/claims/suggest-speaker';
 import type { ChannelOutput } from '../../../src-shared/contract';
 import type { Annotation } from '../../../src-shared/domain/annotation';
@@ -14,7 +14,7 @@ import {
   type Reliability,
   type Verification,
 } from '../../../src-shared/domain/claim';
-import { useApi } from '../../api/api-context';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { Combobox } from '../../ui/combobox';
@@ -35,8 +35,9 @@ const LINK_LABELS: Record<ClaimLinkType, string> = { supports: 'supports', contr
 
 /** The claim form: speaker, form, medium, topic tags, Admiralty grade, verification, note, links. */
 export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) {
-  const api = useApi();
-  const { project, session, tagsById, changed } = useWorkbench();
+  const { project, session, tagsById } = useWorkbench();
+  const { mutateAsync: create } = useApiMutation('annotations:create');
+  const { mutateAsync: update } = useApiMutation('annotations:update');
   const article = session!.article;
   const existing = annotation?.claim ?? null;
   const passage = annotation ? annotation.target : range!;
@@ -69,9 +70,8 @@ export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) 
     setSaving(true);
     try {
       const saved = annotation
-        ? await api.call('annotations:update', { articleId: article.id, id: annotation.id, patch: { claim: details, tags, note } })
-        : await api.call('annotations:create', { articleId: article.id, start: range!.start, end: range!.end, exact: range!.exact, kind: 'claim', claim: details, tags, note });
-      await changed({ article: true, library: true, project: true });
+        ? await update({ articleId: article.id, id: annotation.id, patch: { claim: details, tags, note } })
+        : await create({ articleId: article.id, start: range!.start, end: range!.end, exact: range!.exact, kind: 'claim', claim: details, tags, note });
       onSaved(saved.id);
     } catch (failure) {
       setError(messageOf(failure));
@@ -150,19 +150,17 @@ export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) 
 }
 
 type ClaimList = ChannelOutput<'claims:list'>;
+const NO_CLAIMS: ClaimList = [];
 
 /** Links from this claim to others, in any article: supports, contradicts, repeats. */
 function ClaimLinks({ annotation }: { annotation: Annotation }) {
-  const api = useApi();
-  const { changed, reportError, actorsById } = useWorkbench();
-  const [claims, setClaims] = useState<ClaimList>([]);
+  const { reportError, actorsById } = useWorkbench();
+  const claims = useApiQuery('claims:list', {}).data ?? NO_CLAIMS;
+  const { mutateAsync: linkClaims } = useApiMutation('claims:link');
+  const { mutateAsync: unlinkClaims } = useApiMutation('claims:unlink');
   const [target, setTarget] = useState<string | null>(null);
   const [type, setType] = useState<ClaimLinkType>('contradicts');
   const links = annotation.claim?.links ?? [];
-
-  useEffect(() => {
-    api.call('claims:list', {}).then(setClaims, reportError);
-  }, [api, reportError]);
 
   const key = (c: { articleId: string; annotationId: string }) => `${c.articleId}/${c.annotationId}`;
   const byKey = new Map(claims.map((c) => [key(c), c]));
@@ -172,9 +170,8 @@ function ClaimLinks({ annotation }: { annotation: Annotation }) {
     const other = target ? byKey.get(target) : undefined;
     if (!other) return;
     try {
-      await api.call('claims:link', { from: self, to: { articleId: other.articleId, annotationId: other.annotationId }, type });
+      await linkClaims({ from: self, to: { articleId: other.articleId, annotationId: other.annotationId }, type });
       setTarget(null);
-      await changed({ article: true });
     } catch (failure) {
       reportError(failure);
     }
@@ -182,8 +179,7 @@ function ClaimLinks({ annotation }: { annotation: Annotation }) {
 
   async function unlink(to: { articleId: string; annotationId: string }): Promise<void> {
     try {
-      await api.call('claims:unlink', { from: self, to });
-      await changed({ article: true });
+      await unlinkClaims({ from: self, to });
     } catch (failure) {
       reportError(failure);
     }

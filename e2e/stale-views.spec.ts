@@ -1,0 +1,75 @@
+import { expect, test } from './fixtures/workbench';
+
+const article = {
+  title: 'Harbour fees debated',
+  source: 'Test Wire',
+  published: '2026-10-03',
+  text: 'Petra Alm said the harbour fees would fall next year.\nThe council did not comment.',
+};
+
+// Every view reads through one cache, and an undo or redo says what it touched: a view on
+// screen follows at once, without the user navigating away and back.
+test('undo and redo while the Claims view or the Review view is showing update it in place', async ({ workbench }) => {
+  const ui = workbench.ui;
+  await ui.addAndOpenArticle(article);
+  const form = await ui.startClaim('the harbour fees would fall next year');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+
+  await ui.page.getByRole('tab', { name: 'Claims' }).click();
+  const claims = ui.page.getByRole('region', { name: 'Claims' });
+  const claimRow = claims.getByRole('row', { name: /the harbour fees would fall next year/ });
+  await expect(claimRow).toBeVisible();
+  await ui.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(claimRow).toHaveCount(0);
+  await expect(claims).toContainText('No claims yet');
+  await ui.page.keyboard.press('Control+Shift+z');
+  await expect(claimRow).toBeVisible();
+
+  // An edit made in the table, then undone from the keyboard, goes back in the table too.
+  const verification = claims.getByRole('combobox', { name: 'Verification of “the harbour fees would fall next year”' });
+  await verification.selectOption({ label: 'Corroborated' });
+  await expect(ui.page.getByRole('status')).toHaveText('Claim updated.');
+  // Ctrl+Z in a form field belongs to the field: leave it first, as a user would.
+  await verification.evaluate((element) => (element as HTMLElement).blur());
+  await ui.page.keyboard.press('Control+z');
+  await expect(verification).toHaveValue('unverified');
+
+  await ui.page.getByRole('tab', { name: 'Review' }).click();
+  const queue = ui.page.getByRole('region', { name: 'Review queue' });
+  await expect(queue).toContainText('1 left to review');
+  await ui.page.keyboard.press('Control+z');
+  await expect(queue).toContainText('Nothing left to review.');
+  await ui.page.getByRole('button', { name: 'Redo' }).click();
+  await expect(queue).toContainText('1 left to review');
+  await queue.getByRole('button', { name: 'Mark reviewed' }).click();
+  await expect(queue).toContainText('Nothing left to review.');
+  await ui.page.keyboard.press('Control+z');
+  await expect(queue).toContainText('1 left to review');
+});
+
+test('a restored project file shows in the library and the views at once', async ({ workbench }) => {
+  let ui = workbench.ui;
+  await ui.addAndOpenArticle(article);
+  const form = await ui.startClaim('the harbour fees would fall next year');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  const backup = await workbench.captureSave(() => ui.chooseExport('Project file'));
+
+  // Empty the project (undo both changes), open the Claims view, then restore the backup.
+  ui = workbench.ui;
+  await ui.page.getByRole('tab', { name: 'Claims' }).click();
+  const claims = ui.page.getByRole('region', { name: 'Claims' });
+  await ui.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(claims).toContainText('No claims yet');
+  await ui.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(ui.page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  await ui.chooseExport('Restore from backup…');
+  const dialog = ui.page.getByRole('dialog', { name: 'Restore project file' });
+  await dialog.getByLabel('Project file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup.content) });
+  await expect(dialog).toBeHidden();
+  await expect(claims.getByRole('row', { name: /the harbour fees would fall next year/ })).toBeVisible();
+  await ui.page.getByRole('tab', { name: 'Library' }).click();
+  await expect(ui.libraryItem(/Harbour fees debated/)).toBeVisible();
+});
