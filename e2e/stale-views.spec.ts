@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/workbench';
+import type { WorkbenchPage } from './models/workbench-page';
 
 const article = {
   title: 'Harbour fees debated',
@@ -7,14 +8,18 @@ const article = {
   text: 'Petra Alm said the harbour fees would fall next year.\nThe council did not comment.',
 };
 
-// Every view reads through one cache, and an undo or redo says what it touched: a view on
-// screen follows at once, without the user navigating away and back.
-test('undo and redo while the Claims view or the Review view is showing update it in place', async ({ workbench }) => {
-  const ui = workbench.ui;
+async function addArticleWithClaim(ui: WorkbenchPage): Promise<void> {
   await ui.addAndOpenArticle(article);
   const form = await ui.startClaim('the harbour fees would fall next year');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
+}
+
+// Every view reads through one cache, and an undo or redo says what it touched: a view on
+// screen follows at once, without the user navigating away and back.
+test('undo and redo while the Claims view or the Review view is showing update it in place', async ({ workbench }) => {
+  const ui = workbench.ui;
+  await addArticleWithClaim(ui);
 
   await ui.page.getByRole('tab', { name: 'Claims' }).click();
   const claims = ui.page.getByRole('region', { name: 'Claims' });
@@ -50,10 +55,7 @@ test('undo and redo while the Claims view or the Review view is showing update i
 
 test('an imported annotation file shows in the Claims view at once', async ({ workbench }) => {
   const ui = workbench.ui;
-  await ui.addAndOpenArticle(article);
-  const form = await ui.startClaim('the harbour fees would fall next year');
-  await form.getByRole('button', { name: 'Save' }).click();
-  await expect(form).toBeHidden();
+  await addArticleWithClaim(ui);
   const exported = await workbench.captureSave(() => ui.chooseExport('W3C annotations'));
 
   // Take the claim away, keep the Claims view open, and bring it back from the file.
@@ -67,4 +69,28 @@ test('an imported annotation file shows in the Claims view at once', async ({ wo
   await dialog.getByLabel('Annotation file').setInputFiles({ name: 'annotations.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(exported.content) });
   await expect(dialog).toBeHidden();
   await expect(claims.getByRole('row', { name: /the harbour fees would fall next year/ })).toBeVisible();
+});
+
+test.describe.serial('restore', () => {
+  let backup = '';
+
+  test('a project file to restore', async ({ workbench }) => {
+    await addArticleWithClaim(workbench.ui);
+    backup = (await workbench.captureSave(() => workbench.ui.chooseExport('Project file'))).content;
+    expect(backup).toContain('the harbour fees would fall next year');
+  });
+
+  test('a restore into an empty project shows in the open Claims view and the library at once', async ({ workbench }) => {
+    const ui = workbench.ui;
+    await ui.page.getByRole('tab', { name: 'Claims' }).click();
+    const claims = ui.page.getByRole('region', { name: 'Claims' });
+    await expect(claims).toContainText('No claims yet');
+    await ui.chooseExport('Restore from backup…');
+    const dialog = ui.page.getByRole('dialog', { name: 'Restore project file' });
+    await dialog.getByLabel('Project file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await expect(dialog).toBeHidden();
+    await expect(claims.getByRole('row', { name: /the harbour fees would fall next year/ })).toBeVisible();
+    await ui.page.getByRole('tab', { name: 'Library' }).click();
+    await expect(ui.libraryItem(/Harbour fees debated/)).toBeVisible();
+  });
 });

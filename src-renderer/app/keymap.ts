@@ -10,6 +10,8 @@ export interface Shortcut {
   /** What it does, for the dialog. */
   action: string;
   context: ShortcutContext;
+  /** A word or two for a view's own key hints ("reviewed"). */
+  hint?: string;
   matches(event: KeyboardEvent): boolean;
 }
 
@@ -47,10 +49,10 @@ export const SHORTCUTS = {
   remove: { keys: 'Delete', action: 'Delete the selected annotation', context: 'Reading an article', matches: key('Delete', 'Backspace') },
   clear: { keys: 'Esc', action: 'Clear the selection, close a dialog', context: 'Reading an article', matches: key('Escape') },
 
-  reviewMarkReviewed: { keys: 'R', action: 'Mark the shown annotation reviewed', context: 'Review view', matches: key('r') },
-  reviewMarkDisputed: { keys: 'D', action: 'Mark the shown annotation disputed', context: 'Review view', matches: key('d') },
-  reviewDelete: { keys: 'Delete', action: 'Delete the shown annotation', context: 'Review view', matches: key('Delete') },
-  reviewNext: { keys: 'N / → / J', action: 'Next annotation to review', context: 'Review view', matches: key('n', 'ArrowRight', 'j') },
+  reviewMarkReviewed: { keys: 'R', action: 'Mark the shown annotation reviewed', context: 'Review view', hint: 'reviewed', matches: key('r') },
+  reviewMarkDisputed: { keys: 'D', action: 'Mark the shown annotation disputed', context: 'Review view', hint: 'disputed', matches: key('d') },
+  reviewDelete: { keys: 'Delete', action: 'Delete the shown annotation', context: 'Review view', hint: 'deletes', matches: key('Delete') },
+  reviewNext: { keys: 'N / → / J', action: 'Next annotation to review', context: 'Review view', hint: 'next', matches: key('n', 'ArrowRight', 'j') },
 
   undo: { keys: 'Ctrl/Cmd + Z', action: 'Undo', context: 'Anywhere', matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z' },
   redo: {
@@ -72,6 +74,14 @@ export type ShortcutId = keyof typeof SHORTCUTS;
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || Boolean(target.closest('input, textarea, select, dialog, [role="menu"]'));
+}
+
+/** One line of key hints for a context, from the same entries: "R reviewed · D disputed". */
+export function keyHints(context: ShortcutContext): string {
+  return (Object.values(SHORTCUTS) as Shortcut[])
+    .filter((s) => s.context === context)
+    .map((s) => (s.hint ? `${s.keys} ${s.hint}` : s.keys))
+    .join(' · ');
 }
 
 /** A handler returns false when the key does not apply now (it then falls through to the next layer). */

@@ -2,13 +2,15 @@ import { useState, type FormEvent } from 'react';
 import type { ActorKind } from '../../../src-shared/domain/actor';
 import type { ChannelInput } from '../../../src-shared/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { useChange } from '../../app/use-change';
 import { useWorkbench, type ActorEntry } from '../../app/workbench-context';
 import { ACTOR_KIND_LABELS, keysOf } from '../../ui/labels';
 
 
 /** Edit, merge, delete an actor, and find its unmarked mentions. */
 export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): void }) {
-  const { project, session, reportError, setStatus } = useWorkbench();
+  const { project, session } = useWorkbench();
+  const run = useChange();
   const { mutateAsync: updateActor } = useApiMutation('actors:update');
   const { mutateAsync: acceptMentions } = useApiMutation('actors:accept-mentions');
   const { mutateAsync: mergeActor } = useApiMutation('actors:merge');
@@ -32,17 +34,6 @@ export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): v
   const mentionKey = (m: { articleId: string; start: number }) => `${m.articleId}:${m.start}`;
   const chosen = new Set((shown ?? []).flatMap((m, i) => (unticked.has(mentionKey(m)) ? [] : [i])));
   const others = project.actors.filter((a) => a.id !== actor.id);
-
-  async function run(task: () => Promise<unknown>, message: string): Promise<boolean> {
-    try {
-      await task();
-      setStatus(message);
-      return true;
-    } catch (failure) {
-      reportError(failure);
-      return false;
-    }
-  }
 
   function save(event: FormEvent): void {
     event.preventDefault();

@@ -6,6 +6,7 @@ import { useWorkbench } from '../../app/workbench-context';
 import { ANNOTATION_KIND_LABELS, REVIEW_STATUS_LABELS } from '../../ui/labels';
 import { describeAnnotation } from './annotation-labels';
 import { SelectedAnnotation } from './annotation-editor';
+import { LabelOptions } from '../../ui/label-options';
 
 /** The open article's annotations in text order, filterable; orphans listed apart. */
 export function AnnotationsPanel() {
@@ -37,11 +38,7 @@ export function AnnotationsPanel() {
           <div className="filters">
             <select aria-label="Filter by kind" value={kind} onChange={(e) => setKind(e.target.value as AnnotationKind | '')}>
               <option value="">All kinds</option>
-              {Object.entries(ANNOTATION_KIND_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={ANNOTATION_KIND_LABELS} />
             </select>
             <select aria-label="Filter by tag" value={tag} onChange={(e) => setTag(e.target.value)}>
               <option value="">All tags</option>
@@ -53,11 +50,7 @@ export function AnnotationsPanel() {
             </select>
             <select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value as ReviewStatus | '')}>
               <option value="">All statuses</option>
-              {Object.entries(REVIEW_STATUS_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={REVIEW_STATUS_LABELS} />
             </select>
           </div>
           <AnnotationList entries={anchored} selectedId={session.selectedId} select={session.select} filtered={Boolean(kind || tag || status)} actorsById={actorsById} tags={project.tags} />

@@ -5,6 +5,7 @@ import { apiKey, useApiMutation, useApiQuery } from '../../api/queries';
 import { useNavigation } from '../../app/navigation';
 import { useWorkbench } from '../../app/workbench-context';
 import type { LibraryEntry } from '../dossier/entry-view';
+import { LabelOptions } from '../../ui/label-options';
 
 type SortKey = 'speaker' | 'date' | 'source' | 'grade' | 'verification';
 const TABLE = apiKey('claims:table', {});
@@ -84,11 +85,7 @@ export function ClaimsView() {
         </select>
         <select aria-label="Filter by verification" value={verification} onChange={(e) => setVerification(e.target.value as Verification | '')}>
           <option value="">Any verification</option>
-          {Object.entries(VERIFICATION_LABELS).map(([v, label]) => (
-            <option key={v} value={v}>
-              {label}
-            </option>
-          ))}
+          <LabelOptions labels={VERIFICATION_LABELS} />
         </select>
         <span className="muted">{rows ? `${shown.length} of ${rows.length} claims` : 'Loading…'}</span>
       </div>
@@ -121,28 +118,16 @@ export function ClaimsView() {
                 <td>
                   <select aria-label={`Reliability of “${label}”`} value={c.reliability ?? ''} onChange={(ev) => update(e, { reliability: (ev.target.value || null) as Reliability | null })} title={c.reliability ? RELIABILITY_LABELS[c.reliability] : 'Not graded'}>
                     <option value="">–</option>
-                    {Object.keys(RELIABILITY_LABELS).map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
+                    <LabelOptions labels={RELIABILITY_LABELS} format={(value) => value} />
                   </select>
                   <select aria-label={`Credibility of “${label}”`} value={c.credibility ?? ''} onChange={(ev) => update(e, { credibility: (ev.target.value ? Number(ev.target.value) : null) as Credibility | null })} title={c.credibility ? CREDIBILITY_LABELS[c.credibility] : 'Not graded'}>
                     <option value="">–</option>
-                    {Object.keys(CREDIBILITY_LABELS).map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
+                    <LabelOptions labels={CREDIBILITY_LABELS} format={(value) => value} />
                   </select>
                 </td>
                 <td>
                   <select aria-label={`Verification of “${label}”`} value={c.verification} onChange={(ev) => update(e, { verification: ev.target.value as Verification })}>
-                    {Object.entries(VERIFICATION_LABELS).map(([v, l]) => (
-                      <option key={v} value={v}>
-                        {l}
-                      </option>
-                    ))}
+                    <LabelOptions labels={VERIFICATION_LABELS} />
                   </select>
                 </td>
                 <td>{e.annotation.tags.map((t) => tagsById.get(t)?.name).filter(Boolean).join(', ')}</td>

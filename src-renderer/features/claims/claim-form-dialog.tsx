@@ -20,6 +20,7 @@ import { useWorkbench } from '../../app/workbench-context';
 import { Combobox } from '../../ui/combobox';
 import { DialogFooter } from '../../ui/dialog-footer';
 import { Modal } from '../../ui/modal';
+import { LabelOptions } from '../../ui/label-options';
 
 interface Props {
   /** A new claim on this passage… */
@@ -89,11 +90,7 @@ export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) 
           <Combobox label="Speaker" options={actorOptions} value={details.speakerId} onChange={(id) => set('speakerId', id)} allowNone autoFocus />
           <label htmlFor="cf-form">Form</label>
           <select id="cf-form" value={details.form} onChange={(e) => set('form', e.target.value as ClaimForm)}>
-            {Object.entries(CLAIM_FORM_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={CLAIM_FORM_LABELS} />
           </select>
           <label htmlFor="cf-medium">Medium</label>
           <input id="cf-medium" list="cf-media" value={details.medium} onChange={(e) => set('medium', e.target.value)} placeholder="statement, post, interview, briefing…" />
@@ -105,28 +102,16 @@ export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) 
           <label htmlFor="cf-reliability">Reliability</label>
           <select id="cf-reliability" value={details.reliability ?? ''} onChange={(e) => set('reliability', (e.target.value || null) as Reliability | null)}>
             <option value="">Not graded</option>
-            {Object.entries(RELIABILITY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {value} — {label}
-              </option>
-            ))}
+            <LabelOptions labels={RELIABILITY_LABELS} format={(value, label) => `${value} — ${label}`} />
           </select>
           <label htmlFor="cf-credibility">Credibility</label>
           <select id="cf-credibility" value={details.credibility ?? ''} onChange={(e) => set('credibility', (e.target.value ? Number(e.target.value) : null) as Credibility | null)}>
             <option value="">Not graded</option>
-            {Object.entries(CREDIBILITY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {value} — {label}
-              </option>
-            ))}
+            <LabelOptions labels={CREDIBILITY_LABELS} format={(value, label) => `${value} — ${label}`} />
           </select>
           <label htmlFor="cf-verification">Verification</label>
           <select id="cf-verification" value={details.verification} onChange={(e) => set('verification', e.target.value as Verification)}>
-            {Object.entries(VERIFICATION_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={VERIFICATION_LABELS} />
           </select>
           <span className="form-label">Topic tags</span>
           <fieldset className="tag-checks" aria-label="Topic tags">

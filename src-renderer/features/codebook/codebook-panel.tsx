@@ -1,29 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { useApiMutation } from '../../api/queries';
+import { useChange } from '../../app/use-change';
 import { useWorkbench, type TagEntry } from '../../app/workbench-context';
 
 const PALETTE = ['#f2c94c', '#f2994a', '#eb5757', '#6fcf97', '#56ccf2', '#bb6bd9', '#9b9b9b', '#2d9cdb'];
 
 /** The codebook: tags with colours, hierarchy and hotkeys 1–9. */
 export function CodebookPanel() {
-  const { project, reportError, setStatus } = useWorkbench();
+  const { project } = useWorkbench();
+  const run = useChange();
   const { mutateAsync: createTag } = useApiMutation('tags:create');
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
 
   const usedKeys = new Set(project.tags.map((t) => t.hotkey).filter((k): k is number => k !== null));
   const nextKey = [1, 2, 3, 4, 5, 6, 7, 8, 9].find((k) => !usedKeys.has(k)) ?? null;
-
-  async function run(task: () => Promise<unknown>, message: string): Promise<boolean> {
-    try {
-      await task();
-      setStatus(message);
-      return true;
-    } catch (failure) {
-      reportError(failure);
-      return false;
-    }
-  }
 
   function add(event: FormEvent): void {
     event.preventDefault();

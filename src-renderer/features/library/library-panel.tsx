@@ -8,6 +8,7 @@ import { ARTICLE_STATUS_LABELS, REVIEW_FILTER_LABELS } from '../../ui/labels';
 import { useWorkbench } from '../../app/workbench-context';
 import { ReportDialog } from '../export/report-dialog';
 import { LibraryList } from './library-list';
+import { LabelOptions } from '../../ui/label-options';
 
 type Filters = NonNullable<ChannelInput<'search:query'>['filters']>;
 type SortKey = 'added' | 'published' | 'title' | 'annotations' | 'claims';
@@ -76,27 +77,15 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
           </select>
           <select aria-label="Claim verification" value={filters.verification ?? ''} onChange={(e) => set('verification')(e.target.value)}>
             <option value="">Any verification</option>
-            {Object.entries(VERIFICATION_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
+            <LabelOptions labels={VERIFICATION_LABELS} />
           </select>
           <select aria-label="Annotation review status" value={filters.reviewStatus ?? ''} onChange={(e) => set('reviewStatus')(e.target.value)}>
             <option value="">Any review status</option>
-            {Object.entries(REVIEW_FILTER_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={REVIEW_FILTER_LABELS} />
           </select>
           <select aria-label="Article status filter" value={filters.articleStatus ?? ''} onChange={(e) => set('articleStatus')(e.target.value)}>
             <option value="">Any article status</option>
-            {Object.entries(ARTICLE_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={ARTICLE_STATUS_LABELS} />
           </select>
           <input aria-label="Source contains" placeholder="Source…" value={filters.source ?? ''} onChange={(e) => set('source')(e.target.value)} />
           <label>

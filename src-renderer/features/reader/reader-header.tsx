@@ -4,6 +4,7 @@ import { useApiMutation } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { ARTICLE_STATUS_LABELS } from '../../ui/labels';
+import { LabelOptions } from '../../ui/label-options';
 
 /** The open article's title and metadata, with its status, note and the Edit text button. */
 export function ReaderHeader({ article, onEditText }: { article: Article; onEditText(): void }) {
@@ -48,11 +49,7 @@ export function ReaderHeader({ article, onEditText }: { article: Article; onEdit
             void update({ status }, `Article marked ${ARTICLE_STATUS_LABELS[status].toLowerCase()}.`);
           }}
         >
-          {Object.entries(ARTICLE_STATUS_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <LabelOptions labels={ARTICLE_STATUS_LABELS} />
         </select>
         <button type="button" aria-expanded={showNote} onClick={() => setShowNote((v) => !v)}>
           Article note

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/queries';
-import { PRIORITY, useShortcuts } from '../../app/keymap';
+import { keyHints, PRIORITY, useShortcuts } from '../../app/keymap';
 import { useWorkbench } from '../../app/workbench-context';
 import { EntryView } from '../dossier/entry-view';
 
@@ -61,7 +61,7 @@ export function ReviewView() {
               Next
             </button>
           </div>
-          <p className="muted">Keys: R reviewed · D disputed · Delete · N next</p>
+          <p className="muted">Keys: {keyHints('Review view')}</p>
         </>
       )}
     </section>
