@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Annotation } from '../../../src-shared/domain/annotation';
 import { PRIORITY, useShortcuts } from '../../app/keymap';
 import { useWorkbench, type ArticleSession } from '../../app/workbench-context';
@@ -25,8 +25,13 @@ export function Reader({ session }: { session: ArticleSession }) {
   const paneRef = useRef<HTMLDivElement>(null);
 
   const tagColors = useMemo(() => new Map(project.tags.map((t) => [t.id, t.color])), [project.tags]);
-  const ordered = useMemo(() => annotations.filter((a) => a.anchor === 'anchored').sort((a, b) => a.target.start - b.target.start), [annotations]);
+  // The text with thousands of marks is redrawn in the background after a change (a new
+  // highlight is already painted with the CSS Highlight API), so the next frame is not held up.
+  const drawn = useDeferredValue(annotations);
+  const ordered = useMemo(() => drawn.filter((a) => a.anchor === 'anchored').sort((a, b) => a.target.start - b.target.start), [drawn]);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
+  // Re-rendering the reader (a toolbar, a mutation's progress) does not walk the whole text again.
+  const text = useMemo(() => <ArticleText text={article.text} annotations={drawn} selectedId={selectedId} tagColors={tagColors} />, [article.text, drawn, selectedId, tagColors]);
   const actions = useAnnotationActions(session, ordered);
 
   const readSelection = useCallback(() => {
@@ -63,7 +68,8 @@ export function Reader({ session }: { session: ArticleSession }) {
     (range: PendingSelection, tags: string[] = []) => {
       // The call paints the selection first, so the selection is cleared only after it starts.
       void actions.create(range, tags);
-      clearSelection();
+      // Not urgent: the click's frame goes to painting the highlight.
+      startTransition(clearSelection);
     },
     [actions, clearSelection],
   );
@@ -137,7 +143,7 @@ export function Reader({ session }: { session: ArticleSession }) {
       <div className="reader-pane" ref={paneRef}>
         <ReaderHeader article={article} onEditText={() => setDialog({ kind: 'edit-text' })} />
         <article ref={textRef} className="article-text" aria-label={article.title} tabIndex={0} onMouseUp={readSelection} onKeyUp={readSelection} onClick={onClick}>
-          <ArticleText text={article.text} annotations={annotations} selectedId={selectedId} tagColors={tagColors} />
+          {text}
         </article>
         {pending && (
           <SelectionToolbar

@@ -6,6 +6,11 @@ import { apiKey, useApiMutation } from '../../api/queries';
 import { useWorkbench, type ArticleSession } from '../../app/workbench-context';
 
 type ArticleValue = ChannelOutput<'articles:get'>;
+/** The optimistic copy of a new highlight, and whether the store has answered for it. */
+interface Pending {
+  id: string;
+  settled: boolean;
+}
 
 /** A passage chosen in the article, with where its toolbar floats. */
 export interface PendingSelection {
@@ -52,24 +57,31 @@ export function useAnnotationActions(session: ArticleSession, ordered: readonly 
   const { article, select } = session;
   const key = apiKey('articles:get', { id: article.id });
 
+  /** Takes the pending copy out again (it may not have been put in yet: see onMutate). */
+  const settle = (pending: Pending | undefined) => {
+    if (pending) pending.settled = true;
+    client.setQueryData<ArticleValue>(key, (value) => value && { ...value, annotations: value.annotations.filter((a) => a.id !== pending?.id) });
+    paintPending(null);
+  };
   const { mutateAsync: createHighlight } = useApiMutation('annotations:create', {
-    onMutate: (input) => {
-      // Painted in the very next frame with the CSS Custom Highlight API, drawn as a pending
-      // annotation, then replaced by the store's answer or removed if the save fails.
+    onMutate: (input): Pending => {
+      // Painted in this very frame with the CSS Custom Highlight API; the pending copy joins the
+      // cached article right after that frame (redrawing thousands of marks must not delay it),
+      // unless the store has answered first. The answer replaces it; a failure removes it.
       paintPending(window.getSelection());
-      void client.cancelQueries({ queryKey: key });
-      const pending = pendingAnnotation(article.id, { ...input, top: 0, left: 0, exact: input.exact ?? '' }, input.tags ?? []);
-      client.setQueryData<ArticleValue>(key, (value) => value && { ...value, annotations: [...value.annotations, pending] });
-      return pending.id;
+      const annotation = pendingAnnotation(article.id, { ...input, top: 0, left: 0, exact: input.exact ?? '' }, input.tags ?? []);
+      const pending: Pending = { id: annotation.id, settled: false };
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (pending.settled) return;
+          void client.cancelQueries({ queryKey: key });
+          client.setQueryData<ArticleValue>(key, (value) => value && { ...value, annotations: [...value.annotations, annotation] });
+        }),
+      );
+      return pending;
     },
-    onSuccess: (_created, _input, pendingId) => {
-      client.setQueryData<ArticleValue>(key, (value) => value && { ...value, annotations: value.annotations.filter((a) => a.id !== pendingId) });
-      paintPending(null);
-    },
-    onError: (_error, _input, pendingId) => {
-      client.setQueryData<ArticleValue>(key, (value) => value && { ...value, annotations: value.annotations.filter((a) => a.id !== pendingId) });
-      paintPending(null);
-    },
+    onSuccess: (_created, _input, pending) => settle(pending),
+    onError: (_error, _input, pending) => settle(pending),
   });
   const { mutateAsync: update } = useApiMutation('annotations:update');
   const { mutateAsync: del } = useApiMutation('annotations:delete');
