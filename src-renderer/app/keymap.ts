@@ -30,7 +30,7 @@ export const SHORTCUTS = {
     context: 'Reading an article',
     matches: (e) => e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight'),
   },
-  moveCaret: { keys: '← / →', action: 'Move the caret in the article (where a keyboard selection starts)', context: 'Reading an article', matches: key('ArrowLeft', 'ArrowRight') },
+  moveCaret: { keys: '← / →', action: 'Move the caret in the article (where a keyboard selection starts)', context: 'Reading an article', matches: (e) => !e.shiftKey && key('ArrowLeft', 'ArrowRight')(e) },
   selectByLine: { keys: 'Shift + ↑ / ↓', action: 'Select text by line', context: 'Reading an article', matches: (e) => e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') },
   highlight: { keys: 'H', action: 'Highlight the selection', context: 'Reading an article', matches: key('h') },
   markActor: { keys: 'A', action: 'Mark the selection as an actor mention', context: 'Reading an article', matches: key('a') },
