@@ -7,13 +7,6 @@ export type ProjectData = ChannelOutput<'project:get'>;
 export type ActorEntry = ProjectData['actors'][number];
 export type TagEntry = ProjectData['tags'][number];
 
-/** What changed, so that only that is reloaded. */
-export interface ChangeScope {
-  article?: boolean;
-  project?: boolean;
-  library?: boolean;
-}
-
 /** The open article and what is selected in it. */
 export interface ArticleSession {
   article: Article;
@@ -22,13 +15,15 @@ export interface ArticleSession {
   select(id: string | null, options?: { scroll?: boolean }): void;
 }
 
+/**
+ * What every feature needs of the app. Server data here (project, session) is read from the
+ * query cache; changes go through useApiMutation, which updates the cache, never through here.
+ */
 export interface Workbench {
   project: ProjectData;
   actorsById: Map<string, ActorEntry>;
   tagsById: Map<string, TagEntry>;
   session: ArticleSession | null;
-  /** Call after any change; refreshes what it touched and the undo state. */
-  changed(scope: ChangeScope): Promise<void>;
   reportError(error: unknown): void;
   setStatus(message: string): void;
 }

@@ -1,16 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import type { ActorKind } from '../../../src-shared/domain/actor';
-import type { ChannelOutput } from '../../../src-shared/contract';
-import { useApi } from '../../api/api-context';
+import type { ChannelInput } from '../../../src-shared/contract';
+import { useApiMutation, useApiQuery } from '../../api/queries';
+import { useChange } from '../../app/use-change';
 import { useWorkbench, type ActorEntry } from '../../app/workbench-context';
-import { ACTOR_KIND_LABELS, ACTOR_KINDS } from './actor-labels';
+import { ACTOR_KIND_LABELS, keysOf } from '../../ui/labels';
 
-type Found = ChannelOutput<'actors:find-mentions'>;
 
 /** Edit, merge, delete an actor, and find its unmarked mentions. */
 export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): void }) {
-  const api = useApi();
-  const { project, session, changed, reportError, setStatus } = useWorkbench();
+  const { project, session } = useWorkbench();
+  const run = useChange();
+  const { mutateAsync: updateActor } = useApiMutation('actors:update');
+  const { mutateAsync: acceptMentions } = useApiMutation('actors:accept-mentions');
+  const { mutateAsync: mergeActor } = useApiMutation('actors:merge');
+  const { mutateAsync: deleteActor } = useApiMutation('actors:delete');
   const [fields, setFields] = useState({
     name: actor.name,
     kind: actor.kind,
@@ -21,27 +25,21 @@ export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): v
   });
   const [mergeInto, setMergeInto] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [found, setFound] = useState<Found | null>(null);
-  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  // Where to look for unmarked mentions; the answer is read through the cache, so it follows changes.
+  const [finding, setFinding] = useState<ChannelInput<'actors:find-mentions'> | null>(null);
+  const found = useApiQuery('actors:find-mentions', finding ?? { actorId: actor.id }, { enabled: finding !== null }).data ?? null;
+  const shown = finding ? found : null;
+  // Unticked occurrences, by position: everything found starts ticked.
+  const [unticked, setUnticked] = useState<Set<string>>(new Set());
+  const mentionKey = (m: { articleId: string; start: number }) => `${m.articleId}:${m.start}`;
+  const chosen = new Set((shown ?? []).flatMap((m, i) => (unticked.has(mentionKey(m)) ? [] : [i])));
   const others = project.actors.filter((a) => a.id !== actor.id);
-
-  async function run(task: () => Promise<unknown>, message: string, scope = { project: true, article: true, library: true }): Promise<boolean> {
-    try {
-      await task();
-      await changed(scope);
-      setStatus(message);
-      return true;
-    } catch (failure) {
-      reportError(failure);
-      return false;
-    }
-  }
 
   function save(event: FormEvent): void {
     event.preventDefault();
     void run(
       () =>
-        api.call('actors:update', {
+        updateActor({
           id: actor.id,
           fields: {
             name: fields.name,
@@ -53,24 +51,18 @@ export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): v
           },
         }),
       `Saved ${fields.name}.`,
-      { project: true, article: false, library: false },
     );
   }
 
-  async function find(scope: 'article' | 'library'): Promise<void> {
-    try {
-      const result = await api.call('actors:find-mentions', { actorId: actor.id, ...(scope === 'article' && session ? { articleId: session.article.id } : {}) });
-      setFound(result);
-      setChosen(new Set(result.map((_, i) => i)));
-    } catch (failure) {
-      reportError(failure);
-    }
+  function find(scope: 'article' | 'library'): void {
+    setUnticked(new Set());
+    setFinding({ actorId: actor.id, ...(scope === 'article' && session ? { articleId: session.article.id } : {}) });
   }
 
   async function accept(indices: number[]): Promise<void> {
-    if (!found || indices.length === 0) return;
-    const mentions = indices.map((i) => found[i]!).map((m) => ({ articleId: m.articleId, start: m.start, end: m.end }));
-    if (await run(() => api.call('actors:accept-mentions', { actorId: actor.id, mentions }), `Marked ${mentions.length} mention${mentions.length === 1 ? '' : 's'} of ${actor.name}.`)) setFound(null);
+    if (!shown || indices.length === 0) return;
+    const mentions = indices.map((i) => shown[i]!).map((m) => ({ articleId: m.articleId, start: m.start, end: m.end }));
+    if (await run(() => acceptMentions({ actorId: actor.id, mentions }), `Marked ${mentions.length} mention${mentions.length === 1 ? '' : 's'} of ${actor.name}.`)) setFinding(null);
   }
 
   const id = (name: string) => `actor-${actor.id}-${name}`;
@@ -81,7 +73,7 @@ export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): v
         <input id={id('name')} value={fields.name} onChange={(e) => setFields({ ...fields, name: e.target.value })} />
         <label htmlFor={id('kind')}>Kind</label>
         <select id={id('kind')} value={fields.kind} onChange={(e) => setFields({ ...fields, kind: e.target.value as ActorKind })}>
-          {ACTOR_KINDS.map((k) => (
+          {keysOf(ACTOR_KIND_LABELS).map((k) => (
             <option key={k} value={k}>
               {ACTOR_KIND_LABELS[k]}
             </option>
@@ -107,29 +99,29 @@ export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): v
       </form>
 
       <div className="actor-actions">
-        <button type="button" onClick={() => void find('article')} disabled={!session}>
+        <button type="button" onClick={() => find('article')} disabled={!session}>
           Find mentions in this article
         </button>
-        <button type="button" onClick={() => void find('library')}>
+        <button type="button" onClick={() => find('library')}>
           Find mentions in library
         </button>
       </div>
 
-      {found && (
+      {shown && (
         <div className="found" role="group" aria-label="Unmarked mentions">
-          <p>{found.length === 0 ? 'No unmarked mentions found.' : `${found.length} unmarked mention${found.length === 1 ? '' : 's'}:`}</p>
+          <p>{shown.length === 0 ? 'No unmarked mentions found.' : `${shown.length} unmarked mention${shown.length === 1 ? '' : 's'}:`}</p>
           <ul>
-            {found.map((m, i) => (
+            {shown.map((m, i) => (
               <li key={`${m.articleId}-${m.start}`}>
                 <label>
                   <input
                     type="checkbox"
                     checked={chosen.has(i)}
                     onChange={(e) => {
-                      const next = new Set(chosen);
-                      if (e.target.checked) next.add(i);
-                      else next.delete(i);
-                      setChosen(next);
+                      const next = new Set(unticked);
+                      if (e.target.checked) next.delete(mentionKey(m));
+                      else next.add(mentionKey(m));
+                      setUnticked(next);
                     }}
                   />
                   <span className="kwic">
@@ -142,12 +134,12 @@ export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): v
               </li>
             ))}
           </ul>
-          {found.length > 0 && (
+          {shown.length > 0 && (
             <div className="actor-actions">
               <button type="button" onClick={() => void accept([...chosen])} disabled={chosen.size === 0}>
                 Accept selected ({chosen.size})
               </button>
-              <button type="button" onClick={() => void accept(found.map((_, i) => i))}>
+              <button type="button" onClick={() => void accept(shown.map((_, i) => i))}>
                 Accept all
               </button>
             </div>
@@ -167,7 +159,7 @@ export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): v
         <button
           type="button"
           disabled={!mergeInto}
-          onClick={() => void run(() => api.call('actors:merge', { survivorId: mergeInto, mergedId: actor.id }), `Merged ${actor.name}.`).then((ok) => ok && onGone())}
+          onClick={() => void run(() => mergeActor({ survivorId: mergeInto, mergedId: actor.id }), `Merged ${actor.name}.`).then((ok) => ok && onGone())}
         >
           Merge
         </button>
@@ -181,10 +173,10 @@ export function ActorDetails({ actor, onGone }: { actor: ActorEntry; onGone(): v
             Delete <strong>{actor.name}</strong>? It has {actor.mentionCount} marked mention{actor.mentionCount === 1 ? '' : 's'}
             {actor.claimCount ? ` and speaks ${actor.claimCount} claim${actor.claimCount === 1 ? '' : 's'} (they keep their text, without a speaker)` : ''}.
           </p>
-          <button type="button" className="danger" onClick={() => void run(() => api.call('actors:delete', { id: actor.id, mentions: 'delete' }), `Deleted ${actor.name} and its mentions.`).then((ok) => ok && onGone())}>
+          <button type="button" className="danger" onClick={() => void run(() => deleteActor({ id: actor.id, mentions: 'delete' }), `Deleted ${actor.name} and its mentions.`).then((ok) => ok && onGone())}>
             Delete actor and mentions
           </button>
-          <button type="button" onClick={() => void run(() => api.call('actors:delete', { id: actor.id, mentions: 'keep-as-highlights' }), `Deleted ${actor.name}; mentions kept as highlights.`).then((ok) => ok && onGone())}>
+          <button type="button" onClick={() => void run(() => deleteActor({ id: actor.id, mentions: 'keep-as-highlights' }), `Deleted ${actor.name}; mentions kept as highlights.`).then((ok) => ok && onGone())}>
             Keep mentions as highlights
           </button>
           <button type="button" onClick={() => setConfirmDelete(false)}>

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { ActorKind } from '../../../src-shared/domain/actor';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { Combobox } from '../../ui/combobox';
 import { DialogFooter } from '../../ui/dialog-footer';
 import { Modal } from '../../ui/modal';
-import { ACTOR_KIND_LABELS, ACTOR_KINDS } from './actor-labels';
+import { ACTOR_KIND_LABELS, keysOf } from '../../ui/labels';
 
 interface Props {
   articleId: string;
@@ -17,8 +17,8 @@ interface Props {
 
 /** Marks the selection as a mention of an actor: an existing one, or a new one named by it. */
 export function ActorPickerDialog({ articleId, range, onClose, onSaved }: Props) {
-  const api = useApi();
-  const { project, changed } = useWorkbench();
+  const { project } = useWorkbench();
+  const { mutateAsync: mark } = useApiMutation('annotations:create');
   const guess = project.actors.find((a) => [a.name, ...a.aliases].some((n) => n.toLowerCase() === range.exact.toLowerCase()));
   const [actorId, setActorId] = useState<string | null>(guess?.id ?? null);
   const [creating, setCreating] = useState<string | null>(null);
@@ -38,7 +38,7 @@ export function ActorPickerDialog({ articleId, range, onClose, onSaved }: Props)
     }
     setSaving(true);
     try {
-      const created = await api.call('annotations:create', {
+      const created = await mark({
         articleId,
         start: range.start,
         end: range.end,
@@ -46,7 +46,6 @@ export function ActorPickerDialog({ articleId, range, onClose, onSaved }: Props)
         kind: 'actor',
         ...(creating ? { newActor: { name: creating, kind, description, affiliationId } } : { actorId: actorId! }),
       });
-      await changed({ article: true, project: true, library: true });
       onSaved(created.id);
     } catch (failure) {
       setError(messageOf(failure));
@@ -83,7 +82,7 @@ export function ActorPickerDialog({ articleId, range, onClose, onSaved }: Props)
               <strong>{creating}</strong>
               <label htmlFor="ap-kind">Kind</label>
               <select id="ap-kind" value={kind} onChange={(e) => setKind(e.target.value as ActorKind)}>
-                {ACTOR_KINDS.map((k) => (
+                {keysOf(ACTOR_KIND_LABELS).map((k) => (
                   <option key={k} value={k}>
                     {ACTOR_KIND_LABELS[k]}
                   </option>

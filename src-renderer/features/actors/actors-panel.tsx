@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useWorkbench, type ActorEntry } from '../../app/workbench-context';
-import { ACTOR_KIND_LABELS } from './actor-labels';
+import { ACTOR_KIND_LABELS } from '../../ui/labels';
 import { ActorDetails } from './actor-details';
 
 /** The project's actor registry, most mentioned first. */

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Annotation, ReviewStatus } from '../../../src-shared/domain/annotation';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/queries';
 import { useWorkbench } from '../../app/workbench-context';
 import { ClaimFormDialog } from '../claims/claim-form-dialog';
-import { describeAnnotation, STATUS_LABELS } from './annotation-labels';
+import { keysOf, REVIEW_STATUS_LABELS } from '../../ui/labels';
+import { describeAnnotation } from './annotation-labels';
 
 /** The selected annotation of the open article, if any. */
 export function SelectedAnnotation() {
@@ -14,17 +15,17 @@ export function SelectedAnnotation() {
 
 /** The selected annotation: review status, tags, note; claims open their full form. */
 function AnnotationEditor({ annotation }: { annotation: Annotation }) {
-  const api = useApi();
-  const { project, session, actorsById, changed, reportError, setStatus } = useWorkbench();
+  const { project, session, actorsById, reportError, setStatus } = useWorkbench();
+  const { mutateAsync: del } = useApiMutation('annotations:delete');
+  const { mutateAsync: change } = useApiMutation('annotations:update');
   const [note, setNote] = useState(annotation.note);
   const [editingClaim, setEditingClaim] = useState(false);
   useEffect(() => setNote(annotation.note), [annotation.id, annotation.note]);
 
   async function remove(): Promise<void> {
     try {
-      await api.call('annotations:delete', { articleId: annotation.articleId, id: annotation.id });
+      await del({ articleId: annotation.articleId, id: annotation.id });
       session?.select(null);
-      await changed({ article: true, library: true, project: true });
       setStatus('Annotation deleted. Undo with Ctrl+Z.');
     } catch (failure) {
       reportError(failure);
@@ -33,8 +34,7 @@ function AnnotationEditor({ annotation }: { annotation: Annotation }) {
 
   async function update(patch: { status?: ReviewStatus; tags?: string[]; note?: string }, message: string): Promise<void> {
     try {
-      await api.call('annotations:update', { articleId: annotation.articleId, id: annotation.id, patch });
-      await changed({ article: true, library: Boolean(patch.tags), project: Boolean(patch.tags) });
+      await change({ articleId: annotation.articleId, id: annotation.id, patch });
       setStatus(message);
     } catch (failure) {
       reportError(failure);
@@ -47,9 +47,9 @@ function AnnotationEditor({ annotation }: { annotation: Annotation }) {
       <blockquote className="editor-quote">{annotation.target.exact}</blockquote>
       {annotation.anchor === 'orphan' && <p className="orphan-note">Lost after an edit of the text: select the passage again and choose Re-attach, or delete it.</p>}
       <div className="segmented" role="group" aria-label="Review status">
-        {(Object.keys(STATUS_LABELS) as ReviewStatus[]).map((status) => (
-          <button key={status} type="button" aria-pressed={annotation.status === status} onClick={() => void update({ status }, `Marked ${STATUS_LABELS[status].toLowerCase()}.`)}>
-            {STATUS_LABELS[status]}
+        {keysOf(REVIEW_STATUS_LABELS).map((status) => (
+          <button key={status} type="button" aria-pressed={annotation.status === status} onClick={() => void update({ status }, `Marked ${REVIEW_STATUS_LABELS[status].toLowerCase()}.`)}>
+            {REVIEW_STATUS_LABELS[status]}
           </button>
         ))}
       </div>

@@ -1,9 +1,7 @@
-import type { Annotation, AnnotationKind, ReviewStatus } from '../../../src-shared/domain/annotation';
+import type { Annotation } from '../../../src-shared/domain/annotation';
 import { gradeOf, VERIFICATION_LABELS } from '../../../src-shared/domain/claim';
 import type { ActorEntry } from '../../app/workbench-context';
 
-export const KIND_LABELS: Record<AnnotationKind, string> = { highlight: 'Highlight', actor: 'Actor', claim: 'Claim' };
-export const STATUS_LABELS: Record<ReviewStatus, string> = { draft: 'Draft', reviewed: 'Reviewed', disputed: 'Disputed' };
 
 /** One line saying what an annotation is: "Claim by Ilse Marnow · B3 · Unverified". */
 export function describeAnnotation(annotation: Annotation, actors: Map<string, ActorEntry>): string {

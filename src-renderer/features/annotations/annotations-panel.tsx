@@ -3,8 +3,10 @@ import type { Annotation } from '../../../src-shared/domain/annotation';
 import type { ActorEntry, ArticleSession, TagEntry } from '../../app/workbench-context';
 import type { AnnotationKind, ReviewStatus } from '../../../src-shared/domain/annotation';
 import { useWorkbench } from '../../app/workbench-context';
-import { describeAnnotation, KIND_LABELS, STATUS_LABELS } from './annotation-labels';
+import { ANNOTATION_KIND_LABELS, REVIEW_STATUS_LABELS } from '../../ui/labels';
+import { describeAnnotation } from './annotation-labels';
 import { SelectedAnnotation } from './annotation-editor';
+import { LabelOptions } from '../../ui/label-options';
 
 /** The open article's annotations in text order, filterable; orphans listed apart. */
 export function AnnotationsPanel() {
@@ -36,11 +38,7 @@ export function AnnotationsPanel() {
           <div className="filters">
             <select aria-label="Filter by kind" value={kind} onChange={(e) => setKind(e.target.value as AnnotationKind | '')}>
               <option value="">All kinds</option>
-              {Object.entries(KIND_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={ANNOTATION_KIND_LABELS} />
             </select>
             <select aria-label="Filter by tag" value={tag} onChange={(e) => setTag(e.target.value)}>
               <option value="">All tags</option>
@@ -52,11 +50,7 @@ export function AnnotationsPanel() {
             </select>
             <select aria-label="Filter by status" value={status} onChange={(e) => setStatus(e.target.value as ReviewStatus | '')}>
               <option value="">All statuses</option>
-              {Object.entries(STATUS_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={REVIEW_STATUS_LABELS} />
             </select>
           </div>
           <AnnotationList entries={anchored} selectedId={session.selectedId} select={session.select} filtered={Boolean(kind || tag || status)} actorsById={actorsById} tags={project.tags} />
@@ -105,7 +99,7 @@ const AnnotationList = memo(function AnnotationList({ entries, selectedId, selec
             <span className="entry-text">
               <span className="entry-quote">{a.target.exact.length > 90 ? `${a.target.exact.slice(0, 90)}…` : a.target.exact}</span>
               <span className="entry-meta">
-                {describeAnnotation(a, actorsById)} · {STATUS_LABELS[a.status]}
+                {describeAnnotation(a, actorsById)} · {REVIEW_STATUS_LABELS[a.status]}
                 {a.tags.length > 0 && ` · ${a.tags.map((t) => tagNames.get(t)).filter(Boolean).join(', ')}`}
               </span>
             </span>

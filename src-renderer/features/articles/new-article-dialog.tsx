@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Article } from '../../../src-shared/domain/article';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
 import { DialogFooter } from '../../ui/dialog-footer';
 import { Modal } from '../../ui/modal';
@@ -14,7 +14,7 @@ const EMPTY = { title: '', source: '', url: '', published: '', text: '' };
 
 /** "New article": paste a text with its metadata. Nothing is stored unless every field is valid. */
 export function NewArticleDialog({ onClose, onCreated }: Props) {
-  const api = useApi();
+  const { mutateAsync: createArticle } = useApiMutation('articles:create');
   const [fields, setFields] = useState(EMPTY);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -27,7 +27,7 @@ export function NewArticleDialog({ onClose, onCreated }: Props) {
     setSaving(true);
     setError(null);
     try {
-      onCreated(await api.call('articles:create', fields));
+      onCreated(await createArticle(fields));
     } catch (failure) {
       setError(messageOf(failure));
     } finally {

@@ -1,25 +1,36 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { CREDIBILITY_LABELS, gradeOf, RELIABILITY_LABELS, VERIFICATION_LABELS, type ClaimDetails, type Credibility, type Reliability, type Verification } from '../../../src-shared/domain/claim';
-import { useApi } from '../../api/api-context';
+import { apiKey, useApiMutation, useApiQuery } from '../../api/queries';
 import { useNavigation } from '../../app/navigation';
 import { useWorkbench } from '../../app/workbench-context';
 import type { LibraryEntry } from '../dossier/entry-view';
+import { LabelOptions } from '../../ui/label-options';
 
 type SortKey = 'speaker' | 'date' | 'source' | 'grade' | 'verification';
+const TABLE = apiKey('claims:table', {});
 
 /** Every claim in the library: sort, filter, and grade or verify in place. */
 export function ClaimsView() {
-  const api = useApi();
+  const client = useQueryClient();
   const nav = useNavigation();
-  const { actorsById, tagsById, reportError, setStatus, changed } = useWorkbench();
-  const [rows, setRows] = useState<LibraryEntry[] | null>(null);
+  const { actorsById, tagsById, reportError, setStatus } = useWorkbench();
+  const rows = useApiQuery('claims:table', {}).data ?? null;
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'date', up: true });
   const [speaker, setSpeaker] = useState('');
   const [verification, setVerification] = useState<Verification | ''>('');
   const [text, setText] = useState('');
 
-  const load = useCallback(() => api.call('claims:table', {}).then(setRows, reportError), [api, reportError]);
-  useEffect(() => void load(), [load]);
+  // Edits are shown at once and sent one after another (one mutation scope), so two quick
+  // changes to one claim reach the store in order; a failed one shows why and reloads the table.
+  const { mutate: save } = useApiMutation('annotations:update', {
+    scope: 'claims-table',
+    onSuccess: () => setStatus('Claim updated.'),
+    onError: (failure) => {
+      reportError(failure);
+      void client.invalidateQueries({ queryKey: TABLE });
+    },
+  });
 
   const speakerName = useCallback((e: LibraryEntry) => (e.annotation.claim?.speakerId ? actorsById.get(e.annotation.claim.speakerId)?.name ?? '?' : ''), [actorsById]);
   const shown = useMemo(() => {
@@ -37,32 +48,17 @@ export function ClaimsView() {
     return list.sort((a, b) => value(a).localeCompare(value(b)) * (sort.up ? 1 : -1));
   }, [rows, speaker, verification, text, sort, speakerName]);
 
-  // Edits apply to the latest row (not the one a render captured) and are sent one after
-  // another, so two quick changes to one claim cannot overwrite each other.
-  const latest = useRef<LibraryEntry[] | null>(null);
-  latest.current = rows;
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
-
   function update(entry: LibraryEntry, patch: Partial<ClaimDetails> | { note: string }): void {
     const id = entry.annotation.id;
-    const current = latest.current?.find((e) => e.annotation.id === id) ?? entry;
+    // The latest row in the cache, not the one a render captured: quick edits build on each other.
+    const current = client.getQueryData<LibraryEntry[]>(TABLE)?.find((e) => e.annotation.id === id) ?? entry;
     const { links, ...details } = current.annotation.claim!;
     const note = 'note' in patch ? patch.note : current.annotation.note;
     const claim = 'note' in patch ? details : { ...details, ...patch };
     const next = { ...current, annotation: { ...current.annotation, note, claim: { ...claim, links } } };
-    const updated = (latest.current ?? []).map((e) => (e.annotation.id === id ? next : e));
-    latest.current = updated;
-    setRows(updated);
-    queue.current = queue.current.then(async () => {
-      try {
-        await api.call('annotations:update', { articleId: entry.articleId, id, patch: { claim, note } });
-        await changed({ article: true, library: true });
-        setStatus('Claim updated.');
-      } catch (failure) {
-        reportError(failure);
-        await load();
-      }
-    });
+    void client.cancelQueries({ queryKey: TABLE });
+    client.setQueryData<LibraryEntry[]>(TABLE, (list) => list?.map((e) => (e.annotation.id === id ? next : e)));
+    save({ articleId: entry.articleId, id, patch: { claim, note } });
   }
 
   const header = (key: SortKey, label: string) => (
@@ -89,11 +85,7 @@ export function ClaimsView() {
         </select>
         <select aria-label="Filter by verification" value={verification} onChange={(e) => setVerification(e.target.value as Verification | '')}>
           <option value="">Any verification</option>
-          {Object.entries(VERIFICATION_LABELS).map(([v, label]) => (
-            <option key={v} value={v}>
-              {label}
-            </option>
-          ))}
+          <LabelOptions labels={VERIFICATION_LABELS} />
         </select>
         <span className="muted">{rows ? `${shown.length} of ${rows.length} claims` : 'Loading…'}</span>
       </div>
@@ -126,28 +118,16 @@ export function ClaimsView() {
                 <td>
                   <select aria-label={`Reliability of “${label}”`} value={c.reliability ?? ''} onChange={(ev) => update(e, { reliability: (ev.target.value || null) as Reliability | null })} title={c.reliability ? RELIABILITY_LABELS[c.reliability] : 'Not graded'}>
                     <option value="">–</option>
-                    {Object.keys(RELIABILITY_LABELS).map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
+                    <LabelOptions labels={RELIABILITY_LABELS} format={(value) => value} />
                   </select>
                   <select aria-label={`Credibility of “${label}”`} value={c.credibility ?? ''} onChange={(ev) => update(e, { credibility: (ev.target.value ? Number(ev.target.value) : null) as Credibility | null })} title={c.credibility ? CREDIBILITY_LABELS[c.credibility] : 'Not graded'}>
                     <option value="">–</option>
-                    {Object.keys(CREDIBILITY_LABELS).map((r) => (
-                      <option key={r} value={r}>
-                        {r}
-                      </option>
-                    ))}
+                    <LabelOptions labels={CREDIBILITY_LABELS} format={(value) => value} />
                   </select>
                 </td>
                 <td>
                   <select aria-label={`Verification of “${label}”`} value={c.verification} onChange={(ev) => update(e, { verification: ev.target.value as Verification })}>
-                    {Object.entries(VERIFICATION_LABELS).map(([v, l]) => (
-                      <option key={v} value={v}>
-                        {l}
-                      </option>
-                    ))}
+                    <LabelOptions labels={VERIFICATION_LABELS} />
                   </select>
                 </td>
                 <td>{e.annotation.tags.map((t) => tagsById.get(t)?.name).filter(Boolean).join(', ')}</td>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { suggestSpeaker } from '../../../src-shared/claims/suggest-speaker';
 import type { ChannelOutput } from '../../../src-shared/contract';
 import type { Annotation } from '../../../src-shared/domain/annotation';
@@ -14,12 +14,13 @@ import {
   type Reliability,
   type Verification,
 } from '../../../src-shared/domain/claim';
-import { useApi } from '../../api/api-context';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { Combobox } from '../../ui/combobox';
 import { DialogFooter } from '../../ui/dialog-footer';
 import { Modal } from '../../ui/modal';
+import { LabelOptions } from '../../ui/label-options';
 
 interface Props {
   /** A new claim on this passage… */
@@ -35,8 +36,9 @@ const LINK_LABELS: Record<ClaimLinkType, string> = { supports: 'supports', contr
 
 /** The claim form: speaker, form, medium, topic tags, Admiralty grade, verification, note, links. */
 export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) {
-  const api = useApi();
-  const { project, session, tagsById, changed } = useWorkbench();
+  const { project, session, tagsById } = useWorkbench();
+  const { mutateAsync: create } = useApiMutation('annotations:create');
+  const { mutateAsync: update } = useApiMutation('annotations:update');
   const article = session!.article;
   const existing = annotation?.claim ?? null;
   const passage = annotation ? annotation.target : range!;
@@ -69,9 +71,8 @@ export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) 
     setSaving(true);
     try {
       const saved = annotation
-        ? await api.call('annotations:update', { articleId: article.id, id: annotation.id, patch: { claim: details, tags, note } })
-        : await api.call('annotations:create', { articleId: article.id, start: range!.start, end: range!.end, exact: range!.exact, kind: 'claim', claim: details, tags, note });
-      await changed({ article: true, library: true, project: true });
+        ? await update({ articleId: article.id, id: annotation.id, patch: { claim: details, tags, note } })
+        : await create({ articleId: article.id, start: range!.start, end: range!.end, exact: range!.exact, kind: 'claim', claim: details, tags, note });
       onSaved(saved.id);
     } catch (failure) {
       setError(messageOf(failure));
@@ -89,11 +90,7 @@ export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) 
           <Combobox label="Speaker" options={actorOptions} value={details.speakerId} onChange={(id) => set('speakerId', id)} allowNone autoFocus />
           <label htmlFor="cf-form">Form</label>
           <select id="cf-form" value={details.form} onChange={(e) => set('form', e.target.value as ClaimForm)}>
-            {Object.entries(CLAIM_FORM_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={CLAIM_FORM_LABELS} />
           </select>
           <label htmlFor="cf-medium">Medium</label>
           <input id="cf-medium" list="cf-media" value={details.medium} onChange={(e) => set('medium', e.target.value)} placeholder="statement, post, interview, briefing…" />
@@ -105,28 +102,16 @@ export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) 
           <label htmlFor="cf-reliability">Reliability</label>
           <select id="cf-reliability" value={details.reliability ?? ''} onChange={(e) => set('reliability', (e.target.value || null) as Reliability | null)}>
             <option value="">Not graded</option>
-            {Object.entries(RELIABILITY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {value} — {label}
-              </option>
-            ))}
+            <LabelOptions labels={RELIABILITY_LABELS} format={(value, label) => `${value} — ${label}`} />
           </select>
           <label htmlFor="cf-credibility">Credibility</label>
           <select id="cf-credibility" value={details.credibility ?? ''} onChange={(e) => set('credibility', (e.target.value ? Number(e.target.value) : null) as Credibility | null)}>
             <option value="">Not graded</option>
-            {Object.entries(CREDIBILITY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {value} — {label}
-              </option>
-            ))}
+            <LabelOptions labels={CREDIBILITY_LABELS} format={(value, label) => `${value} — ${label}`} />
           </select>
           <label htmlFor="cf-verification">Verification</label>
           <select id="cf-verification" value={details.verification} onChange={(e) => set('verification', e.target.value as Verification)}>
-            {Object.entries(VERIFICATION_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <LabelOptions labels={VERIFICATION_LABELS} />
           </select>
           <span className="form-label">Topic tags</span>
           <fieldset className="tag-checks" aria-label="Topic tags">
@@ -150,19 +135,17 @@ export function ClaimFormDialog({ range, annotation, onClose, onSaved }: Props) 
 }
 
 type ClaimList = ChannelOutput<'claims:list'>;
+const NO_CLAIMS: ClaimList = [];
 
 /** Links from this claim to others, in any article: supports, contradicts, repeats. */
 function ClaimLinks({ annotation }: { annotation: Annotation }) {
-  const api = useApi();
-  const { changed, reportError, actorsById } = useWorkbench();
-  const [claims, setClaims] = useState<ClaimList>([]);
+  const { reportError, actorsById } = useWorkbench();
+  const claims = useApiQuery('claims:list', {}).data ?? NO_CLAIMS;
+  const { mutateAsync: linkClaims } = useApiMutation('claims:link');
+  const { mutateAsync: unlinkClaims } = useApiMutation('claims:unlink');
   const [target, setTarget] = useState<string | null>(null);
   const [type, setType] = useState<ClaimLinkType>('contradicts');
   const links = annotation.claim?.links ?? [];
-
-  useEffect(() => {
-    api.call('claims:list', {}).then(setClaims, reportError);
-  }, [api, reportError]);
 
   const key = (c: { articleId: string; annotationId: string }) => `${c.articleId}/${c.annotationId}`;
   const byKey = new Map(claims.map((c) => [key(c), c]));
@@ -172,9 +155,8 @@ function ClaimLinks({ annotation }: { annotation: Annotation }) {
     const other = target ? byKey.get(target) : undefined;
     if (!other) return;
     try {
-      await api.call('claims:link', { from: self, to: { articleId: other.articleId, annotationId: other.annotationId }, type });
+      await linkClaims({ from: self, to: { articleId: other.articleId, annotationId: other.annotationId }, type });
       setTarget(null);
-      await changed({ article: true });
     } catch (failure) {
       reportError(failure);
     }
@@ -183,8 +165,7 @@ function ClaimLinks({ annotation }: { annotation: Annotation }) {
   async function unlink(link: { articleId: string; annotationId: string }): Promise<void> {
     try {
       // A stored link also carries its type and direction; the channel takes only the reference.
-      await api.call('claims:unlink', { from: self, to: { articleId: link.articleId, annotationId: link.annotationId } });
-      await changed({ article: true });
+      await unlinkClaims({ from: self, to: { articleId: link.articleId, annotationId: link.annotationId } });
     } catch (failure) {
       reportError(failure);
     }

@@ -1,37 +1,27 @@
 import { useState, type FormEvent } from 'react';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/queries';
+import { useChange } from '../../app/use-change';
 import { useWorkbench, type TagEntry } from '../../app/workbench-context';
 
 const PALETTE = ['#f2c94c', '#f2994a', '#eb5757', '#6fcf97', '#56ccf2', '#bb6bd9', '#9b9b9b', '#2d9cdb'];
 
 /** The codebook: tags with colours, hierarchy and hotkeys 1–9. */
 export function CodebookPanel() {
-  const api = useApi();
-  const { project, changed, reportError, setStatus } = useWorkbench();
+  const { project } = useWorkbench();
+  const run = useChange();
+  const { mutateAsync: createTag } = useApiMutation('tags:create');
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
 
   const usedKeys = new Set(project.tags.map((t) => t.hotkey).filter((k): k is number => k !== null));
   const nextKey = [1, 2, 3, 4, 5, 6, 7, 8, 9].find((k) => !usedKeys.has(k)) ?? null;
 
-  async function run(task: () => Promise<unknown>, message: string): Promise<boolean> {
-    try {
-      await task();
-      await changed({ project: true, article: true, library: true });
-      setStatus(message);
-      return true;
-    } catch (failure) {
-      reportError(failure);
-      return false;
-    }
-  }
-
   function add(event: FormEvent): void {
     event.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) return;
     const color = PALETTE[project.tags.length % PALETTE.length]!;
-    void run(() => api.call('tags:create', { name: trimmed, color, hotkey: nextKey }), `Added tag ${trimmed}${nextKey ? ` (key ${nextKey})` : ''}.`).then((ok) => ok && setName(''));
+    void run(() => createTag({ name: trimmed, color, hotkey: nextKey }), `Added tag ${trimmed}${nextKey ? ` (key ${nextKey})` : ''}.`).then((ok) => ok && setName(''));
   }
 
   // Parents before their children, children indented under them.
@@ -75,8 +65,10 @@ export function CodebookPanel() {
 }
 
 function TagEditor({ tag, run, onGone }: { tag: TagEntry; run: (task: () => Promise<unknown>, message: string) => Promise<boolean>; onGone(): void }) {
-  const api = useApi();
   const { project } = useWorkbench();
+  const { mutateAsync: updateTag } = useApiMutation('tags:update');
+  const { mutateAsync: mergeTag } = useApiMutation('tags:merge');
+  const { mutateAsync: deleteTag } = useApiMutation('tags:delete');
   const [fields, setFields] = useState({ name: tag.name, color: tag.color, parentId: tag.parentId ?? '', hotkey: tag.hotkey ? String(tag.hotkey) : '' });
   const [mergeInto, setMergeInto] = useState('');
   const [confirm, setConfirm] = useState(false);
@@ -86,7 +78,7 @@ function TagEditor({ tag, run, onGone }: { tag: TagEntry; run: (task: () => Prom
   function save(event: FormEvent): void {
     event.preventDefault();
     void run(
-      () => api.call('tags:update', { id: tag.id, fields: { name: fields.name, color: fields.color, parentId: fields.parentId || null, hotkey: fields.hotkey ? Number(fields.hotkey) : null } }),
+      () => updateTag({ id: tag.id, fields: { name: fields.name, color: fields.color, parentId: fields.parentId || null, hotkey: fields.hotkey ? Number(fields.hotkey) : null } }),
       `Saved tag ${fields.name}.`,
     );
   }
@@ -128,7 +120,7 @@ function TagEditor({ tag, run, onGone }: { tag: TagEntry; run: (task: () => Prom
             </option>
           ))}
         </select>
-        <button type="button" disabled={!mergeInto} onClick={() => void run(() => api.call('tags:merge', { survivorId: mergeInto, mergedId: tag.id }), `Merged ${tag.name}.`).then((ok) => ok && onGone())}>
+        <button type="button" disabled={!mergeInto} onClick={() => void run(() => mergeTag({ survivorId: mergeInto, mergedId: tag.id }), `Merged ${tag.name}.`).then((ok) => ok && onGone())}>
           Merge
         </button>
         <button type="button" className="danger" onClick={() => setConfirm(true)}>
@@ -140,7 +132,7 @@ function TagEditor({ tag, run, onGone }: { tag: TagEntry; run: (task: () => Prom
           <p>
             Delete <strong>{tag.name}</strong>? It is used on {tag.usageCount} annotation{tag.usageCount === 1 ? '' : 's'}; they keep their text and lose this tag.
           </p>
-          <button type="button" className="danger" onClick={() => void run(() => api.call('tags:delete', { id: tag.id }), `Deleted tag ${tag.name}.`).then((ok) => ok && onGone())}>
+          <button type="button" className="danger" onClick={() => void run(() => deleteTag({ id: tag.id }), `Deleted tag ${tag.name}.`).then((ok) => ok && onGone())}>
             Remove tag
           </button>
           <button type="button" onClick={() => setConfirm(false)}>

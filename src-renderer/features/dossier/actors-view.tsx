@@ -1,31 +1,20 @@
-import { useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../src-shared/contract';
+import { useState } from 'react';
 import { useApi } from '../../api/api-context';
+import { useApiQuery } from '../../api/queries';
 import { useWorkbench } from '../../app/workbench-context';
-import { ACTOR_KIND_LABELS } from '../actors/actor-labels';
+import { ACTOR_KIND_LABELS } from '../../ui/labels';
 import { useSaveFile } from '../export/use-save-file';
 import { EntryView } from './entry-view';
-
-type Dossier = ChannelOutput<'actors:dossier'>;
 
 /** One view per actor: who they are, and every mention and claim across the library, by date. */
 export function ActorsView({ actorId, onSelect }: { actorId: string | null; onSelect(id: string): void }) {
   const api = useApi();
   const { project, reportError } = useWorkbench();
   const save = useSaveFile();
-  const [dossier, setDossier] = useState<Dossier | null>(null);
   const [filter, setFilter] = useState('');
   const chosen = actorId ?? [...project.actors].sort((a, b) => b.mentionCount - a.mentionCount)[0]?.id ?? null;
 
-  useEffect(() => {
-    if (!chosen) return;
-    let current = true;
-    setDossier(null);
-    api.call('actors:dossier', { actorId: chosen }).then((value) => current && setDossier(value), reportError);
-    return () => {
-      current = false;
-    };
-  }, [api, chosen, reportError]);
+  const dossier = useApiQuery('actors:dossier', { actorId: chosen ?? '' }, { enabled: chosen !== null }).data ?? null;
 
   async function exportDossier(): Promise<void> {
     if (!chosen) return;

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type ReactNode } from 'react';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
-import { useWorkbench, type ChangeScope } from '../../app/workbench-context';
+import { useWorkbench } from '../../app/workbench-context';
 import { Modal } from '../../ui/modal';
 
 interface FileImportProps {
@@ -9,15 +9,14 @@ interface FileImportProps {
   intro: ReactNode;
   fileLabel: string;
   accept: string;
-  scope: ChangeScope;
   /** Sends the file's text; returns the status line and any per-annotation problems to list. */
   run(text: string): Promise<{ status: string; problems: string[] }>;
   onClose(): void;
 }
 
 /** Pick one file, send it, report: the shape both restore and W3C import share. */
-function FileImportDialog({ title, intro, fileLabel, accept, scope, run, onClose }: FileImportProps) {
-  const { changed, setStatus } = useWorkbench();
+function FileImportDialog({ title, intro, fileLabel, accept, run, onClose }: FileImportProps) {
+  const { setStatus } = useWorkbench();
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -29,7 +28,6 @@ function FileImportDialog({ title, intro, fileLabel, accept, scope, run, onClose
     setError(null);
     try {
       const result = await run(await file.text());
-      await changed(scope);
       setStatus(result.status);
       setProblems(result.problems);
       if (result.problems.length === 0) onClose();
@@ -69,17 +67,16 @@ function FileImportDialog({ title, intro, fileLabel, accept, scope, run, onClose
 
 /** Restores a project file (the backup format) into this project, which must be empty. */
 export function ImportProjectDialog({ onClose }: { onClose(): void }) {
-  const api = useApi();
+  const { mutateAsync: restore } = useApiMutation('project:import');
   return (
     <FileImportDialog
       title="Restore project file"
       intro="Choose a project file exported from Analyst Workbench. It is checked completely first; a damaged or foreign file changes nothing. The current project must be empty."
       fileLabel="Project file"
       accept=".json,application/json"
-      scope={{ project: true, library: true }}
       onClose={onClose}
       run={async (json) => {
-        const r = await api.call('project:import', { json });
+        const r = await restore({ json });
         return { status: `Restored ${r.articles} articles, ${r.annotations} annotations, ${r.actors} actors and ${r.tags} tags.`, problems: [] };
       }}
     />
@@ -88,17 +85,16 @@ export function ImportProjectDialog({ onClose }: { onClose(): void }) {
 
 /** Adds the annotations of a W3C Web Annotation file to the articles they target. */
 export function ImportW3CDialog({ onClose }: { onClose(): void }) {
-  const api = useApi();
+  const { mutateAsync: importW3C } = useApiMutation('import:w3c');
   return (
     <FileImportDialog
       title="Import W3C annotations"
       intro="Choose a W3C Web Annotation file (JSON-LD). Its annotations are added to the articles they target, found by article id or URL; missing tags and actors are created. One undo removes the whole import."
       fileLabel="Annotation file"
       accept=".jsonld,.json,application/ld+json,application/json"
-      scope={{ project: true, library: true, article: true }}
       onClose={onClose}
       run={async (json) => {
-        const r = await api.call('import:w3c', { json });
+        const r = await importW3C({ json });
         return { status: `Imported ${r.imported} annotations; ${r.skipped} skipped.`, problems: r.problems };
       }}
     />

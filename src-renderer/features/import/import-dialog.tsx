@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../src-shared/contract';
 import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { Modal } from '../../ui/modal';
@@ -45,7 +46,8 @@ export type ImportSource = { kind: 'files'; files: File[] } | { kind: 'paths'; p
 
 export function ImportDialog({ source, onClose }: { source: ImportSource; onClose(): void }) {
   const api = useApi();
-  const { changed, setStatus } = useWorkbench();
+  const { setStatus } = useWorkbench();
+  const { mutateAsync: commit } = useApiMutation('import:commit');
   const items = source.kind === 'files' ? source.files : source.paths;
   const [phase, setPhase] = useState<Phase>({ kind: 'reading', done: 0, total: items.length });
   const [rows, setRows] = useState<Row[]>([]);
@@ -99,7 +101,7 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
       }
       const batch = wanted.slice(i, i + SAVE_BATCH);
       try {
-        const { results } = await api.call('import:commit', {
+        const { results } = await commit({
           items: batch.map((r) => ({ title: r.title, source: r.source, url: r.draft.url, published: r.published, text: r.draft.text, fileName: r.name, format: r.draft.format })),
         });
         results.forEach((res, k) => (res.ok ? result.imported.push(res.title) : result.failed.push({ name: batch[k]!.name, message: res.message })));
@@ -111,7 +113,6 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
     }
     setOutcome(result);
     setPhase({ kind: 'done' });
-    await changed({ library: true });
     setStatus(`Imported ${result.imported.length} of ${rows.length + outcome.failed.length} files.`);
   }
 

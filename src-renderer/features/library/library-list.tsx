@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ArticleSummary } from '../../../src-shared/domain/article';
+import { ARTICLE_STATUS_LABELS } from '../../ui/labels';
 
 interface Props {
   articles: readonly ArticleSummary[];
@@ -13,7 +14,6 @@ interface Props {
 }
 
 const ROW_HEIGHT = 96;
-const STATUS = { todo: 'To do', 'in-progress': 'In progress', done: 'Done' } as const;
 
 /**
  * The library as a multi-select listbox, virtualised: only the rows in view are in the page, so
@@ -103,7 +103,7 @@ export function LibraryList({ articles, openId, onOpen, selected, onSelect, empt
               <span className="library-title">{article.title}</span>
               <span className="library-meta">{meta || 'No source'}</span>
               <span className="library-counts">
-                {article.wordCount.toLocaleString()} words · {article.annotationCount} {article.annotationCount === 1 ? 'annotation' : 'annotations'} · {article.claimCount} {article.claimCount === 1 ? 'claim' : 'claims'} · {STATUS[article.status]}
+                {article.wordCount.toLocaleString()} words · {article.annotationCount} {article.annotationCount === 1 ? 'annotation' : 'annotations'} · {article.claimCount} {article.claimCount === 1 ? 'claim' : 'claims'} · {ARTICLE_STATUS_LABELS[article.status]}
               </span>
             </div>
           );

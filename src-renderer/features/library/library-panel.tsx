@@ -1,43 +1,33 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useDebounced } from '../../ui/use-debounced';
 import type { ChannelInput } from '../../../src-shared/contract';
 import type { ArticleSummary } from '../../../src-shared/domain/article';
 import { VERIFICATION_LABELS } from '../../../src-shared/domain/claim';
-import { useApi } from '../../api/api-context';
+import { useApiQuery } from '../../api/queries';
+import { ARTICLE_STATUS_LABELS, REVIEW_FILTER_LABELS } from '../../ui/labels';
 import { useWorkbench } from '../../app/workbench-context';
 import { ReportDialog } from '../export/report-dialog';
 import { LibraryList } from './library-list';
+import { LabelOptions } from '../../ui/label-options';
 
 type Filters = NonNullable<ChannelInput<'search:query'>['filters']>;
 type SortKey = 'added' | 'published' | 'title' | 'annotations' | 'claims';
 
 /** The library with its sort, filters and multi-selection for reports. */
 export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly ArticleSummary[]; openId: string | null; onOpen(id: string): void }) {
-  const api = useApi();
-  const { project, reportError } = useWorkbench();
+  const { project } = useWorkbench();
   const [filters, setFilters] = useState<Filters>({});
   const [query, setQuery] = useState('');
-  const [matching, setMatching] = useState<Set<string> | null>(null);
   const [sort, setSort] = useState<SortKey>('added');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [showFilters, setShowFilters] = useState(false);
   const [reporting, setReporting] = useState(false);
   const active = Object.values(filters).some((v) => v) || query.trim() !== '';
 
-  useEffect(() => {
-    if (!active) {
-      setMatching(null);
-      return;
-    }
-    let current = true;
-    // Text and filters combine: the full-text search runs over the filtered library.
-    const timer = setTimeout(() => {
-      api.call('search:query', { query, filters, limit: 10_000 }).then((r) => current && setMatching(new Set(r.articles.map((a) => a.id))), reportError);
-    }, 150);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [api, filters, query, active, reportError, articles]);
+  // Text and filters combine: the full-text search runs over the filtered library.
+  const asked = useDebounced({ query, filters }, 150);
+  const search = useApiQuery('search:query', { query: asked.query, filters: asked.filters, limit: 10_000 }, { enabled: active, keepPrevious: true, staleTime: 0 });
+  const matching = useMemo(() => (active && search.data ? new Set(search.data.articles.map((a) => a.id)) : null), [active, search.data]);
 
   const shown = useMemo(() => {
     const list = matching ? articles.filter((a) => matching.has(a.id)) : [...articles];
@@ -87,23 +77,15 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
           </select>
           <select aria-label="Claim verification" value={filters.verification ?? ''} onChange={(e) => set('verification')(e.target.value)}>
             <option value="">Any verification</option>
-            {Object.entries(VERIFICATION_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
+            <LabelOptions labels={VERIFICATION_LABELS} />
           </select>
           <select aria-label="Annotation review status" value={filters.reviewStatus ?? ''} onChange={(e) => set('reviewStatus')(e.target.value)}>
             <option value="">Any review status</option>
-            <option value="draft">Has drafts</option>
-            <option value="reviewed">Has reviewed</option>
-            <option value="disputed">Has disputed</option>
+            <LabelOptions labels={REVIEW_FILTER_LABELS} />
           </select>
           <select aria-label="Article status filter" value={filters.articleStatus ?? ''} onChange={(e) => set('articleStatus')(e.target.value)}>
             <option value="">Any article status</option>
-            <option value="todo">To do</option>
-            <option value="in-progress">In progress</option>
-            <option value="done">Done</option>
+            <LabelOptions labels={ARTICLE_STATUS_LABELS} />
           </select>
           <input aria-label="Source contains" placeholder="Source…" value={filters.source ?? ''} onChange={(e) => set('source')(e.target.value)} />
           <label>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { DialogFooter } from '../../ui/dialog-footer';
@@ -7,16 +7,15 @@ import { Modal } from '../../ui/modal';
 
 /** Notes on the whole project (Markdown is fine): scope, sources, open questions. */
 export function ProjectNotesDialog({ onClose }: { onClose(): void }) {
-  const api = useApi();
-  const { project, changed, setStatus } = useWorkbench();
+  const { project, setStatus } = useWorkbench();
+  const { mutateAsync: saveNotes } = useApiMutation('project:update-notes');
   const [notes, setNotes] = useState(project.notes);
   const [error, setError] = useState<string | null>(null);
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
     try {
-      await api.call('project:update-notes', { notes });
-      await changed({ project: true });
+      await saveNotes({ notes });
       setStatus('Project notes saved.');
       onClose();
     } catch (failure) {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Article } from '../../../src-shared/domain/article';
-import { useApi } from '../../api/api-context';
+import { useApiMutation } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { DialogFooter } from '../../ui/dialog-footer';
@@ -8,8 +8,8 @@ import { Modal } from '../../ui/modal';
 
 /** Replace or correct an article's text; annotations re-anchor, the rest become orphans. */
 export function EditTextDialog({ article, onClose }: { article: Article; onClose(): void }) {
-  const api = useApi();
-  const { changed, setStatus } = useWorkbench();
+  const { setStatus } = useWorkbench();
+  const { mutateAsync: updateText } = useApiMutation('articles:update-text');
   const [text, setText] = useState(article.text);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -18,8 +18,7 @@ export function EditTextDialog({ article, onClose }: { article: Article; onClose
     event.preventDefault();
     setSaving(true);
     try {
-      const result = await api.call('articles:update-text', { id: article.id, text });
-      await changed({ article: true, library: true });
+      const result = await updateText({ id: article.id, text });
       setStatus(
         result.orphaned === 0
           ? 'Text saved; every annotation found its passage.'

@@ -1,58 +1,38 @@
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Annotation } from '../../../src-shared/domain/annotation';
-import type { ArticleStatus } from '../../../src-shared/domain/article';
-import { useApi } from '../../api/api-context';
-import { messageOf } from '../../app/use-async-error';
+import { PRIORITY, useShortcuts } from '../../app/keymap';
 import { useWorkbench, type ArticleSession } from '../../app/workbench-context';
 import { ActorPickerDialog } from '../actors/actor-picker-dialog';
 import { ClaimFormDialog } from '../claims/claim-form-dialog';
 import { ArticleText } from './article-text';
 import { EditTextDialog } from './edit-text-dialog';
 import { handleSelectionKey } from './keyboard-selection';
+import { ReaderHeader } from './reader-header';
+import { SelectionToolbar } from './selection-toolbar';
 import { selectionOffsets } from './selection-offsets';
-
-export interface PendingSelection {
-  start: number;
-  end: number;
-  exact: string;
-  top: number;
-  left: number;
-}
+import { useAnnotationActions, type PendingSelection } from './use-annotation-actions';
 
 type Dialog = { kind: 'actor' | 'claim'; range: PendingSelection } | { kind: 'edit-claim'; annotation: Annotation } | { kind: 'edit-text' } | null;
 
-interface Props {
-  session: ArticleSession;
-  /** Shows a new annotation at once, before the store has confirmed it. */
-  addOptimistic(annotation: Annotation): void;
-}
-
-/** Paints the selection as a pending highlight, or clears it (null). A no-op without the API. */
-function paintPending(selection: Selection | null): void {
-  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-  if (selection && selection.rangeCount > 0) CSS.highlights.set('workbench-pending', new Highlight(selection.getRangeAt(0).cloneRange()));
-  else CSS.highlights.delete('workbench-pending');
-}
-
-const STATUS_LABELS: Record<ArticleStatus, string> = { todo: 'To do', 'in-progress': 'In progress', done: 'Done' };
-
 /** The open article: its text with annotations, and the toolbars and keys that act on it. */
-export function Reader({ session, addOptimistic }: Props) {
-  const api = useApi();
-  const { project, tagsById, changed, reportError, setStatus } = useWorkbench();
+export function Reader({ session }: { session: ArticleSession }) {
+  const { project, setStatus } = useWorkbench();
   const { article, annotations, selectedId, select } = session;
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [tagMenu, setTagMenu] = useState(false);
-  const [note, setNote] = useState(article.note);
-  const [showNote, setShowNote] = useState(article.note.length > 0);
   const textRef = useRef<HTMLElement>(null);
   const paneRef = useRef<HTMLDivElement>(null);
-  useEffect(() => setNote(article.note), [article.note]);
 
   const tagColors = useMemo(() => new Map(project.tags.map((t) => [t.id, t.color])), [project.tags]);
-  const ordered = useMemo(() => annotations.filter((a) => a.anchor === 'anchored').sort((a, b) => a.target.start - b.target.start), [annotations]);
+  // The text with thousands of marks is redrawn in the background after a change (a new
+  // highlight is already painted with the CSS Highlight API), so the next frame is not held up.
+  const drawn = useDeferredValue(annotations);
+  const ordered = useMemo(() => drawn.filter((a) => a.anchor === 'anchored').sort((a, b) => a.target.start - b.target.start), [drawn]);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
+  // Re-rendering the reader (a toolbar, a mutation's progress) does not walk the whole text again.
+  const text = useMemo(() => <ArticleText text={article.text} annotations={drawn} selectedId={selectedId} tagColors={tagColors} />, [article.text, drawn, selectedId, tagColors]);
+  const actions = useAnnotationActions(session, ordered);
 
   const readSelection = useCallback(() => {
     const root = textRef.current;
@@ -83,137 +63,58 @@ export function Reader({ session, addOptimistic }: Props) {
     window.getSelection()?.removeAllRanges();
   }, []);
 
-  const create = useCallback(
-    async (range: PendingSelection, kind: 'highlight', tags: string[] = []) => {
-      // Painted in the very next frame with the CSS Custom Highlight API (no re-render needed),
-      // then drawn by React as a pending annotation, then replaced by the store's answer (or
-      // removed, with the error shown, if the save fails).
-      paintPending(window.getSelection());
-      const stamp = new Date().toISOString();
-      startTransition(() => {
-        clearSelection();
-        addOptimistic({
-        id: `pending-${Date.now()}`,
-        articleId: article.id,
-        kind,
-        target: { start: range.start, end: range.end, exact: range.exact, prefix: '', suffix: '' },
-        tags,
-        note: '',
-        status: 'draft',
-        actorId: null,
-        claim: null,
-        anchor: 'anchored',
-        createdAt: stamp,
-        updatedAt: stamp,
-        });
-      });
-      try {
-        const created = await api.call('annotations:create', { articleId: article.id, start: range.start, end: range.end, exact: range.exact, kind, tags });
-        await changed({ article: true, library: true, project: tags.length > 0 });
-        select(created.id);
-        setStatus(tags.length ? `Tagged ${tags.map((t) => tagsById.get(t)?.name).join(', ')}.` : 'Highlight saved.');
-      } catch (failure) {
-        reportError(failure);
-        await changed({ article: true });
-      } finally {
-        paintPending(null);
-      }
+  /** Highlights the selection (with a tag, from the tag keys); it is drawn before the store answers. */
+  const highlight = useCallback(
+    (range: PendingSelection, tags: string[] = []) => {
+      // The call paints the selection first, so the selection is cleared only after it starts.
+      void actions.create(range, tags);
+      // Not urgent: the click's frame goes to painting the highlight.
+      startTransition(clearSelection);
     },
-    [addOptimistic, api, article.id, changed, clearSelection, reportError, select, setStatus, tagsById],
+    [actions, clearSelection],
   );
 
   const applyTag = useCallback(
-    async (tagId: string) => {
-      if (pending) return create(pending, 'highlight', [tagId]);
-      if (!selected) return;
-      const on = selected.tags.includes(tagId);
-      try {
-        await api.call('annotations:update', { articleId: article.id, id: selected.id, patch: { tags: on ? selected.tags.filter((t) => t !== tagId) : [...selected.tags, tagId] } });
-        await changed({ article: true, library: true, project: true });
-        setStatus(`${on ? 'Removed' : 'Applied'} tag ${tagsById.get(tagId)?.name ?? ''}.`);
-      } catch (failure) {
-        reportError(failure);
-      }
+    (tagId: string) => {
+      if (pending) highlight(pending, [tagId]);
+      else if (selected) void actions.toggleTag(selected, tagId);
     },
-    [api, article.id, changed, create, pending, reportError, selected, setStatus, tagsById],
+    [actions, highlight, pending, selected],
   );
 
-  const remove = useCallback(async () => {
-    if (!selected) return;
-    const index = ordered.findIndex((a) => a.id === selected.id);
-    try {
-      await api.call('annotations:delete', { articleId: article.id, id: selected.id });
-      select(ordered[index + 1]?.id ?? ordered[index - 1]?.id ?? null);
-      await changed({ article: true, library: true, project: true });
-      setStatus('Annotation deleted. Undo with Ctrl+Z.');
-    } catch (failure) {
-      reportError(failure);
-    }
-  }, [api, article.id, changed, ordered, reportError, select, selected, setStatus]);
-
-  const setReview = useCallback(
-    async (status: 'reviewed' | 'disputed') => {
-      if (!selected) return;
-      try {
-        await api.call('annotations:update', { articleId: article.id, id: selected.id, patch: { status } });
-        await changed({ article: true });
-        setStatus(`Marked ${status}.`);
-      } catch (failure) {
-        reportError(failure);
-      }
-    },
-    [api, article.id, changed, reportError, selected, setStatus],
-  );
-
-  const reattach = useCallback(async () => {
-    if (!selected || !pending) return;
-    try {
-      await api.call('annotations:reattach', { articleId: article.id, id: selected.id, start: pending.start, end: pending.end });
-      clearSelection();
-      await changed({ article: true, library: true });
-      setStatus('Annotation re-attached.');
-    } catch (failure) {
-      reportError(failure);
-    }
-  }, [api, article.id, changed, clearSelection, pending, reportError, selected, setStatus]);
-
+  const onSelectionKey = (event: KeyboardEvent): boolean => Boolean(textRef.current && event.target === textRef.current && handleSelectionKey(textRef.current, event));
   // Keys that act on the article: on the selection, or on the selected annotation.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select, dialog, [role="menu"]') || event.defaultPrevented) return;
-      if (textRef.current && target === textRef.current && handleSelectionKey(textRef.current, event)) {
-        event.preventDefault();
-        return;
-      }
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const key = event.key;
-      const act = (fn: () => void): void => {
-        event.preventDefault();
-        fn();
-      };
-      if (key === 'Escape') act(() => (pending ? clearSelection() : select(null)));
-      else if (/^[1-9]$/.test(key)) {
-        const tag = project.tags.find((t) => t.hotkey === Number(key));
-        if (tag && (pending || selected)) act(() => void applyTag(tag.id));
-      } else if (pending && key === 'h') act(() => void create(pending, 'highlight'));
-      else if (pending && key === 'a') act(() => setDialog({ kind: 'actor', range: pending }));
-      else if (pending && key === 'c') act(() => setDialog({ kind: 'claim', range: pending }));
-      else if (pending && key === 't') act(() => setTagMenu(true));
-      else if (key === 'j' || key === 'k') {
-        act(() => {
-          const index = ordered.findIndex((a) => a.id === selectedId);
-          const next = key === 'j' ? ordered[index + 1] ?? ordered[0] : ordered[index - 1] ?? ordered[ordered.length - 1];
-          if (next) select(next.id, { scroll: true });
-        });
-      } else if (selected && (key === 'Delete' || key === 'Backspace')) act(() => void remove());
-      else if (selected && key === 'e') act(() => (selected.kind === 'claim' ? setDialog({ kind: 'edit-claim', annotation: selected }) : document.getElementById('annotation-note')?.focus()));
-      else if (selected && key === 'r') act(() => void setReview('reviewed'));
-      else if (selected && key === 'd') act(() => void setReview('disputed'));
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [applyTag, clearSelection, create, ordered, pending, project.tags, remove, select, selected, selectedId, setReview]);
+  useShortcuts(
+    {
+      moveCaret: onSelectionKey,
+      selectByCharacter: onSelectionKey,
+      selectByLine: onSelectionKey,
+      clear: () => (pending ? clearSelection() : select(null)),
+      tagHotkey: (event) => {
+        const tag = project.tags.find((t) => t.hotkey === Number(event.key));
+        if (!tag || !(pending || selected)) return false;
+        applyTag(tag.id);
+      },
+      highlight: () => (pending ? highlight(pending) : false),
+      markActor: () => (pending ? setDialog({ kind: 'actor', range: pending }) : false),
+      markClaim: () => (pending ? setDialog({ kind: 'claim', range: pending }) : false),
+      tagMenu: () => (pending ? setTagMenu(true) : false),
+      nextPrevious: (event) => {
+        const index = ordered.findIndex((a) => a.id === selectedId);
+        const next = event.key === 'j' ? ordered[index + 1] ?? ordered[0] : ordered[index - 1] ?? ordered[ordered.length - 1];
+        if (next) select(next.id, { scroll: true });
+      },
+      remove: () => (selected ? void actions.remove(selected) : false),
+      edit: () => {
+        if (!selected) return false;
+        if (selected.kind === 'claim') setDialog({ kind: 'edit-claim', annotation: selected });
+        else document.getElementById('annotation-note')?.focus();
+      },
+      reviewed: () => (selected ? void actions.setReview(selected, 'reviewed') : false),
+      disputed: () => (selected ? void actions.setReview(selected, 'disputed') : false),
+    },
+    PRIORITY.view,
+  );
 
   function onClick(event: ReactMouseEvent<HTMLElement>): void {
     const selection = window.getSelection();
@@ -230,127 +131,41 @@ export function Reader({ session, addOptimistic }: Props) {
     setPending(null);
   }
 
-  async function updateArticle(patch: { status?: ArticleStatus; note?: string }, message: string): Promise<void> {
-    try {
-      await api.call('articles:update', { id: article.id, patch });
-      await changed({ article: true, library: true });
-      setStatus(message);
-    } catch (failure) {
-      setStatus(messageOf(failure));
-      reportError(failure);
-    }
-  }
+  const saved = (message: string) => (id: string) => {
+    setDialog(null);
+    clearSelection();
+    select(id);
+    setStatus(message);
+  };
 
-  const meta = [article.source, article.published].filter(Boolean).join(' · ');
   return (
     <div className="reader-layout">
       <div className="reader-pane" ref={paneRef}>
-        <header className="reader-header">
-          <h1>{article.title}</h1>
-          <p className="reader-meta">
-            {meta}
-            {article.url && (
-              <>
-                {meta && ' · '}
-                <a href={article.url} target="_blank" rel="noreferrer noopener">
-                  {article.url}
-                </a>
-              </>
-            )}
-          </p>
-          <div className="reader-tools">
-            <label htmlFor="article-status">Article status</label>
-            <select id="article-status" value={article.status} onChange={(e) => void updateArticle({ status: e.target.value as ArticleStatus }, `Article marked ${STATUS_LABELS[e.target.value as ArticleStatus].toLowerCase()}.`)}>
-              {Object.entries(STATUS_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-            <button type="button" aria-expanded={showNote} onClick={() => setShowNote((v) => !v)}>
-              Article note
-            </button>
-            <button type="button" onClick={() => setDialog({ kind: 'edit-text' })}>
-              Edit text
-            </button>
-          </div>
-          {showNote && (
-            <textarea
-              className="article-note"
-              aria-label="Article note"
-              rows={3}
-              value={note}
-              placeholder="Notes on this article…"
-              onChange={(e) => setNote(e.target.value)}
-              onBlur={() => note !== article.note && void updateArticle({ note }, 'Article note saved.')}
-            />
-          )}
-        </header>
+        <ReaderHeader article={article} onEditText={() => setDialog({ kind: 'edit-text' })} />
         <article ref={textRef} className="article-text" aria-label={article.title} tabIndex={0} onMouseUp={readSelection} onKeyUp={readSelection} onClick={onClick}>
-          <ArticleText text={article.text} annotations={annotations} selectedId={selectedId} tagColors={tagColors} />
+          {text}
         </article>
         {pending && (
-          <div role="toolbar" aria-label="Selection" className="floating-toolbar" style={{ top: pending.top, left: pending.left }} onMouseDown={(event) => event.preventDefault()}>
-            <button type="button" onClick={() => void create(pending, 'highlight')} aria-keyshortcuts="H" title="Highlight (H)">
-              Highlight
-            </button>
-            <button type="button" onClick={() => setDialog({ kind: 'actor', range: pending })} aria-keyshortcuts="A" title="Mark an actor (A)">
-              Actor
-            </button>
-            <button type="button" onClick={() => setDialog({ kind: 'claim', range: pending })} aria-keyshortcuts="C" title="Mark a claim (C)">
-              Claim
-            </button>
-            <button type="button" aria-haspopup="menu" aria-expanded={tagMenu} onClick={() => setTagMenu((v) => !v)} aria-keyshortcuts="T" title="Tag (T, or 1–9)">
-              Tag
-            </button>
-            {selected?.anchor === 'orphan' && (
-              <button type="button" onClick={() => void reattach()}>
-                Re-attach
-              </button>
-            )}
-            {tagMenu && (
-              <div role="menu" aria-label="Tags" className="menu tag-menu" onKeyDown={(e) => e.key === 'Escape' && setTagMenu(false)}>
-                {project.tags.length === 0 && (
-                  <button type="button" role="menuitem" disabled>
-                    No tags yet: add them in the Codebook
-                  </button>
-                )}
-                {project.tags.map((tag, index) => (
-                  <button key={tag.id} type="button" role="menuitem" autoFocus={index === 0} onClick={() => void applyTag(tag.id)}>
-                    <span className="swatch" style={{ background: tag.color }} aria-hidden />
-                    {tag.name}
-                    {tag.hotkey && <kbd>{tag.hotkey}</kbd>}
-                  </button>
-                ))}
-              </div>
-            )}
-          </div>
+          <SelectionToolbar
+            pending={pending}
+            tagMenu={tagMenu}
+            setTagMenu={setTagMenu}
+            canReattach={selected?.anchor === 'orphan'}
+            onHighlight={() => highlight(pending)}
+            onActor={() => setDialog({ kind: 'actor', range: pending })}
+            onClaim={() => setDialog({ kind: 'claim', range: pending })}
+            onTag={applyTag}
+            onReattach={() => selected && void actions.reattach(selected, pending).then((ok) => ok && clearSelection())}
+          />
         )}
       </div>
-      {dialog?.kind === 'actor' && (
-        <ActorPickerDialog
-          articleId={article.id}
-          range={dialog.range}
-          onClose={() => setDialog(null)}
-          onSaved={(id) => {
-            setDialog(null);
-            clearSelection();
-            select(id);
-            setStatus('Actor mention saved.');
-          }}
-        />
-      )}
+      {dialog?.kind === 'actor' && <ActorPickerDialog articleId={article.id} range={dialog.range} onClose={() => setDialog(null)} onSaved={saved('Actor mention saved.')} />}
       {(dialog?.kind === 'claim' || dialog?.kind === 'edit-claim') && (
         <ClaimFormDialog
           range={dialog.kind === 'claim' ? dialog.range : undefined}
           annotation={dialog.kind === 'edit-claim' ? dialog.annotation : undefined}
           onClose={() => setDialog(null)}
-          onSaved={(id) => {
-            setDialog(null);
-            clearSelection();
-            select(id);
-            setStatus('Claim saved.');
-          }}
+          onSaved={saved('Claim saved.')}
         />
       )}
       {dialog?.kind === 'edit-text' && <EditTextDialog article={article} onClose={() => setDialog(null)} />}

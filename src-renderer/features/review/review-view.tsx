@@ -1,23 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../src-shared/contract';
-import { useApi } from '../../api/api-context';
+import { useCallback, useState } from 'react';
+import { useApiMutation, useApiQuery } from '../../api/queries';
+import { keyHints, PRIORITY, useShortcuts } from '../../app/keymap';
 import { useWorkbench } from '../../app/workbench-context';
 import { EntryView } from '../dossier/entry-view';
-
-type Queue = ChannelOutput<'review:queue'>;
 
 /**
  * A keyboard-driven pass over what needs attention (draft and orphaned annotations): one at a
  * time, in context. R marks reviewed, D disputed, Delete deletes, N or → goes to the next.
  */
 export function ReviewView() {
-  const api = useApi();
-  const { reportError, setStatus, changed } = useWorkbench();
-  const [queue, setQueue] = useState<Queue | null>(null);
+  const { reportError, setStatus } = useWorkbench();
+  // Read through the cache: an undo, an import or an edit elsewhere refreshes the queue on screen.
+  const queue = useApiQuery('review:queue', { limit: 500 }).data ?? null;
   const [position, setPosition] = useState(0);
-
-  const load = useCallback(() => api.call('review:queue', { limit: 500 }).then(setQueue, reportError), [api, reportError]);
-  useEffect(() => void load(), [load]);
+  const { mutateAsync: del } = useApiMutation('annotations:delete');
+  const { mutateAsync: update } = useApiMutation('annotations:update');
 
   const item = queue?.items[Math.min(position, (queue?.items.length ?? 1) - 1)];
 
@@ -25,34 +22,19 @@ export function ReviewView() {
     async (action: 'reviewed' | 'disputed' | 'delete') => {
       if (!item) return;
       try {
-        if (action === 'delete') await api.call('annotations:delete', { articleId: item.articleId, id: item.annotation.id });
-        else await api.call('annotations:update', { articleId: item.articleId, id: item.annotation.id, patch: { status: action } });
+        if (action === 'delete') await del({ articleId: item.articleId, id: item.annotation.id });
+        else await update({ articleId: item.articleId, id: item.annotation.id, patch: { status: action } });
         setStatus(action === 'delete' ? 'Deleted. Undo with Ctrl+Z.' : `Marked ${action}.`);
-        await load();
-        await changed({ article: true, library: true });
       } catch (failure) {
         reportError(failure);
       }
     },
-    [api, changed, item, load, reportError, setStatus],
+    [del, item, reportError, setStatus, update],
   );
 
   const next = useCallback(() => setPosition((p) => (queue && p + 1 < queue.items.length ? p + 1 : 0)), [queue]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select, dialog') || event.ctrlKey || event.metaKey || event.altKey) return;
-      const keys: Record<string, () => void> = { r: () => void act('reviewed'), d: () => void act('disputed'), Delete: () => void act('delete'), n: next, ArrowRight: next, j: next };
-      const run = keys[event.key];
-      if (run) {
-        event.preventDefault();
-        run();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [act, next]);
+  useShortcuts({ reviewMarkReviewed: () => void act('reviewed'), reviewMarkDisputed: () => void act('disputed'), reviewDelete: () => void act('delete'), reviewNext: next }, PRIORITY.view);
 
   return (
     <section className="view-main review-view" aria-label="Review queue">
@@ -79,7 +61,7 @@ export function ReviewView() {
               Next
             </button>
           </div>
-          <p className="muted">Keys: R reviewed · D disputed · Delete · N next</p>
+          <p className="muted">Keys: {keyHints('Review view')}</p>
         </>
       )}
     </section>

@@ -1,36 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ChannelOutput } from '../../../src-shared/contract';
-import { useApi } from '../../api/api-context';
+import { useApiQuery } from '../../api/queries';
 import { useNavigation } from '../../app/navigation';
-import { useWorkbench } from '../../app/workbench-context';
-
-type Results = ChannelOutput<'search:query'>;
+import { useDebounced } from '../../ui/use-debounced';
 
 /** Full-text search over the library; results open the article at the match. */
 export function SearchBox() {
-  const api = useApi();
-  const { reportError } = useWorkbench();
   const nav = useNavigation();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Results | null>(null);
   const [open, setOpen] = useState(false);
   const boxRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) {
-      setResults(null);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      api.call('search:query', { query: q, limit: 30 }).then((value) => current && setResults(value), reportError);
-    }, 120);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [api, query, reportError]);
+  const asked = useDebounced(query.trim(), 120);
+  // Not cached for long: while the index is still being built, the same words find more.
+  const search = useApiQuery('search:query', { query: asked, limit: 30 }, { enabled: asked !== '', keepPrevious: true, staleTime: 0 });
+  const results = query.trim() && search.data ? search.data : null;
 
   useEffect(() => {
     const close = (event: MouseEvent) => {

@@ -1,0 +1,78 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import type { ChannelOutput } from '../../src-shared/contract';
+import type { Annotation } from '../../src-shared/domain/annotation';
+import type { Article } from '../../src-shared/domain/article';
+import { applyChange } from './cache-effects';
+import { apiKey } from './queries';
+
+const article = { id: 'a1', title: 'T', text: 'Some text here.' } as Article;
+const annotation = (id: string, extra: Partial<Annotation> = {}): Annotation =>
+  ({ id, articleId: 'a1', kind: 'highlight', target: { start: 0, end: 4, exact: 'Some', prefix: '', suffix: '' }, tags: [], note: '', status: 'draft', actorId: null, claim: null, anchor: 'anchored', createdAt: '', updatedAt: '', ...extra }) as Annotation;
+
+/** A cache holding an open article and, on screen or not, the views that depend on it. */
+function cacheWith(annotations: Annotation[]) {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+  client.setQueryData(apiKey('articles:get', { id: 'a1' }), { article, annotations });
+  client.setQueryData(apiKey('articles:get', { id: 'a2' }), { article: { ...article, id: 'a2' }, annotations: [] });
+  for (const [channel, input] of [['articles:list', {}], ['claims:table', {}], ['review:queue', { limit: 500 }], ['project:get', {}], ['history:state', {}]] as const) {
+    client.setQueryData([channel, input], []);
+  }
+  const stale = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated ?? false;
+  return { client, stale };
+}
+
+describe('cache effects of mutations', () => {
+  it('puts a created annotation into the cached article as returned, without reading the article again', async () => {
+    const { client, stale } = cacheWith([annotation('x')]);
+    await applyChange(client, 'annotations:create', { articleId: 'a1', start: 0, end: 4 }, annotation('new'));
+    const value = client.getQueryData<ChannelOutput<'articles:get'>>(apiKey('articles:get', { id: 'a1' }));
+    expect(value?.annotations.map((a) => a.id)).toEqual(['x', 'new']);
+    expect(stale(apiKey('articles:get', { id: 'a1' }))).toBe(false);
+    // The library counts, the review queue and the undo state did change; claims did not (a highlight).
+    expect(stale(['articles:list', {}])).toBe(true);
+    expect(stale(['review:queue', { limit: 500 }])).toBe(true);
+    expect(stale(['history:state', {}])).toBe(true);
+    expect(stale(['claims:table', {}])).toBe(false);
+    expect(stale(['project:get', {}])).toBe(false);
+  });
+
+  it('refreshes exactly the articles an undo touched, and takes the undo state from its answer', async () => {
+    const { client, stale } = cacheWith([]);
+    const state = { undo: null, redo: 'Add claim' };
+    await applyChange(client, 'history:undo', {}, { label: 'Add claim', articleIds: ['a1'], projectChanged: false, state });
+    expect(stale(apiKey('articles:get', { id: 'a1' }))).toBe(true);
+    expect(stale(apiKey('articles:get', { id: 'a2' }))).toBe(false);
+    expect(stale(['claims:table', {}])).toBe(true);
+    expect(stale(['review:queue', { limit: 500 }])).toBe(true);
+    expect(client.getQueryData(['history:state', {}])).toEqual(state);
+  });
+
+  it('an undo of a project-only change leaves the articles and library views alone', async () => {
+    const { client, stale } = cacheWith([]);
+    await applyChange(client, 'history:undo', {}, { label: 'Add tag', articleIds: [], projectChanged: true, state: { undo: null, redo: 'Add tag' } });
+    expect(stale(['project:get', {}])).toBe(true);
+    expect(stale(apiKey('articles:get', { id: 'a1' }))).toBe(false);
+    expect(stale(['claims:table', {}])).toBe(false);
+  });
+
+  it('removes a deleted annotation in place', async () => {
+    const { client } = cacheWith([annotation('x'), annotation('y')]);
+    await applyChange(client, 'annotations:delete', { articleId: 'a1', id: 'x' }, { id: 'x' });
+    expect(client.getQueryData<ChannelOutput<'articles:get'>>(apiKey('articles:get', { id: 'a1' }))?.annotations.map((a) => a.id)).toEqual(['y']);
+  });
+
+  it('writes an updated annotation into the claims table in place', async () => {
+    const { client } = cacheWith([annotation('x')]);
+    client.setQueryData(['claims:table', {}], [{ articleId: 'a1', annotation: annotation('x') }]);
+    await applyChange(client, 'annotations:update', { articleId: 'a1', id: 'x', patch: { note: 'checked' } }, annotation('x', { note: 'checked' }));
+    expect(client.getQueryData<ChannelOutput<'claims:table'>>(['claims:table', {}])?.[0]?.annotation.note).toBe('checked');
+  });
+
+  it('a restore makes everything known out of date', async () => {
+    const { client, stale } = cacheWith([]);
+    await applyChange(client, 'project:import', { json: '{}' }, { articles: 1, annotations: 0, actors: 0, tags: 0 });
+    expect(stale(apiKey('articles:get', { id: 'a2' }))).toBe(true);
+    expect(stale(['project:get', {}])).toBe(true);
+  });
+});

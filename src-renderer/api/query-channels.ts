@@ -1,0 +1,32 @@
+import type { Channel } from '../../src-shared/contract';
+
+/**
+ * Channels that read server state a view shows. Their answers live in the query cache under
+ * `[channel, input]`; a change made through a mutation channel invalidates or updates them.
+ */
+export const QUERY_CHANNELS = [
+  'project:info',
+  'project:get',
+  'articles:list',
+  'articles:get',
+  'history:state',
+  'claims:table',
+  'claims:list',
+  'review:queue',
+  'actors:dossier',
+  'actors:find-mentions',
+  'search:query',
+] as const satisfies readonly Channel[];
+export type QueryChannel = (typeof QUERY_CHANNELS)[number];
+
+/**
+ * Channels that compute a file or a preview from the project and change nothing: called when
+ * the user asks, never cached.
+ */
+export type OneShotChannel = 'import:extract' | 'reports:markdown' | 'export:csv' | 'export:w3c' | 'project:export' | 'export:article-markdown';
+
+/**
+ * Everything else changes the project, and must say what it changed (see cache-effects.ts).
+ * The desktop shell's own channels never pass through the renderer's cache.
+ */
+export type MutationChannel = Exclude<Channel, QueryChannel | OneShotChannel | `shell:${string}`>;
