@@ -26,7 +26,9 @@ test.describe('a damaged article file', () => {
 
   test('is set aside and reported, and the project still opens', async ({ workbench }) => {
     const ui = workbench.ui;
-    await expect(ui.page.getByRole('alert')).toContainText('articles/broken-1.json could not be read');
+    await expect(ui.page.getByRole('alert').filter({ hasText: 'articles/broken-1.json could not be read' })).toBeVisible();
+    // The folder holds no project.json beside the articles: that loss is reported too, not hidden.
+    await expect(ui.page.getByRole('alert').filter({ hasText: 'project.json was missing' })).toBeVisible();
     await expect(ui.library).toBeVisible();
     const kept = (await readdir(join(workbench.projectDir, 'articles'))).filter((name) => name.startsWith('broken-1.json.damaged-'));
     expect(kept).toHaveLength(1);
