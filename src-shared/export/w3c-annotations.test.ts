@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { describeRange } from '../anchoring/quote-selector';
 import type { Actor } from '../domain/actor';
 import type { Annotation } from '../domain/annotation';
@@ -21,6 +22,7 @@ import {
   type W3CCollection,
   type W3CExportInput,
 } from './w3c-annotations';
+import { w3cActorInfoSchema, w3cArticleInfoSchema, w3cClaimInfoSchema } from './w3c-terms';
 
 // ---------------------------------------------------------------------------------------------
 // A small project. The first article has a flag (🇺🇳: two astral code points, four UTF-16 units),
@@ -519,6 +521,35 @@ describe.skipIf(!W3C_FOUND)('toW3C', () => {
     const shifted = { ...genevaAnnotations[1]!, target: { ...genevaAnnotations[1]!.target, start: 0 } };
     expect(() => toW3C({ ...input, articles: [{ article: geneva, annotations: [shifted] }] })).toThrow(/does not hold its quote/);
     expect(() => toW3C({ ...input, articles: [{ article: wire, annotations: [genevaAnnotations[0]!] }] })).toThrow(/belongs to article/);
+  });
+});
+
+describe('the aw: terms are written exactly as their schemas say', () => {
+  it('every aw:article, aw:actor and aw:claim of an export parses with the strict written schema', () => {
+    const items = exported().first.items;
+    const strict = <T extends z.ZodObject>(schema: T) => schema.strict();
+    let actors = 0;
+    let claims = 0;
+    for (const item of items) {
+      expect(strict(w3cArticleInfoSchema).safeParse(item.target['aw:article']).success).toBe(true);
+      if (item['aw:actor']) {
+        actors++;
+        expect(strict(w3cActorInfoSchema).safeParse(item['aw:actor']).error).toBeUndefined();
+      }
+      if (item['aw:claim']) {
+        claims++;
+        expect(strict(w3cClaimInfoSchema).safeParse(item['aw:claim']).error).toBeUndefined();
+      }
+    }
+    expect(actors).toBeGreaterThan(0);
+    expect(claims).toBeGreaterThan(0);
+  });
+
+  it('a damaged aw:actor is refused by the same schema on import', () => {
+    const collection = exported();
+    const mention = collection.first.items.find((item) => item['aw:actor'])!;
+    (mention['aw:actor'] as { kind: string }).kind = 'planet';
+    expect(() => fromW3C(collection)).toThrow(W3CImportError);
   });
 });
 

@@ -54,11 +54,13 @@
  * Each Annotation also has `created`/`modified` (the annotation's own timestamps), `generated`
  * (when the file was written) and `generator` (this application).
  */
-import { type Actor, type ActorKind } from '../domain/actor';
+import { type Actor } from '../domain/actor';
 import { type Annotation, type AnnotationKind, type ReviewStatus } from '../domain/annotation';
 import type { Article } from '../domain/article';
-import { type ClaimForm, type ClaimLink, type Credibility, type Reliability, type Verification } from '../domain/claim';
 import type { Tag } from '../domain/tag';
+import type { W3CActorInfo, W3CArticleInfo, W3CClaimInfo } from './w3c-terms';
+
+export type { W3CActorInfo, W3CArticleInfo, W3CClaimInfo, W3CClaimLink } from './w3c-terms';
 
 
 // ---------------------------------------------------------------------------------------------
@@ -104,39 +106,6 @@ export interface W3CTextPositionSelector {
   type: 'TextPositionSelector';
   start: number;
   end: number;
-}
-
-export interface W3CArticleInfo {
-  id: string;
-  title: string;
-  source: string;
-  published: string;
-}
-
-export interface W3CActorInfo {
-  id: string;
-  name: string;
-  kind: ActorKind;
-  aliases: string[];
-  description: string;
-}
-
-export interface W3CClaimLink {
-  type: ClaimLink['type'];
-  direction: ClaimLink['direction'];
-  annotation: string;
-  article: string;
-}
-
-export interface W3CClaimInfo {
-  speaker: { id: string; name: string } | null;
-  form: ClaimForm;
-  medium: string;
-  reliability: Reliability | null;
-  credibility: Credibility | null;
-  grade: string | null;
-  verification: Verification;
-  links: W3CClaimLink[];
 }
 
 export interface W3CAnnotation {
