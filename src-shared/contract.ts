@@ -6,6 +6,7 @@
  * IPC and the web host's HTTP API) carry exactly these channels; nothing else crosses.
  */
 import { z } from 'zod';
+import { channelNames, hasChannel, type SpecInput, type SpecOutput, type SpecParsedInput, type SpecResult } from './channel-spec';
 import { actorFieldsSchema, actorPatchSchema, actorSchema } from './domain/actor';
 import { annotationKindSchema, annotationSchema, MAX_NOTE, reviewStatusSchema } from './domain/annotation';
 import { articlePatchSchema, articleSchema, articleStatusSchema, articleSummarySchema, MAX_ARTICLE_TEXT, newArticleInputSchema } from './domain/article';
@@ -15,7 +16,6 @@ import { tagFieldsSchema, tagPatchSchema, tagSchema } from './domain/tag';
 import { idSchema } from './domain/ids';
 import { projectInfoSchema } from './domain/project';
 import { reportOptionsSchema, reportScopeSchema } from './report/report-options';
-import type { Result } from './result';
 
 const none = z.object({}).strict();
 
@@ -375,16 +375,16 @@ export const contract = {
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 /** What a caller passes (defaults not yet applied). */
-export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelInput<C extends Channel> = SpecInput<Contract[C]>;
 /** What a handler receives (validated, defaults applied). */
-export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
-export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
-export type ChannelResult<C extends Channel> = Result<ChannelOutput<C>>;
+export type ParsedInput<C extends Channel> = SpecParsedInput<Contract[C]>;
+export type ChannelOutput<C extends Channel> = SpecOutput<Contract[C]>;
+export type ChannelResult<C extends Channel> = SpecResult<Contract[C]>;
 
-export const channels = Object.keys(contract) as Channel[];
+export const channels: Channel[] = channelNames(contract);
 
 export function isChannel(name: string): name is Channel {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return hasChannel(contract, name);
 }
 
 /** The shape both transports expose: one typed method per channel, never a raw `send`. */

@@ -9,8 +9,8 @@
  * docs/architecture.md, "The Electron shell").
  */
 import { z } from 'zod';
+import { channelNames, hasChannel, type SpecInput, type SpecOutput, type SpecParsedInput, type SpecResult } from './channel-spec';
 import { contract } from './contract';
-import type { Result } from './result';
 
 /** An absolute file-system path as the operating system gave it. */
 const pathSchema = z.string().min(1).max(4096).refine((path) => !path.includes('\0'), 'A path may not contain a NUL character');
@@ -68,14 +68,14 @@ export const shellContract = {
 export type ShellContract = typeof shellContract;
 export type ShellChannel = keyof ShellContract;
 /** What a caller passes. */
-export type ShellInput<C extends ShellChannel> = z.input<ShellContract[C]['input']>;
+export type ShellInput<C extends ShellChannel> = SpecInput<ShellContract[C]>;
 /** What a handler receives (validated). */
-export type ShellParsedInput<C extends ShellChannel> = z.output<ShellContract[C]['input']>;
-export type ShellOutput<C extends ShellChannel> = z.output<ShellContract[C]['output']>;
-export type ShellResult<C extends ShellChannel> = Result<ShellOutput<C>>;
+export type ShellParsedInput<C extends ShellChannel> = SpecParsedInput<ShellContract[C]>;
+export type ShellOutput<C extends ShellChannel> = SpecOutput<ShellContract[C]>;
+export type ShellResult<C extends ShellChannel> = SpecResult<ShellContract[C]>;
 
-export const shellChannels = Object.keys(shellContract) as ShellChannel[];
+export const shellChannels: ShellChannel[] = channelNames(shellContract);
 
 export function isShellChannel(name: string): name is ShellChannel {
-  return Object.prototype.hasOwnProperty.call(shellContract, name);
+  return hasChannel(shellContract, name);
 }

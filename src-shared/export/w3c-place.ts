@@ -1,18 +1,12 @@
 /** Step 3 of the W3C import: place a passage in the article's text, as re-anchoring after an edit does. */
 import { describeRange, sliceWhole } from '../anchoring/quote-selector';
 import { reanchor } from '../anchoring/reanchor';
-import type { ArticleRef, FromW3COptions, Quote } from './w3c-import-types';
+import type { ArticleRef, FromW3COptions, ImportedAnnotation, Quote } from './w3c-import-types';
 import { OffsetMap } from './w3c-model';
 import { fail } from './w3c-read';
 
-export interface Placement {
-  exact: string;
-  prefix: string;
-  suffix: string;
-  position: { start: number; end: number } | null;
-  offsets: { start: number; end: number } | null;
-  orphan: boolean;
-}
+/** Where a passage lands: the quote as found, and its place (or none) in the resolved text. */
+export type Placement = Pick<ImportedAnnotation, 'exact' | 'prefix' | 'suffix' | 'position' | 'offsets' | 'orphan'>;
 
 export function place(args: {
   quote: Quote | null;
