@@ -4,17 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DurableJsonFile } from './json-file-adapter';
 import { LOCK_FILE } from './project-lock';
 import { ProjectStore } from './project-store';
-import { makeArticle, tempDir } from './test-helpers';
+import { makeArticle, openStoreForTest, tempDir } from './test-helpers';
 
-const open: ProjectStore[] = [];
-async function openStore(dir: string): Promise<ProjectStore> {
-  const store = await ProjectStore.open(dir);
-  open.push(store);
-  return store;
-}
-afterEach(async () => {
+const openStore = openStoreForTest;
+afterEach(() => {
   vi.restoreAllMocks();
-  await Promise.all(open.splice(0).map((store) => store.close()));
 });
 
 const stamp = '2026-01-01T00:00:00.000Z';

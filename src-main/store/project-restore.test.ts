@@ -5,17 +5,11 @@ import * as restoreSteps from './project-restore';
 import { ARTICLE_FORMAT, type ArticleFile, type ProjectFile } from './file-schemas';
 import { ProjectStore } from './project-store';
 import { finishRestore, READY_DIR, STAGING_DIR, stageRestore } from './project-restore';
-import { makeArticle, tempDir } from './test-helpers';
+import { makeArticle, openStoreForTest, tempDir } from './test-helpers';
 
-const open: ProjectStore[] = [];
-async function openStore(dir: string): Promise<ProjectStore> {
-  const store = await ProjectStore.open(dir);
-  open.push(store);
-  return store;
-}
-afterEach(async () => {
+const openStore = openStoreForTest;
+afterEach(() => {
   vi.restoreAllMocks();
-  await Promise.all(open.splice(0).map((store) => store.close()));
 });
 
 const stamp = '2026-01-01T00:00:00.000Z';

@@ -4,18 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as durable from './durable-file';
 import { ProjectLockedError } from './project-lock';
 import { NotAProjectError, ProjectStore } from './project-store';
-import { makeArticle, tempDir } from './test-helpers';
+import { makeArticle, openStoreForTest, tempDir } from './test-helpers';
 
-const open: ProjectStore[] = [];
-async function openStore(dir: string): Promise<ProjectStore> {
-  const store = await ProjectStore.open(dir);
-  open.push(store);
-  return store;
-}
-
-afterEach(async () => {
+const openStore = openStoreForTest;
+afterEach(() => {
   vi.restoreAllMocks();
-  await Promise.all(open.splice(0).map((store) => store.close()));
 });
 
 const annotation = (articleId: string, id: string) => ({

@@ -1,7 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import type { Article } from '../../src-shared/domain/article';
+import { ProjectStore } from './project-store';
 
 export async function tempDir(prefix = 'project-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
@@ -26,4 +28,11 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     updatedAt: stamp,
     ...overrides,
   };
+}
+
+/** Opens a project for one test; it is closed when the test finishes (whatever the outcome). */
+export async function openStoreForTest(dir: string): Promise<ProjectStore> {
+  const store = await ProjectStore.open(dir);
+  onTestFinished(() => store.close());
+  return store;
 }
