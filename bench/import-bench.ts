@@ -6,10 +6,8 @@
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createRouter } from '../src-main/api/router';
-import { createHandlers } from '../src-main/services';
-import { ProjectStore } from '../src-main/store/project-store';
 import { benchSize } from './bench-size';
+import { openBenchProject } from './bench-project';
 
 const PAGES = benchSize(1_000, 8);
 
@@ -17,13 +15,7 @@ async function main() {
   // Run from the project folder (npm run bench does).
   const page = await readFile(resolve(process.cwd(), 'e2e/fixtures/import/wire-story.html'), 'utf8');
   const dir = await mkdtemp(join(tmpdir(), 'import-bench-'));
-  const store = await ProjectStore.open(dir);
-  const router = createRouter(createHandlers(store));
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const result = await router.handle(channel, input);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  };
+  const { store, call } = await openBenchProject(dir);
   // A sentence per page makes every text (and so every hash) different.
   // Real news pages weigh 100–300 kB, mostly scripts, styles and link lists; pad the fixture to
   // about 200 kB with such boilerplate so the figure is for a typical page, not a tidy one.

@@ -6,27 +6,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRouter } from '../src-main/api/router';
-import { createHandlers } from '../src-main/services';
-import { ProjectStore } from '../src-main/store/project-store';
 import { buildReport, reportToMarkdown } from '../src-shared/report/project-report';
 import { reportOptionsSchema } from '../src-shared/report/report-options';
 import { loadScope } from '../src-main/services/reports-service';
 import { makeArticleFile } from './synthetic-project';
 import { benchSize } from './bench-size';
+import { openBenchProject } from './bench-project';
 
 const ARTICLES = benchSize(1_000, 10);
 const RUNS = benchSize(5, 1);
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'report-bench-'));
-  const store = await ProjectStore.open(dir);
-  const router = createRouter(createHandlers(store));
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const result = await router.handle(channel, input);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  };
+  const { store, call } = await openBenchProject(dir);
   const actors: { id: string }[] = [];
   for (let i = 0; i < 20; i++) actors.push(await call<{ id: string }>('actors:create', { name: `Minister ${i}`, description: `Foreign Minister of State ${i}` }));
   const tags: { id: string }[] = [];
