@@ -17,6 +17,8 @@ export interface PageMetadata {
   visibleByline: string;
   /** The element that printed it, so that the caller can keep it out of the article text. */
   bylineElement: DomElement | null;
+  /** The page's `lang` and `dir` (of <html>, else <body>), raw. */
+  declared: { lang: string; dir: string };
 }
 
 /** schema.org types that describe an article; the NewsArticle subtypes are news too. */
@@ -33,7 +35,16 @@ export function readPageMetadata(document: DomDocument): PageMetadata {
     canonical: linkHref(document, 'canonical'),
     visibleByline: byline?.text ?? '',
     bylineElement: byline?.element ?? null,
+    declared: {
+      lang: document.documentElement?.getAttribute('lang') || document.body?.getAttribute('lang') || meta('content-language', document),
+      dir: document.documentElement?.getAttribute('dir') || document.body?.getAttribute('dir') || '',
+    },
   };
+}
+
+/** `<meta http-equiv=content-language>`, which older pages use instead of lang. */
+function meta(httpEquiv: string, document: DomDocument): string {
+  return tidy(document.querySelector(`meta[http-equiv="${httpEquiv}" i]`)?.getAttribute('content')).split(',')[0]?.trim() ?? '';
 }
 
 /** The charset a page declares in its first bytes (`<meta charset>` or http-equiv), or ''. */

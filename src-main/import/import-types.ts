@@ -26,6 +26,10 @@ export interface ExtractedFields {
   siteName: string;
   /** One paragraph per line (or blank-line separated); canonicalised by the dispatcher. */
   text: string;
+  /** How the bytes were decoded (text and HTML only): see decode-text.ts. */
+  encoding?: { name: string; confidence: number; notes: string[] };
+  /** The language and direction the document declares (HTML's lang and dir), checked against the text later. */
+  declared?: { lang?: string; dir?: string };
 }
 
 /**

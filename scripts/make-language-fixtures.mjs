@@ -1,0 +1,124 @@
+// `node scripts/make-language-fixtures.mjs`: writes e2e/fixtures/languages/, the same news item
+// (scripts/language-texts.mjs) in eight languages, as the importer meets them:
+//   <lang>.utf8.txt                  UTF-8 without a BOM
+//   <lang>.<encoding>.txt            each legacy encoding, undeclared (a .txt cannot declare)
+//   <lang>.<encoding>.html           legacy, with <meta charset>
+//   <lang>.<encoding>.undeclared.html legacy, without any declaration
+//   <lang>.utf8.html                 UTF-8 with <html lang dir>
+//   <lang>.utf16le.txt / .utf16be.txt UTF-16 without a BOM
+//   zh.utf8-labelled-gb2312.html     UTF-8 bytes under a template's charset=gb2312
+//   zh.gbk.md                        GBK Markdown
+//   <lang>.cmap.pdf                  CJK text in a non-embedded font with a predefined CMap
+// Legacy bytes come from the runtime's own decoders, inverted (Node's ICU decodes every WHATWG
+// encoding), so no encoding library is needed. Output is the same on every run.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument, PDFHexString, PDFName, PDFString, beginText, endText, moveText, setFontAndSize, showText } from 'pdf-lib';
+import { LANGUAGE_TEXTS, LEGACY_ENCODINGS, legacyForm } from './language-texts.mjs';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), '../e2e/fixtures/languages');
+mkdirSync(out, { recursive: true });
+const write = (name, bytes) => {
+  writeFileSync(join(out, name), bytes);
+  console.log(`${name.padEnd(36)} ${String(bytes.length).padStart(7)} bytes`);
+};
+
+/** char → bytes for `encoding`, built by decoding every one- and two-byte sequence. */
+const tables = new Map();
+function encoderTable(encoding) {
+  if (tables.has(encoding)) return tables.get(encoding);
+  const table = new Map();
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const tryBytes = (bytes) => {
+    try {
+      const ch = decoder.decode(Uint8Array.from(bytes));
+      // The first (lowest) sequence wins, which is the standard's own choice for duplicates.
+      if ([...ch].length === 1 && !table.has(ch)) table.set(ch, bytes);
+    } catch { /* not a character in this encoding */ }
+  };
+  for (let a = 0; a < 256; a++) tryBytes([a]);
+  for (let a = 0x80; a < 256; a++) for (let b = 0x40; b < 256; b++) tryBytes([a, b]);
+  tables.set(encoding, table);
+  return table;
+}
+
+function encode(text, encoding) {
+  const table = encoderTable(encoding);
+  const bytes = [];
+  for (const ch of text) {
+    const sequence = table.get(ch);
+    if (!sequence) throw new Error(`${JSON.stringify(ch)} (U+${ch.codePointAt(0).toString(16)}) has no ${encoding} bytes`);
+    bytes.push(...sequence);
+  }
+  const result = Buffer.from(bytes);
+  // Each fixture must decode back to its text, or the tests would test the generator.
+  const back = new TextDecoder(encoding).decode(result);
+  if (back !== text) throw new Error(`${encoding} does not round-trip`);
+  return result;
+}
+
+const plain = (t) => [t.title, ...t.body].join('\n') + '\n';
+const html = (t, { charset, lang, dir }) =>
+  `<!DOCTYPE html>\n<html${lang ? ` lang="${lang}"` : ''}${dir ? ` dir="${dir}"` : ''}>\n<head>\n` +
+  (charset ? `<meta charset="${charset}">\n` : '') +
+  `<title>${t.title}</title>\n</head>\n<body>\n<article>\n<h1>${t.title}</h1>\n` +
+  t.body.map((p) => `<p>${p}</p>\n`).join('') +
+  '</article>\n</body>\n</html>\n';
+const RTL = new Set(['ar', 'fa', 'he']);
+
+for (const [language, text] of Object.entries(LANGUAGE_TEXTS)) {
+  const dir = RTL.has(language) ? 'rtl' : undefined;
+  write(`${language}.utf8.txt`, Buffer.from(plain(text), 'utf8'));
+  write(`${language}.utf8.html`, Buffer.from(html(text, { charset: 'utf-8', lang: text.lang, dir }), 'utf8'));
+  for (const encoding of LEGACY_ENCODINGS[language]) {
+    const form = (s) => legacyForm(language, encoding, s);
+    const legacy = { ...text, title: form(text.title), body: text.body.map(form) };
+    write(`${language}.${encoding}.txt`, encode(plain(legacy), encoding));
+    write(`${language}.${encoding}.html`, encode(html(legacy, { charset: encoding }), encoding));
+    write(`${language}.${encoding}.undeclared.html`, encode(html(legacy, {}), encoding));
+  }
+}
+for (const language of ['zh', 'ru', 'ar', 'ko']) write(`${language}.utf16le.txt`, Buffer.from(plain(LANGUAGE_TEXTS[language]), 'utf16le'));
+for (const language of ['ja', 'he']) write(`${language}.utf16be.txt`, Buffer.from(plain(LANGUAGE_TEXTS[language]), 'utf16le').swap16());
+write('zh.utf8-labelled-gb2312.html', Buffer.from(html(LANGUAGE_TEXTS.zh, { charset: 'gb2312' }), 'utf8'));
+write('zh.gbk.md', encode(`# ${LANGUAGE_TEXTS.zh.title}\n\n${LANGUAGE_TEXTS.zh.body.join('\n\n')}\n`, 'gbk'));
+
+// ---- PDFs whose text can only be read with pdf.js's character maps: a Type0 font, not
+// embedded, under one of Adobe's predefined UCS-2 CMaps. No font file is needed to make them;
+// without the CMaps pdf.js cannot map the codes to characters and finds no text.
+const CMAP_FONTS = {
+  zh: { base: 'STSong-Light', cmap: 'UniGB-UCS2-H', ordering: 'GB1', supplement: 4 },
+  'zh-Hant': { base: 'MSung-Light', cmap: 'UniCNS-UCS2-H', ordering: 'CNS1', supplement: 4 },
+  ja: { base: 'KozMinPro-Regular', cmap: 'UniJIS-UCS2-H', ordering: 'Japan1', supplement: 4 },
+  ko: { base: 'HYSMyeongJo-Medium', cmap: 'UniKS-UCS2-H', ordering: 'Korea1', supplement: 2 },
+};
+const FIXED_DATE = new Date('2025-03-20T10:00:00Z');
+for (const [language, font] of Object.entries(CMAP_FONTS)) {
+  const text = LANGUAGE_TEXTS[language];
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.setCreationDate(FIXED_DATE);
+  pdf.setModificationDate(FIXED_DATE);
+  const descendant = pdf.context.register(pdf.context.obj({
+    Type: 'Font', Subtype: 'CIDFontType0', BaseFont: font.base, DW: 1000,
+    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: font.ordering, Supplement: font.supplement },
+    FontDescriptor: pdf.context.register(pdf.context.obj({ Type: 'FontDescriptor', FontName: font.base, Flags: 6, FontBBox: [0, -120, 1000, 880], ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 700, StemV: 80 })),
+  }));
+  const fontRef = pdf.context.register(pdf.context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: `${font.base}-${font.cmap}`, Encoding: font.cmap, DescendantFonts: [descendant] }));
+  const page = pdf.addPage([595, 842]);
+  page.node.setFontDictionary(PDFName.of('F1'), fontRef);
+  const ucs2 = (s) => PDFHexString.of([...s].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join(''));
+  // Lines of 24 characters, 14 points apart; a blank line's worth between paragraphs.
+  let y = 780;
+  const line = (s, size) => {
+    page.pushOperators(beginText(), setFontAndSize('F1', size), moveText(60, y), showText(ucs2(s)), endText());
+    y -= size * 1.4;
+  };
+  line(text.title, 16);
+  y -= 10;
+  for (const paragraph of text.body) {
+    for (let at = 0; at < paragraph.length; at += 24) line(paragraph.slice(at, at + 24), 10);
+    y -= 10;
+  }
+  write(`${language}.cmap.pdf`, Buffer.from(await pdf.save({ useObjectStreams: false })));
+}
