@@ -66,23 +66,44 @@ const html = (t, { charset, lang, dir }) =>
   t.body.map((p) => `<p>${p}</p>\n`).join('') +
   '</article>\n</body>\n</html>\n';
 const RTL = new Set(['ar', 'fa', 'he']);
+/** What each file must import as: expected.json, read by src-main/import/languages.test.ts. */
+const expected = { files: {}, words: {} };
+const expect = (name, language, encoding, text) => {
+  expected.files[name] = { language, encoding, title: text.title, paragraphs: text.body };
+};
 
 for (const [language, text] of Object.entries(LANGUAGE_TEXTS)) {
   const dir = RTL.has(language) ? 'rtl' : undefined;
+  expected.words[language] = text.words;
   write(`${language}.utf8.txt`, Buffer.from(plain(text), 'utf8'));
+  expect(`${language}.utf8.txt`, language, 'utf-8', text);
   write(`${language}.utf8.html`, Buffer.from(html(text, { charset: 'utf-8', lang: text.lang, dir }), 'utf8'));
+  expect(`${language}.utf8.html`, language, 'utf-8', text);
   for (const encoding of LEGACY_ENCODINGS[language]) {
     const form = (s) => legacyForm(language, encoding, s);
     const legacy = { ...text, title: form(text.title), body: text.body.map(form) };
     write(`${language}.${encoding}.txt`, encode(plain(legacy), encoding));
     write(`${language}.${encoding}.html`, encode(html(legacy, { charset: encoding }), encoding));
     write(`${language}.${encoding}.undeclared.html`, encode(html(legacy, {}), encoding));
+    // Undeclared, an encoding may be found under another name that decodes these bytes alike.
+    const alike = { 'iso-8859-8': 'windows-1255', gb18030: 'gbk' }[encoding] ?? encoding;
+    expect(`${language}.${encoding}.txt`, language, alike, legacy);
+    expect(`${language}.${encoding}.html`, language, encoding, legacy);
+    expect(`${language}.${encoding}.undeclared.html`, language, alike, legacy);
   }
 }
-for (const language of ['zh', 'ru', 'ar', 'ko']) write(`${language}.utf16le.txt`, Buffer.from(plain(LANGUAGE_TEXTS[language]), 'utf16le'));
-for (const language of ['ja', 'he']) write(`${language}.utf16be.txt`, Buffer.from(plain(LANGUAGE_TEXTS[language]), 'utf16le').swap16());
+for (const language of ['zh', 'ru', 'ar', 'ko']) {
+  write(`${language}.utf16le.txt`, Buffer.from(plain(LANGUAGE_TEXTS[language]), 'utf16le'));
+  expect(`${language}.utf16le.txt`, language, 'utf-16le', LANGUAGE_TEXTS[language]);
+}
+for (const language of ['ja', 'he']) {
+  write(`${language}.utf16be.txt`, Buffer.from(plain(LANGUAGE_TEXTS[language]), 'utf16le').swap16());
+  expect(`${language}.utf16be.txt`, language, 'utf-16be', LANGUAGE_TEXTS[language]);
+}
 write('zh.utf8-labelled-gb2312.html', Buffer.from(html(LANGUAGE_TEXTS.zh, { charset: 'gb2312' }), 'utf8'));
+expect('zh.utf8-labelled-gb2312.html', 'zh', 'utf-8', LANGUAGE_TEXTS.zh);
 write('zh.gbk.md', encode(`# ${LANGUAGE_TEXTS.zh.title}\n\n${LANGUAGE_TEXTS.zh.body.join('\n\n')}\n`, 'gbk'));
+expect('zh.gbk.md', 'zh', 'gbk', LANGUAGE_TEXTS.zh);
 
 // ---- PDFs whose text can only be read with pdf.js's character maps: a Type0 font, not
 // embedded, under one of Adobe's predefined UCS-2 CMaps. No font file is needed to make them;
@@ -121,4 +142,6 @@ for (const [language, font] of Object.entries(CMAP_FONTS)) {
     y -= 10;
   }
   write(`${language}.cmap.pdf`, Buffer.from(await pdf.save({ useObjectStreams: false })));
+  expect(`${language}.cmap.pdf`, language, null, text);
 }
+writeFileSync(join(out, 'expected.json'), `${JSON.stringify(expected, null, 1)}\n`);
