@@ -115,6 +115,17 @@ const CMAP_FONTS = {
   ko: { base: 'HYSMyeongJo-Medium', cmap: 'UniKS-UCS2-H', ordering: 'Korea1', supplement: 2 },
 };
 const FIXED_DATE = new Date('2025-03-20T10:00:00Z');
+/** Lines of about 24 characters: Chinese and Japanese break anywhere, Korean between words. */
+function wrap(paragraph, atSpaces) {
+  if (!atSpaces) return paragraph.match(/.{1,24}/gu);
+  const lines = [''];
+  for (const word of paragraph.split(' ')) {
+    const last = lines.length - 1;
+    if (lines[last] && lines[last].length + word.length + 1 > 24) lines.push(word);
+    else lines[last] = lines[last] ? `${lines[last]} ${word}` : word;
+  }
+  return lines;
+}
 for (const [language, font] of Object.entries(CMAP_FONTS)) {
   const text = LANGUAGE_TEXTS[language];
   const pdf = await PDFDocument.create({ updateMetadata: false });
@@ -122,7 +133,7 @@ for (const [language, font] of Object.entries(CMAP_FONTS)) {
   pdf.setModificationDate(FIXED_DATE);
   const descendant = pdf.context.register(pdf.context.obj({
     Type: 'Font', Subtype: 'CIDFontType0', BaseFont: font.base, DW: 1000,
-    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: font.ordering, Supplement: font.supplement },
+    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of(font.ordering), Supplement: font.supplement },
     FontDescriptor: pdf.context.register(pdf.context.obj({ Type: 'FontDescriptor', FontName: font.base, Flags: 6, FontBBox: [0, -120, 1000, 880], ItalicAngle: 0, Ascent: 880, Descent: -120, CapHeight: 700, StemV: 80 })),
   }));
   const fontRef = pdf.context.register(pdf.context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: `${font.base}-${font.cmap}`, Encoding: font.cmap, DescendantFonts: [descendant] }));
@@ -138,7 +149,7 @@ for (const [language, font] of Object.entries(CMAP_FONTS)) {
   line(text.title, 16);
   y -= 10;
   for (const paragraph of text.body) {
-    for (let at = 0; at < paragraph.length; at += 24) line(paragraph.slice(at, at + 24), 10);
+    for (const piece of wrap(paragraph, language === 'ko')) line(piece, 10);
     y -= 10;
   }
   write(`${language}.cmap.pdf`, Buffer.from(await pdf.save({ useObjectStreams: false })));

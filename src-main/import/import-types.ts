@@ -10,6 +10,8 @@ export type ImportFailureReason =
   | 'encrypted-pdf'
   | 'image-only-pdf'
   | 'too-large'
+  /** Took longer or more memory to read than an article can (a PDF built to stall its reader). */
+  | 'too-complex'
   | 'malformed';
 
 export type ExtractResult =
