@@ -26,3 +26,9 @@ describe('foldPresentationForms', () => {
     expect(foldPresentationForms('银行，流动性。')).toBe('银行，流动性。');
   });
 });
+
+describe('Persian half-space', () => {
+  it('folds a word written with and without its ZWNJ alike', () => {
+    expect(foldForSearch('می\u200cدهد')).toBe(foldForSearch('میدهد'));
+  });
+});

@@ -9,6 +9,7 @@
  *   or madda folded to bare alef; alef maqsura, Persian yeh and kaf folded to the Arabic letters,
  *   teh marbuta to heh. Arabic search engines fold the same way, because writers vary in all of it.
  * - Hebrew: points and cantillation removed (news is written without them, quotes sometimes with).
+ * - Persian: the half-space (ZWNJ) removed.
  * - Cyrillic ё → е, which Russian print mostly does not distinguish.
  */
 const FOLDS: Readonly<Record<string, string>> = {
@@ -17,8 +18,11 @@ const FOLDS: Readonly<Record<string, string>> = {
   'ё': 'е',
 };
 const FOLDED = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'gu');
-/** Tatweel, harakat, superscript alef, Quranic marks; Hebrew points and cantillation. */
-const MARKS = /[\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]/gu;
+/**
+ * Tatweel, harakat, superscript alef, Quranic marks; Hebrew points and cantillation; zero-width
+ * (non-)joiners, which Persian writes inside words (می‌دهد) and PDF text layers lose (میدهد).
+ */
+const MARKS = /[\u200c\u200d\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]/gu;
 
 /** `text` folded for comparison (see above). Not for display: the folded text is not the author's. */
 export function foldForSearch(text: string): string {
