@@ -12,7 +12,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
-      input: Object.fromEntries(listBenches().filter((b) => b.bundled).map((b) => [b.name, b.source])),
+      input: {
+        ...Object.fromEntries(listBenches().filter((b) => b.bundled).map((b) => [b.name, b.source])),
+        // Benchmarks that import PDFs start this worker (src-main/import/pdf-file.ts).
+        'pdf-worker': resolve(import.meta.dirname, '../src-main/import/pdf-worker.ts'),
+      },
       output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'assets/[name]-[hash].mjs' },
     },
   },

@@ -1,4 +1,4 @@
-import { drawObject, PDFDocument, PDFName, popGraphicsState, pushGraphicsState, StandardFonts } from 'pdf-lib';
+import { drawObject, PDFDict, PDFDocument, PDFName, popGraphicsState, pushGraphicsState, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './extract';
 import { readPdfFile } from './pdf-file';
@@ -9,10 +9,10 @@ async function nestedForms(depth: number, fanOut: number): Promise<Uint8Array> {
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const page = pdf.addPage([595, 842]);
   page.drawText('Nested forms', { x: 50, y: 800, size: 12, font });
-  const form = (content: string, resources: Record<string, unknown>) =>
+  const form = (content: string, resources: PDFDict) =>
     pdf.context.register(pdf.context.stream(content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 595, 842], Resources: resources }));
-  let inner = form('BT /F1 10 Tf 60 60 Td (deep) Tj ET', { Font: { F1: font.ref } });
-  for (let level = 1; level < depth; level++) inner = form('q /X Do Q\n'.repeat(fanOut), { XObject: { X: inner } });
+  let inner = form('BT /F1 10 Tf 60 60 Td (deep) Tj ET', pdf.context.obj({ Font: { F1: font.ref } }));
+  for (let level = 1; level < depth; level++) inner = form('q /X Do Q\n'.repeat(fanOut), pdf.context.obj({ XObject: { X: inner } }));
   page.node.setXObject(PDFName.of('X'), inner);
   for (let i = 0; i < fanOut; i++) page.pushOperators(pushGraphicsState(), drawObject('X'), popGraphicsState());
   return pdf.save();
@@ -44,6 +44,9 @@ describe('hostile PDFs', () => {
     expect(performance.now() - started).toBeLessThan(8000);
     // The worker does the reading; this thread only waits. Generous for a loaded 2-core machine.
     expect(stallMs).toBeLessThan(500);
+    // The stalled worker was ended, not kept: the next PDF is read by a fresh one.
+    const next = await readPdfFile(await nestedForms(1, 1), 'plain.pdf', 'plain', { timeMs: 10_000, memoryMb: 256 });
+    expect(next.text).toContain('Nested forms');
   });
 
   it('refuses a PDF of a million pages (one page, referenced a million times in 16 kB) before reading them', async () => {

@@ -1,7 +1,7 @@
 /**
  * Entry of the PDF worker thread (built as out/main/pdf-worker.js, see electron.vite.config.ts):
- * reads the one PDF it is sent and replies. pdf-file.ts starts one per file and ends it after
- * the reply, or when it runs out of time or memory.
+ * reads each PDF it is sent, one at a time, and replies. pdf-file.ts keeps it for the next file,
+ * and ends it when a file runs out of time or memory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ExtractionFailure } from './import-types';
@@ -12,7 +12,7 @@ const port = parentPort;
 if (!port) throw new Error('pdf-worker.ts runs only as a worker thread');
 const data = workerData as PdfWorkerData;
 
-port.once('message', (request: PdfWorkerRequest) => {
+port.on('message', (request: PdfWorkerRequest) => {
   extractPdf(request.bytes, request.displayName, request.stem, data).then(
     (fields) => port.postMessage({ ok: true, fields } satisfies PdfWorkerReply),
     (error: unknown) => {
