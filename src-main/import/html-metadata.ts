@@ -24,7 +24,8 @@ export interface PageMetadata {
 /** schema.org types that describe an article; the NewsArticle subtypes are news too. */
 const ARTICLE_TYPES = new Set([
   'Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BackgroundNewsArticle',
-  'OpinionNewsArticle', 'ReviewNewsArticle', 'Report',
+  'OpinionNewsArticle', 'ReviewNewsArticle', 'Report', 'BlogPosting', 'LiveBlogPosting', 'SocialMediaPosting',
+  'DiscussionForumPosting', 'ScholarlyArticle', 'TechArticle',
 ]);
 
 export function readPageMetadata(document: DomDocument): PageMetadata {
@@ -86,7 +87,7 @@ function readJsonLd(document: DomDocument): PageMetadata['jsonLd'] {
     if (!(script?.getAttribute('type') ?? '').toLowerCase().includes('ld+json')) continue;
     let data: unknown;
     try {
-      data = JSON.parse(script?.textContent ?? '');
+      data = JSON.parse(unwrapScript(script?.textContent ?? ''));
     } catch {
       continue; // A broken block elsewhere on the page must not cost us the article.
     }
@@ -102,6 +103,20 @@ function readJsonLd(document: DomDocument): PageMetadata['jsonLd'] {
     }
   }
   return null;
+}
+
+/**
+ * The JSON inside a script as CMSs write it for old XHTML parsers: wrapped in `<![CDATA[ … ]]>`,
+ * perhaps behind `//` or inside `/* … *\/` comments, or in an HTML comment.
+ */
+function unwrapScript(text: string): string {
+  return text
+    .trim()
+    .replace(/^(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?/, '')
+    .replace(/(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?$/, '')
+    .replace(/^<!--/, '')
+    .replace(/-->$/, '')
+    .trim();
 }
 
 /** Nodes of a JSON-LD value: top-level arrays and `@graph` containers are unwrapped. */

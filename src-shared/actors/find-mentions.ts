@@ -19,7 +19,7 @@ const escape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '
 const VARIANTS: readonly string[] = ['اآأإٱ', 'يىی', 'كک', 'هةۀ', 'её'];
 /** Tatweel, harakat and Hebrew points, which may sit after any letter of an Arabic or Hebrew name. */
 const MARKS = '[\\u0640\\u064b-\\u065f\\u0670\\u0591-\\u05bd\\u05bf\\u05c1\\u05c2\\u05c4\\u05c5\\u05c7]*';
-const MARK = /[\u0640\u064b-\u065f\u0670\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]/gu;
+const MARK = /[\u064b-\u065f\u0670\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]|\u0640/gu;
 
 function namePattern(name: string): string {
   let pattern = '';

@@ -22,7 +22,7 @@ const FOLDED = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'gu');
  * Tatweel, harakat, superscript alef, Quranic marks; Hebrew points and cantillation; zero-width
  * (non-)joiners, which Persian writes inside words (می‌دهد) and PDF text layers lose (میدهد).
  */
-const MARKS = /[\u200c\u200d\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]/gu;
+const MARKS = /[\u064b-\u065f\u0670\u06d6-\u06ed\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]|\u0640|\u200c|\u200d/gu;
 
 /** `text` folded for comparison (see above). Not for display: the folded text is not the author's. */
 export function foldForSearch(text: string): string {
