@@ -11,6 +11,7 @@ import { isTempFileName, releaseDirectories } from './durable-file';
 import {
   ARTICLE_FORMAT,
   INDEX_FORMAT,
+  SUMMARY_VERSION,
   PROJECT_FORMAT,
   articleFileSchema,
   indexFileSchema,
@@ -397,7 +398,7 @@ export class ProjectStore {
       const fresh = entry.mtimeMs === STALE ? await this.statEntry(id) : entry;
       if (fresh) articles[id] = fresh;
     }
-    await this.indexAdapter.write({ schemaVersion: INDEX_FORMAT, articles });
+    await this.indexAdapter.write({ schemaVersion: INDEX_FORMAT, summaries: SUMMARY_VERSION, articles });
   }
 }
 
@@ -510,7 +511,8 @@ async function loadIndex(
 ): Promise<{ entries: Map<string, IndexEntry>; changed: boolean }> {
   let cached: IndexFile['articles'] = {};
   try {
-    cached = (await adapter.read())?.articles ?? {};
+    const file = await adapter.read();
+    cached = file?.summaries === SUMMARY_VERSION ? file.articles : {};
   } catch {
     // The cache is derived data: a damaged one is rebuilt from the articles, not reported.
     cached = {};
