@@ -45,6 +45,7 @@ export function articleHandlers(store: ProjectStore, history: History, now: () =
         source: input.source,
         url: input.url,
         published: input.published,
+        ...(input.byline ? { byline: input.byline } : {}),
         text,
         ...languageOf(text, input),
         status: 'todo',

@@ -56,6 +56,8 @@ export const articleSchema = z.object({
   status: articleStatusSchema,
   note: z.string().max(20_000),
   origin: articleOriginSchema.optional(),
+  /** Attribution as printed with the article ("Lena Marsh, Port Aurel"); absent when not known. */
+  byline: z.string().max(MAX_SOURCE).optional(),
   /** The text's language; absent in articles saved before languages were recorded. */
   language: languageTagSchema.optional(),
   /** Which way the text runs: the reader, snippets and reports render it with this `dir`. Absent = ltr. */
@@ -95,6 +97,7 @@ export const articlePatchSchema = z
     published: publishedDateSchema,
     status: articleStatusSchema,
     note: z.string().max(20_000),
+    byline: z.string().trim().max(MAX_SOURCE),
     language: languageTagSchema,
     direction: textDirectionSchema,
   })
@@ -116,6 +119,8 @@ export const newArticleInputSchema = z.object({
     .string()
     .max(MAX_ARTICLE_TEXT, 'Text is larger than 5 MB: split the article or shorten it')
     .refine((value) => value.trim().length > 0, 'Text is empty: paste the article text'),
+  /** Attribution as printed; an import passes the draft's. */
+  byline: z.string().trim().max(MAX_SOURCE, `Byline is longer than ${MAX_SOURCE} characters`).optional(),
   /** Guessed from the text's script when absent (src-shared/text/language.ts). */
   language: languageTagSchema.optional(),
   direction: textDirectionSchema.optional(),
