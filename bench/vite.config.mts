@@ -19,6 +19,8 @@ export default defineConfig({
       input: {
         ...Object.fromEntries(listBenches().filter((b) => b.bundled).map((b) => [b.name, b.source])),
         ...Object.fromEntries(readdirSync(workers).filter((f) => f.endsWith('-worker.ts')).map((f) => [f.replace(/\.ts$/, ''), resolve(workers, f)])),
+        // Benchmarks that import PDFs start this worker (src-main/import/pdf-file.ts).
+        'pdf-worker': resolve(import.meta.dirname, '../src-main/import/pdf-worker.ts'),
       },
       output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'assets/[name]-[hash].mjs' },
     },

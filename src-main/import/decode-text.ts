@@ -1,29 +1,34 @@
+import { detectEncoding } from './detect-encoding';
 import { ExtractionFailure } from './import-types';
+import { decodeWindows1252 } from './windows-1252';
+
+export { decodeWindows1252 } from './windows-1252';
 
 export interface DecodedText {
   text: string;
-  /** WHATWG name of the encoding used ('utf-8', 'utf-16le', 'windows-1252', …). */
+  /** WHATWG name of the encoding used ('utf-8', 'utf-16le', 'windows-1251', 'gbk', …). */
   encoding: string;
+  /** 0–1; 1 when the file said so (a BOM, a declaration the bytes agree with) or is valid UTF-8. */
+  confidence: number;
+  /** What a person reviewing the import should know: a declaration overridden, a guess. */
+  notes: string[];
 }
 
 /**
  * Decodes a text file whose encoding nobody told us.
  *
- * Order: a byte-order mark is decisive; then a charset the document declares itself (HTML's
- * `<meta charset>`), if the runtime knows it; then strict UTF-8, because random Windows-1252
- * bytes almost never form valid UTF-8; and finally Windows-1252, the usual encoding of text saved
- * by older Windows software, which can decode any byte sequence. UTF-16 without a BOM is not
- * guessed: it shows up as NUL bytes and is refused as binary.
+ * Order: a byte-order mark is decisive. Then valid UTF-8 with anything beyond ASCII is UTF-8,
+ * whatever the page declares: random legacy bytes almost never form valid UTF-8, while pages
+ * saved as UTF-8 under a template's old `charset=gb2312` are common (the declaration is
+ * overridden, with a note). Then a charset the document declares (HTML's `<meta charset>`), if
+ * the runtime knows it and the bytes are valid in it. Otherwise the encoding is detected
+ * (detect-encoding.ts: Cyrillic, CJK, Arabic, Hebrew legacy encodings, UTF-16 without a BOM,
+ * Windows-1252), with a note giving the guess and its confidence.
  */
 export function decodeText(bytes: Uint8Array, displayName: string, declaredCharset = ''): DecodedText {
   const bom = bomEncoding(bytes);
-  let decoded: DecodedText;
-  if (bom) {
-    // TextDecoder drops the BOM itself (ignoreBOM defaults to false).
-    decoded = { text: new TextDecoder(bom).decode(bytes), encoding: bom };
-  } else {
-    decoded = decodeWithoutBom(bytes, declaredCharset);
-  }
+  // TextDecoder drops the BOM itself (ignoreBOM defaults to false).
+  const decoded = bom ? { text: new TextDecoder(bom).decode(bytes), encoding: bom, confidence: 1, notes: [] } : decodeWithoutBom(bytes, declaredCharset);
   if (looksBinary(decoded.text)) {
     throw new ExtractionFailure(
       'not-text',
@@ -41,41 +46,54 @@ function bomEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | nul
 }
 
 function decodeWithoutBom(bytes: Uint8Array, declaredCharset: string): DecodedText {
-  const declared = knownEncoding(declaredCharset);
-  // A page that declares UTF-8 but is not valid UTF-8 was mislabelled, which happens often
-  // enough that the usual fallback below serves better than replacement characters.
-  if (declared === 'windows-1252') return { text: decodeWindows1252(bytes), encoding: declared };
-  if (declared && declared !== 'utf-8') return { text: new TextDecoder(declared).decode(bytes), encoding: declared };
+  const label = declaredCharset.trim();
+  const declared = knownEncoding(label);
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null && (!declared || declared === 'utf-8' || !isAscii(bytes))) {
+    const notes = declared && declared !== 'utf-8' ? [`The page declares ${label}, but its bytes are valid UTF-8; read as UTF-8.`] : [];
+    return { text: utf8, encoding: 'utf-8', confidence: 1, notes };
+  }
+  if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16')) {
+    const text = strictDecode(declared, bytes);
+    if (text !== null) return { text, encoding: declared, confidence: 1, notes: [] };
+  }
+  const guess = detectEncoding(bytes);
+  const text = guess.encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(guess.encoding).decode(bytes);
+  const percent = Math.round(guess.confidence * 100);
+  const notes = [
+    label
+      ? `The file declares ${label}, but its bytes are not valid in it; read as ${guess.encoding} (detected, ${percent}% confidence).`
+      : `No encoding declared; read as ${guess.encoding} (detected, ${percent}% confidence).`,
+  ];
+  if (text.includes('\ufffd')) notes.push(`Some bytes are not valid ${guess.encoding} and were replaced by �.`);
+  return { text, encoding: guess.encoding, confidence: guess.confidence, notes };
+}
+
+/** Valid UTF-8 without NULs: UTF-16 of Cyrillic or Arabic text is all bytes below 0x80, NULs among them. */
+function strictUtf8(bytes: Uint8Array): string | null {
+  const text = strictDecode('utf-8', bytes);
+  return text === null || text.includes('\u0000') ? null : text;
+}
+
+function strictDecode(encoding: string, bytes: Uint8Array): string | null {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+    return null;
   }
 }
 
-/** What Windows-1252 puts at 0x80–0x9F, where ISO-8859-1 has control characters. */
-const WINDOWS_1252_HIGH =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
-/**
- * Windows-1252 by table. Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1, turning
- * curly quotes and dashes into invisible C1 controls (nodejs/node#56542).
- */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  let text = '';
-  for (let start = 0; start < bytes.length; start += 8192) {
-    const chunk = bytes.subarray(start, start + 8192);
-    text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte)));
-  }
-  return text;
+function isAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return false;
+  return true;
 }
 
 /** The WHATWG name of a charset label, or null when the runtime does not know it. */
 function knownEncoding(label: string): string | null {
-  if (!label.trim()) return null;
+  if (!label) return null;
   try {
-    return new TextDecoder(label.trim()).encoding;
+    return new TextDecoder(label).encoding;
   } catch {
     return null;
   }

@@ -7,14 +7,15 @@
  *      Word's main part) and otherwise by extension. The file name is display text and an
  *      extension, never a path: the bytes arrive already read (from a dialog, a drop or an upload).
  *   3. The reader returns raw text, one paragraph per line, and what metadata the format has:
- *        text-file.ts  .txt (decode-text.ts: BOM, UTF-8, Windows-1252) and .md (markdown-text.ts)
+ *        text-file.ts  .txt (decode-text.ts: BOM, UTF-8, declared, detected) and .md (markdown-text.ts)
  *        html-file.ts  linkedom + Readability, metadata by html-metadata.ts (precedence documented there)
  *        pdf-file.ts   pdfjs text layer, paragraphs rebuilt by pdf-paragraphs.ts
  *        docx-file.ts  mammoth HTML, then the same block-to-paragraph walk as web pages (paragraphs.ts)
  *      A reader throws ExtractionFailure for input it recognises as bad (encrypted, image-only, …).
  *   4. The text is canonicalised (src-shared/text/canonical.ts) once, here, so that every format
  *      yields the same text for the same words, and the SHA-256 of that text (UTF-8) identifies it
- *      for duplicate detection.
+ *      for duplicate detection. Language and direction come from the page's declaration if the
+ *      text's script agrees, else from the script (src-shared/text/language.ts).
  *
  * Nothing is written anywhere: the result is a draft for the review step. Any other error from a
  * parsing library is reported as 'malformed' so that one bad file never stops a batch.
@@ -22,6 +23,7 @@
 import { createHash } from 'node:crypto';
 import { MAX_ARTICLE_TEXT, MAX_SOURCE, MAX_TITLE } from '../../src-shared/domain/article';
 import { canonicalizeText, countWords } from '../../src-shared/text/canonical';
+import { resolveLanguage } from '../../src-shared/text/language';
 import { detectFormat } from './detect-format';
 import { readDocxFile } from './docx-file';
 import { readHtmlFile } from './html-file';
@@ -76,6 +78,7 @@ export async function extractArticle(file: { name: string; bytes: Uint8Array }):
     return fail('too-large', `${name} holds ${text.length.toLocaleString('en')} characters of text, more than an article can hold (${MAX_ARTICLE_TEXT.toLocaleString('en')}); split it into smaller files.`);
   }
   const title = clip(fields.title, MAX_TITLE) || clip(stem, MAX_TITLE) || 'Untitled';
+  const { language, direction } = resolveLanguage(text, fields.declared);
   return {
     ok: true,
     draft: {
@@ -91,6 +94,13 @@ export async function extractArticle(file: { name: string; bytes: Uint8Array }):
       sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
       wordCount: countWords(text),
       firstLines: firstLines(text, title),
+      language,
+      direction,
+      ...(fields.encoding && {
+        encoding: fields.encoding.name,
+        encodingConfidence: fields.encoding.confidence,
+        notes: fields.encoding.notes,
+      }),
     },
   };
 }

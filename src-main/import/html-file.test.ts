@@ -143,3 +143,19 @@ it('decodes a page in the charset it declares', async () => {
   const draft = await draftOf({ name: 'kastela.html', bytes });
   expect(draft.text).toContain('Η Καστέλα');
 });
+
+describe('JSON-LD as blogs and CMSs write it', () => {
+  it('reads a BlogPosting wrapped in CDATA', async () => {
+    const ld = `<script type="application/ld+json">//<![CDATA[
+{"@type":"BlogPosting","headline":"Dredging plan approved","datePublished":"2025-05-14T08:00:00Z"}
+//]]></script>`;
+    const draft = await draftOf(page(ld, ARTICLE));
+    expect(draft).toMatchObject({ title: 'Dredging plan approved', published: '2025-05-14' });
+  });
+
+  it('reads a SocialMediaPosting in an HTML comment', async () => {
+    const ld = `<script type="application/ld+json"><!--{"@type":"SocialMediaPosting","headline":"Ferry strike called off","datePublished":"2025-06-01"}--></script>`;
+    const draft = await draftOf(page(ld, ARTICLE));
+    expect(draft).toMatchObject({ title: 'Ferry strike called off', published: '2025-06-01' });
+  });
+});

@@ -6,6 +6,7 @@ import { declaredCharset, readPageMetadata, type PageMetadata } from './html-met
 import { emptyFields, type ExtractedFields } from './import-types';
 import { normaliseDate, onlyHttpUrl, stripByPrefix, tidy } from './metadata-values';
 import { blocksToParagraphs } from './paragraphs';
+import { encodingOf } from './text-file';
 
 /**
  * Page furniture removed before Readability scores the page. Readability would drop most of it
@@ -40,7 +41,7 @@ const INLINE = new Set(['A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'U', 'TIME', 'ABB
  * the metadata author is used only when the page prints none.
  */
 export function readHtmlFile(bytes: Uint8Array, displayName: string, stem: string): ExtractedFields {
-  const { text: html } = decodeText(bytes, displayName, declaredCharset(bytes));
+  const { text: html, ...encoding } = decodeText(bytes, displayName, declaredCharset(bytes));
   const { document } = parseHTML(html) as unknown as { document: DomDocument & ReadabilityInput };
   const page = readPageMetadata(document);
   page.bylineElement?.remove();
@@ -50,7 +51,7 @@ export function readHtmlFile(bytes: Uint8Array, displayName: string, stem: strin
   let text = article?.content ? blocksToParagraphs(article.content) : '';
   if (!text && document.body) text = blocksToParagraphs(document.body);
 
-  return { ...emptyFields(), text, ...pickMetadata(page, article ?? {}, document.title, stem) };
+  return { ...emptyFields(), text, ...pickMetadata(page, article ?? {}, document.title, stem), encoding: encodingOf(encoding), declared: page.declared };
 }
 
 /** Readability's declaration names the DOM's Document, which main-process code is compiled without. */

@@ -17,12 +17,15 @@ export interface PageMetadata {
   visibleByline: string;
   /** The element that printed it, so that the caller can keep it out of the article text. */
   bylineElement: DomElement | null;
+  /** The page's `lang` and `dir` (of <html>, else <body>), raw. */
+  declared: { lang: string; dir: string };
 }
 
 /** schema.org types that describe an article; the NewsArticle subtypes are news too. */
 const ARTICLE_TYPES = new Set([
   'Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'BackgroundNewsArticle',
-  'OpinionNewsArticle', 'ReviewNewsArticle', 'Report',
+  'OpinionNewsArticle', 'ReviewNewsArticle', 'Report', 'BlogPosting', 'LiveBlogPosting', 'SocialMediaPosting',
+  'DiscussionForumPosting', 'ScholarlyArticle', 'TechArticle',
 ]);
 
 export function readPageMetadata(document: DomDocument): PageMetadata {
@@ -33,7 +36,16 @@ export function readPageMetadata(document: DomDocument): PageMetadata {
     canonical: linkHref(document, 'canonical'),
     visibleByline: byline?.text ?? '',
     bylineElement: byline?.element ?? null,
+    declared: {
+      lang: document.documentElement?.getAttribute('lang') || document.body?.getAttribute('lang') || meta('content-language', document),
+      dir: document.documentElement?.getAttribute('dir') || document.body?.getAttribute('dir') || '',
+    },
   };
+}
+
+/** `<meta http-equiv=content-language>`, which older pages use instead of lang. */
+function meta(httpEquiv: string, document: DomDocument): string {
+  return tidy(document.querySelector(`meta[http-equiv="${httpEquiv}" i]`)?.getAttribute('content')).split(',')[0]?.trim() ?? '';
 }
 
 /** The charset a page declares in its first bytes (`<meta charset>` or http-equiv), or ''. */
@@ -75,7 +87,7 @@ function readJsonLd(document: DomDocument): PageMetadata['jsonLd'] {
     if (!(script?.getAttribute('type') ?? '').toLowerCase().includes('ld+json')) continue;
     let data: unknown;
     try {
-      data = JSON.parse(script?.textContent ?? '');
+      data = JSON.parse(unwrapScript(script?.textContent ?? ''));
     } catch {
       continue; // A broken block elsewhere on the page must not cost us the article.
     }
@@ -91,6 +103,20 @@ function readJsonLd(document: DomDocument): PageMetadata['jsonLd'] {
     }
   }
   return null;
+}
+
+/**
+ * The JSON inside a script as CMSs write it for old XHTML parsers: wrapped in `<![CDATA[ … ]]>`,
+ * perhaps behind `//` or inside `/* … *\/` comments, or in an HTML comment.
+ */
+function unwrapScript(text: string): string {
+  return text
+    .trim()
+    .replace(/^(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?/, '')
+    .replace(/(?:\/\/|\/\*)?\s*\]\]>(?:\s*\*\/)?$/, '')
+    .replace(/^<!--/, '')
+    .replace(/-->$/, '')
+    .trim();
 }
 
 /** Nodes of a JSON-LD value: top-level arrays and `@graph` containers are unwrapped. */

@@ -10,6 +10,8 @@ export type ImportFailureReason =
   | 'encrypted-pdf'
   | 'image-only-pdf'
   | 'too-large'
+  /** Took longer or more memory to read than an article can (a PDF built to stall its reader). */
+  | 'too-complex'
   | 'malformed';
 
 export type ExtractResult =
@@ -26,6 +28,10 @@ export interface ExtractedFields {
   siteName: string;
   /** One paragraph per line (or blank-line separated); canonicalised by the dispatcher. */
   text: string;
+  /** How the bytes were decoded (text and HTML only): see decode-text.ts. */
+  encoding?: { name: string; confidence: number; notes: string[] };
+  /** The language and direction the document declares (HTML's lang and dir), checked against the text later. */
+  declared?: { lang?: string; dir?: string };
 }
 
 /**

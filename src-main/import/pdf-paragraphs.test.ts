@@ -68,3 +68,18 @@ describe('runsToParagraphs', () => {
     expect(text.split('\n')).toHaveLength(2);
   });
 });
+
+describe('scripts other than Latin', () => {
+  const run = (str: string, x: number, y: number, width: number, rtl = false) => ({ str, x, y, width, fontSize: 10, rtl });
+
+  it('reads a right-to-left line from right to left, and keeps a number inside it in place', () => {
+    // pdf.js gives each Arabic run in reading order and marks it rtl; the runs lie right to left.
+    const text = runsToParagraphs([[run('قال', 400, 700, 20, true), run('المصرف', 330, 700, 40, true), run('2024', 290, 700, 25), run('عام', 250, 700, 20, true)]]);
+    expect(text).toBe('قال المصرف 2024 عام');
+  });
+
+  it('joins Chinese lines without a space, even inside a word', () => {
+    const text = runsToParagraphs([[run('央行宣布下调存款准', 60, 700, 90), run('备金率。', 60, 686, 40)]]);
+    expect(text).toBe('央行宣布下调存款准备金率。');
+  });
+});

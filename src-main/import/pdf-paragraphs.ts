@@ -14,14 +14,19 @@ export interface PdfTextRun {
   y: number;
   width: number;
   fontSize: number;
+  /** pdf.js found the run right to left (Arabic, Hebrew) and gives its text in reading order. */
+  rtl?: boolean;
 }
 
 interface Line {
   text: string;
+  /** Left and right edge. */
   x: number;
   right: number;
   y: number;
   fontSize: number;
+  /** Read right to left: most of its text is in right-to-left runs. */
+  rtl: boolean;
 }
 
 /** Gap (in multiples of the usual one) from which two lines belong to different paragraphs. */
@@ -32,7 +37,9 @@ const PARAGRAPH_GAP = 1.35;
  * spacing), and a line that ends a sentence is taken to end its paragraph.
  */
 const LOOSE_SPACING = 1.7;
-const ENDS_SENTENCE = /[.!?:;"”’)\]]$/;
+const ENDS_SENTENCE = /[.!?:;"”’)\]。！？؟۔」』]$/;
+/** Scripts written without spaces: lines of them join without one. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}、，。「」（）]/u;
 const PAGE_NUMBER = /^(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
 
 export function runsToParagraphs(pages: PdfTextRun[][]): string {
@@ -61,7 +68,11 @@ export function runsToParagraphs(pages: PdfTextRun[][]): string {
   return paragraphs.join('\n');
 }
 
-/** Runs in content order, cut into lines where the baseline moves; each line read left to right. */
+/**
+ * Runs in content order, cut into lines where the baseline moves; each line read in its
+ * direction: left to right, or right to left when most of its text is in right-to-left runs
+ * (a number inside Arabic text is an LTR run of its own and keeps its place).
+ */
 function toLines(runs: PdfTextRun[]): Line[] {
   const groups: PdfTextRun[][] = [];
   for (const run of runs) {
@@ -72,22 +83,25 @@ function toLines(runs: PdfTextRun[]): Line[] {
   }
   return groups
     .map((group) => {
-      const sorted = [...group].sort((a, b) => a.x - b.x);
+      const length = (runs: PdfTextRun[]) => runs.reduce((sum, run) => sum + run.str.trim().length, 0);
+      const rtl = length(group.filter((run) => run.rtl)) > length(group) / 2;
+      const sorted = [...group].sort((a, b) => (rtl ? b.x + b.width - (a.x + a.width) : a.x - b.x));
       let text = '';
-      let end = -Infinity;
+      let edge = rtl ? Infinity : -Infinity;
       for (const run of sorted) {
         // Runs separated by a visible gap are separate words even when no space character was drawn.
-        if (text && !/\s$/.test(text) && !/^\s/.test(run.str) && run.x - end > run.fontSize * 0.15) text += ' ';
+        const gap = rtl ? edge - (run.x + run.width) : run.x - edge;
+        if (text && !/\s$/.test(text) && !/^\s/.test(run.str) && gap > run.fontSize * 0.15) text += ' ';
         text += run.str;
-        end = Math.max(end, run.x + run.width);
+        edge = rtl ? Math.min(edge, run.x) : Math.max(edge, run.x + run.width);
       }
-      const first = sorted[0];
       return {
         text: text.replace(/\s+/g, ' ').trim(),
-        x: first?.x ?? 0,
-        right: end,
-        y: first?.y ?? 0,
+        x: Math.min(...group.map((run) => run.x)),
+        right: Math.max(...group.map((run) => run.x + run.width)),
+        y: sorted[0]?.y ?? 0,
         fontSize: Math.max(...sorted.map((run) => run.fontSize)),
+        rtl,
       };
     })
     .filter((line) => line.text.length > 0);
@@ -126,9 +140,11 @@ function continuesParagraph(previous: Line, line: Line, page: Line[], usualGap: 
   if (usualGap > LOOSE_SPACING && ENDS_SENTENCE.test(previous.text)) return false;
   const left = Math.min(...page.map((other) => other.x));
   const right = Math.max(...page.map((other) => other.right));
-  const indented = line.x - left > line.fontSize && previous.x - left <= line.fontSize;
+  // A right-to-left paragraph is indented from the right and its last line stops short on the left.
+  const start = (l: Line) => (l.rtl ? right - l.right : l.x - left);
+  const indented = start(line) > line.fontSize && start(previous) <= line.fontSize;
   if (indented) return false;
-  const stoppedShort = right - previous.right > (right - left) * 0.2;
+  const stoppedShort = (previous.rtl ? previous.x - left : right - previous.right) > (right - left) * 0.2;
   return !(stoppedShort && ENDS_SENTENCE.test(previous.text));
 }
 
@@ -147,6 +163,8 @@ function sameSize(a: Line, b: Line): boolean {
  */
 export function joinLines(paragraph: string, next: string): string {
   if (paragraph.endsWith('\u00ad')) return paragraph.slice(0, -1) + next;
+  // Chinese and Japanese break lines anywhere, even inside a word, and put no space between words.
+  if (UNSPACED.test(paragraph.slice(-1)) && UNSPACED.test(next.charAt(0))) return paragraph + next;
   if (/\p{L}-$/u.test(paragraph)) return /^\p{Ll}/u.test(next) ? paragraph.slice(0, -1) + next : paragraph + next;
   return `${paragraph} ${next}`;
 }

@@ -1,4 +1,4 @@
-import { decodeText } from './decode-text';
+import { decodeText, type DecodedText } from './decode-text';
 import { emptyFields, type ExtractedFields } from './import-types';
 import { markdownToText } from './markdown-text';
 import { normaliseDate, onlyHttpUrl } from './metadata-values';
@@ -11,9 +11,9 @@ const MAX_TITLE_LINE = 200;
  * first line is the title when it is short enough to be one.
  */
 export function readTextFile(bytes: Uint8Array, displayName: string, stem: string): ExtractedFields {
-  const { text } = decodeText(bytes, displayName);
+  const { text, ...encoding } = decodeText(bytes, displayName);
   const firstLine = text.split(/\r\n?|\n/).map((line) => line.trim()).find((line) => line.length > 0) ?? '';
-  return { ...emptyFields(), text, title: firstLine.length < MAX_TITLE_LINE ? firstLine : stem };
+  return { ...emptyFields(), text, title: firstLine.length < MAX_TITLE_LINE ? firstLine : stem, encoding: encodingOf(encoding) };
 }
 
 /**
@@ -21,7 +21,7 @@ export function readTextFile(bytes: Uint8Array, displayName: string, stem: strin
  * as for plain text. Front matter may also carry the date, author, source and URL.
  */
 export function readMarkdownFile(bytes: Uint8Array, displayName: string, stem: string): ExtractedFields {
-  const { text: source } = decodeText(bytes, displayName);
+  const { text: source, ...encoding } = decodeText(bytes, displayName);
   const { text, firstHeading, frontMatter } = markdownToText(source);
   const firstLine = text.split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
   const title =
@@ -36,5 +36,12 @@ export function readMarkdownFile(bytes: Uint8Array, displayName: string, stem: s
     source: source_,
     siteName: source_,
     url: onlyHttpUrl(frontMatter['url'] ?? frontMatter['canonical_url'] ?? ''),
+    encoding: encodingOf(encoding),
+    declared: { lang: frontMatter['lang'] ?? frontMatter['language'] ?? '' },
   };
+}
+
+/** The decoding as the draft reports it. */
+export function encodingOf(decoded: Omit<DecodedText, 'text'>): NonNullable<ExtractedFields['encoding']> {
+  return { name: decoded.encoding, confidence: decoded.confidence, notes: decoded.notes };
 }

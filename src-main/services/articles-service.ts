@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from './handlers';
 import { MAX_ARTICLE_TEXT, type Article } from '../../src-shared/domain/article';
 import { canonicalizeText } from '../../src-shared/text/canonical';
+import { resolveLanguage } from '../../src-shared/text/language';
 import { AppError } from '../../src-shared/result';
 import { reanchorAll } from '../../src-shared/anchoring/reanchor';
 import { createReanchorer, type Reanchorer } from './reanchorer';
@@ -10,6 +11,12 @@ import { onArticle } from './annotations-service';
 import type { History } from './history';
 
 export type ArticleHandlers = Pick<Handlers, 'project:info' | 'articles:list' | 'articles:get' | 'articles:create' | 'articles:update' | 'articles:update-text'>;
+
+/** The language and direction given, else guessed from the text's script. */
+export function languageOf(text: string, given: { language?: string | undefined; direction?: 'ltr' | 'rtl' | undefined }): Pick<Article, 'language' | 'direction'> {
+  const guessed = given.language === undefined || given.direction === undefined ? resolveLanguage(text, { lang: given.language ?? '' }) : null;
+  return { language: given.language ?? guessed?.language ?? '', direction: given.direction ?? guessed?.direction ?? 'ltr' };
+}
 
 export function articleHandlers(store: ProjectStore, history: History, now: () => Date = () => new Date(), reanchorer: Reanchorer = createReanchorer()): ArticleHandlers {
   return {
@@ -39,7 +46,9 @@ export function articleHandlers(store: ProjectStore, history: History, now: () =
         source: input.source,
         url: input.url,
         published: input.published,
+        ...(input.byline ? { byline: input.byline } : {}),
         text,
+        ...languageOf(text, input),
         status: 'todo',
         note: '',
         createdAt: stamp,

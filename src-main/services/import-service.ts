@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { languageOf } from './articles-service';
 import type { Handlers } from './handlers';
 import { MAX_ARTICLE_TEXT, newArticleInputSchema, type Article } from '../../src-shared/domain/article';
 import { AppError } from '../../src-shared/result';
@@ -53,6 +54,7 @@ export function importHandlers(store: ProjectStore, now: () => Date = () => new 
           id: randomUUID(),
           ...parsed.data,
           text,
+          ...languageOf(text, parsed.data),
           status: 'todo',
           note: '',
           origin: { fileName: fileName.split(/[\\/]/).pop()!.slice(0, 300), format, sha256: sha256(text), importedAt: stamp },

@@ -4,6 +4,8 @@ import type { ChannelInput, ChannelOutput } from '../../src-shared/contract';
 import type { Annotation } from '../../src-shared/domain/annotation';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import { paragraphsOf } from '../../src-shared/text/canonical';
+import { foldForSearch } from '../../src-shared/text/fold';
+import { wordSpans } from '../../src-shared/text/words';
 import type { ProjectStore } from '../store/project-store';
 import { SearchIndex } from './search-index';
 import { actorOf } from './validate';
@@ -71,9 +73,9 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
         const text = texts.get(hit.id);
         return { id: hit.id, title: summary.title, source: summary.source, published: summary.published, score: hit.score, snippet: text ? snippetOf(text, hit.terms) : null };
       });
-      const q = trimmed.toLowerCase();
+      const q = foldForSearch(trimmed);
       const actors = q
-        ? store.project.actors.filter((a) => [a.name, ...a.aliases].some((n) => n.toLowerCase().includes(q))).slice(0, 10).map((a) => ({ id: a.id, name: a.name, description: a.description }))
+        ? store.project.actors.filter((a) => [a.name, ...a.aliases].some((n) => foldForSearch(n).includes(q))).slice(0, 10).map((a) => ({ id: a.id, name: a.name, description: a.description }))
         : [];
       return { indexing: index().progress(), total: ranked.length, articles, actors };
     },
@@ -119,18 +121,25 @@ function passes(filters: Filters): (s: ArticleSummary) => boolean {
     (!filters.to || (s.published !== '' && s.published <= filters.to));
 }
 
-/** The first place in `text` where a matched term occurs as a word start, with context. */
+/**
+ * The first word of `text` that a matched term begins, with context. Words and folding are the
+ * index's own (src-shared/text), so a term found inside a Chinese run or in a voweled Arabic word
+ * is found here too; MiniSearch reports the folded term, the snippet shows the author's spelling.
+ */
 export function snippetOf(text: string, terms: readonly string[]) {
-  const lower = text.toLowerCase();
   let best = -1;
   let length = 0;
-  for (const term of terms) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
-    const at = lower.search(pattern);
-    if (at !== -1 && (best === -1 || at < best)) {
-      best = at;
-      const word = /^[\p{L}\p{N}'’-]+/u.exec(text.slice(at));
-      length = word ? word[0].length : term.length;
+  // Only a paragraph that holds a term is cut into words: segmenting a long Chinese text whole
+  // would cost seconds, folding it paragraph by paragraph a few milliseconds.
+  for (const paragraph of terms.length > 0 ? paragraphsOf(text) : []) {
+    const slice = text.slice(paragraph.start, paragraph.end);
+    const folded = foldForSearch(slice);
+    if (!terms.some((term) => folded.includes(term))) continue;
+    const span = wordSpans(slice).find((s) => terms.some((term) => foldForSearch(s.word).startsWith(term)));
+    if (span) {
+      best = paragraph.start + span.start;
+      length = span.end - span.start;
+      break;
     }
   }
   if (best === -1) return null;

@@ -1,4 +1,6 @@
 import MiniSearch from 'minisearch';
+import { foldForSearch } from '../../src-shared/text/fold';
+import { words } from '../../src-shared/text/words';
 import type { ArticleFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
 
@@ -21,6 +23,10 @@ export class SearchIndex {
   private readonly mini = new MiniSearch<SearchDocument>({
     fields: ['title', 'text', 'notes'],
     storeFields: [],
+    // The same words and folding for the index and the query (MiniSearch applies both to queries
+    // unless told otherwise): CJK words are found inside runs, العربية matches ﺍﻟﻌﺮﺑﻴﺔ, ёлка ёлка.
+    tokenize: words,
+    processTerm: (term) => foldForSearch(term) || null,
     searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3, notes: 1.5 }, combineWith: 'AND' },
   });
   private indexed = new Set<string>();

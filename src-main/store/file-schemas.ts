@@ -9,6 +9,12 @@ import { idSchema, timestampSchema } from '../../src-shared/domain/ids';
 export const PROJECT_FORMAT = 1;
 export const ARTICLE_FORMAT = 1;
 export const INDEX_FORMAT = 1;
+/**
+ * Bumped when summaries are computed differently, so that cached ones are not shown with the old
+ * figures. 2: words counted by the shared tokeniser (src-shared/text/words.ts), which counts the
+ * words of Chinese and Japanese runs instead of the runs.
+ */
+export const SUMMARY_VERSION = 2;
 
 /** `project.json`: the project-wide registries. Articles live in their own files. */
 export const projectFileSchema = z.object({
@@ -42,6 +48,8 @@ export type ArticleFile = z.infer<typeof articleFileSchema>;
  */
 export const indexFileSchema = z.object({
   schemaVersion: z.number().int().positive(),
+  /** How the summaries were computed (SUMMARY_VERSION); a cache from another way is rebuilt. */
+  summaries: z.number().int().optional(),
   articles: z.record(
     z.string(),
     z.object({ size: z.number(), mtimeMs: z.number(), summary: articleSummarySchema }),

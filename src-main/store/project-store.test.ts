@@ -192,6 +192,21 @@ describe('ProjectStore', () => {
     expect(reopened.listSummaries()[0]!.title).toBe('Title from the cache');
   });
 
+  it('recomputes summaries cached by an earlier way of computing them (word counts before the shared tokeniser)', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    await store.createArticle(makeArticle());
+    await store.close();
+    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
+    const [id] = Object.keys(index.articles);
+    const counted = index.articles[id!].summary.wordCount;
+    delete index.summaries;
+    index.articles[id!].summary.wordCount = 999;
+    await writeFile(join(dir, 'index.json'), JSON.stringify(index));
+    const reopened = await openStore(dir);
+    expect(reopened.listSummaries()[0]!.wordCount).toBe(counted);
+  });
+
   it('removes temporary files left by a crash between write and rename', async () => {
     const dir = await tempDir();
     const store = await openStore(dir);

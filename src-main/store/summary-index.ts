@@ -4,7 +4,7 @@ import type { ArticleSummary } from '../../src-shared/domain/article';
 import type { ProjectProblem } from '../../src-shared/domain/project';
 import { countWords } from '../../src-shared/text/canonical';
 import { isTempFileName } from './durable-file';
-import { ARTICLE_FORMAT, INDEX_FORMAT, articleFileSchema, indexFileSchema, type ArticleFile, type IndexFile } from './file-schemas';
+import { ARTICLE_FORMAT, INDEX_FORMAT, SUMMARY_VERSION, articleFileSchema, indexFileSchema, type ArticleFile, type IndexFile } from './file-schemas';
 import { CorruptFileError, DurableJsonFile, NewerFormatError } from './json-file-adapter';
 import { mapConcurrent } from './serial-queue';
 import { isUnusableFileError, moveAside } from './set-aside';
@@ -130,7 +130,7 @@ export class SummaryIndex {
       const fresh = this.entries.get(id);
       if (fresh && fresh.mtimeMs !== STALE) articles[id] = fresh;
     }
-    await this.adapter.write({ schemaVersion: INDEX_FORMAT, articles });
+    await this.adapter.write({ schemaVersion: INDEX_FORMAT, summaries: SUMMARY_VERSION, articles });
   }
 }
 
@@ -177,7 +177,9 @@ async function readEntries(
 ): Promise<{ entries: Map<string, IndexEntry>; changed: boolean }> {
   let cached: IndexFile['articles'] = {};
   try {
-    cached = (await adapter.read())?.articles ?? {};
+    // A cache whose summaries were computed another way (SUMMARY_VERSION) is rebuilt.
+    const file = await adapter.read();
+    cached = file?.summaries === SUMMARY_VERSION ? file.articles : {};
   } catch {
     // The cache is derived data: a damaged one is rebuilt from the articles, not reported.
     cached = {};

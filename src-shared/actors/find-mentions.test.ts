@@ -26,3 +26,16 @@ describe('findOccurrences', () => {
     expect(findOccurrences('The (UN) and U.N. bodies', ['U.N.', 'x'])).toEqual([{ start: 13, end: 17, exact: 'U.N.' }]);
   });
 });
+
+describe('findOccurrences across spellings', () => {
+  it('finds an Arabic name written with harakat, tatweel or another alef, at the author’s offsets', () => {
+    const text = 'قال أحمـد إنّ مُحَمَّد ثم احمد اتفقا';
+    const found = findOccurrences(text, ['أحمد', 'محمد']);
+    expect(found.map((o) => o.exact)).toEqual(['أحمـد', 'مُحَمَّد', 'احمد']);
+    for (const o of found) expect(text.slice(o.start, o.end)).toBe(o.exact);
+  });
+
+  it('finds ё written as е and the other way round', () => {
+    expect(findOccurrences('Артём и Артем', ['Артём'])).toHaveLength(2);
+  });
+});

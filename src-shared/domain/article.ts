@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, timestampSchema } from './ids';
-import { importFormatSchema } from './import-format';
+import { importFormatSchema, textDirectionSchema } from './import-format';
 
 /** Largest article text accepted, in UTF-16 code units (about 5 MB of Latin text). */
 export const MAX_ARTICLE_TEXT = 5 * 1024 * 1024;
@@ -38,6 +38,13 @@ export const articleOriginSchema = z.object({
 });
 export type ArticleOrigin = z.infer<typeof articleOriginSchema>;
 
+/** A BCP 47 language tag ("ar", "zh-CN"), or '' when unknown. */
+export const languageTagSchema = z
+  .string()
+  .trim()
+  .max(35)
+  .refine((value) => value === '' || /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value), 'Language must be a language tag such as en, ar or zh-CN');
+
 /** Article metadata as stored; `text` is canonical plain text (see docs/data-format.md). */
 export const articleSchema = z.object({
   id: idSchema,
@@ -49,6 +56,12 @@ export const articleSchema = z.object({
   status: articleStatusSchema,
   note: z.string().max(20_000),
   origin: articleOriginSchema.optional(),
+  /** Attribution as printed with the article ("Lena Marsh, Port Aurel"); absent when not known. */
+  byline: z.string().max(MAX_SOURCE).optional(),
+  /** The text's language; absent in articles saved before languages were recorded. */
+  language: languageTagSchema.optional(),
+  /** Which way the text runs: the reader, snippets and reports render it with this `dir`. Absent = ltr. */
+  direction: textDirectionSchema.optional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });
@@ -84,6 +97,9 @@ export const articlePatchSchema = z
     published: publishedDateSchema,
     status: articleStatusSchema,
     note: z.string().max(20_000),
+    byline: z.string().trim().max(MAX_SOURCE),
+    language: languageTagSchema,
+    direction: textDirectionSchema,
   })
   .partial()
   .strict();
@@ -103,5 +119,10 @@ export const newArticleInputSchema = z.object({
     .string()
     .max(MAX_ARTICLE_TEXT, 'Text is larger than 5 MB: split the article or shorten it')
     .refine((value) => value.trim().length > 0, 'Text is empty: paste the article text'),
+  /** Attribution as printed; an import passes the draft's. */
+  byline: z.string().trim().max(MAX_SOURCE, `Byline is longer than ${MAX_SOURCE} characters`).optional(),
+  /** Guessed from the text's script when absent (src-shared/text/language.ts). */
+  language: languageTagSchema.optional(),
+  direction: textDirectionSchema.optional(),
 });
 export type NewArticleInput = z.input<typeof newArticleInputSchema>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Which way a text runs. */
+export const textDirectionSchema = z.enum(['ltr', 'rtl']);
+
 /** The file formats the importer reads: the one list every layer uses. */
 export const IMPORT_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx'] as const;
 export const importFormatSchema = z.enum(IMPORT_FORMATS);
@@ -43,6 +46,16 @@ export const importDraftSchema = z.object({
   wordCount: z.number().int(),
   /** The opening of the text (up to three paragraphs after the title, one per line), for the review table. */
   firstLines: z.string(),
+  /** WHATWG name of the encoding the bytes were read in (text and HTML files only). */
+  encoding: z.string().optional(),
+  /** 0–1: 1 when the file declared it (BOM, charset the bytes agree with) or is valid UTF-8; lower when detected. */
+  encodingConfidence: z.number().min(0).max(1).optional(),
+  /** Things the reviewer should know (an encoding guessed, a declaration overridden), one sentence each. */
+  notes: z.array(z.string()).optional(),
+  /** BCP 47 language tag ('' when unknown): the page's lang if the text agrees, else guessed from the script. */
+  language: z.string().optional(),
+  /** Which way the text runs: render it with dir set to this. */
+  direction: textDirectionSchema.optional(),
 });
 export type ImportDraft = z.infer<typeof importDraftSchema>;
 

@@ -43,8 +43,5 @@ export function paragraphsOf(text: string): Paragraph[] {
   return result;
 }
 
-/** Words as a reader would count them. */
-export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
-  return matches ? matches.length : 0;
-}
+/** Word counts live with the tokeniser search uses, so both agree on what a word is. */
+export { countWords } from './words';
