@@ -102,7 +102,19 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
       const batch = wanted.slice(i, i + SAVE_BATCH);
       try {
         const { results } = await commit({
-          items: batch.map((r) => ({ title: r.title, source: r.source, url: r.draft.url, published: r.published, text: r.draft.text, fileName: r.name, format: r.draft.format })),
+          items: batch.map((r) => ({
+            title: r.title,
+            source: r.source,
+            url: r.draft.url,
+            published: r.published,
+            text: r.draft.text,
+            fileName: r.name,
+            format: r.draft.format,
+            // The page's own language and direction (or the extractor's guess), and its byline.
+            byline: r.draft.byline,
+            ...(r.draft.language !== undefined ? { language: r.draft.language } : {}),
+            ...(r.draft.direction !== undefined ? { direction: r.draft.direction } : {}),
+          })),
         });
         results.forEach((res, k) => (res.ok ? result.imported.push(res.title) : result.failed.push({ name: batch[k]!.name, message: res.message })));
       } catch (failure) {
@@ -163,6 +175,18 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
                           </select>
                         </label>
                       )}
+                      {r.draft.encoding && (
+                        <span className="import-encoding">
+                          Read as {r.draft.encoding}
+                          {r.draft.encodingConfidence !== undefined && ` (${Math.round(r.draft.encodingConfidence * 100)}% sure)`}
+                          {r.draft.language ? `, language ${r.draft.language}` : ''}
+                        </span>
+                      )}
+                      {r.draft.notes?.map((note) => (
+                        <span key={note} className="import-note">
+                          {note}
+                        </span>
+                      ))}
                     </td>
                     <td>
                       <input aria-label={`Title of ${r.name}`} value={r.title} onChange={(e) => update(i, { title: e.target.value })} />
@@ -174,7 +198,9 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
                       <input aria-label={`Published date of ${r.name}`} type="date" value={r.published} onChange={(e) => update(i, { published: e.target.value })} />
                     </td>
                     <td>{r.draft.wordCount.toLocaleString()}</td>
-                    <td className="opening">{r.draft.firstLines}</td>
+                    <td className="opening" dir="auto" lang={r.draft.language || undefined}>
+                      {r.draft.firstLines}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -100,7 +100,7 @@ export function LibraryList({ articles, openId, onOpen, selected, onSelect, empt
               style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
               onClick={(event) => onClick(event, row.index, article.id)}
             >
-              <span className="library-title">{article.title}</span>
+              <span className="library-title" dir="auto">{article.title}</span>
               <span className="library-meta">{meta || 'No source'}</span>
               <span className="library-counts">
                 {article.wordCount.toLocaleString()} words · {article.annotationCount} {article.annotationCount === 1 ? 'annotation' : 'annotations'} · {article.claimCount} {article.claimCount === 1 ? 'claim' : 'claims'} · {ARTICLE_STATUS_LABELS[article.status]}

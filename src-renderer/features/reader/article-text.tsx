@@ -78,7 +78,7 @@ const ParagraphView = memo(
     const byId = new Map(spans.map((s) => [s.id, s]));
     const segments = segmentRange(paragraph.start, paragraph.end, spans);
     return (
-      <p data-start={paragraph.start} data-end={paragraph.end} data-paragraph={paragraph.number}>
+      <p dir="auto" data-start={paragraph.start} data-end={paragraph.end} data-paragraph={paragraph.number}>
         {segments.map((segment) => {
           const content = text.slice(segment.start, segment.end);
           if (segment.ids.length === 0) return content;

@@ -27,7 +27,7 @@ export function ReaderHeader({ article, onEditText }: { article: Article; onEdit
   const meta = [article.source, article.published].filter(Boolean).join(' · ');
   return (
     <header className="reader-header">
-      <h1>{article.title}</h1>
+      <h1 dir="auto" lang={article.language || undefined}>{article.title}</h1>
       <p className="reader-meta">
         {meta}
         {article.url && (

@@ -142,7 +142,7 @@ export function Reader({ session }: { session: ArticleSession }) {
     <div className="reader-layout">
       <div className="reader-pane" ref={paneRef}>
         <ReaderHeader article={article} onEditText={() => setDialog({ kind: 'edit-text' })} />
-        <article ref={textRef} className="article-text" aria-label={article.title} tabIndex={0} onMouseUp={readSelection} onKeyUp={readSelection} onClick={onClick}>
+        <article ref={textRef} className="article-text" aria-label={article.title} lang={article.language || undefined} dir={article.direction ?? 'auto'} tabIndex={0} onMouseUp={readSelection} onKeyUp={readSelection} onClick={onClick}>
           {text}
         </article>
         {pending && (
