@@ -25,8 +25,9 @@ export interface EditMap {
   foreignOverlap(start: number, end: number, oldStart: number, oldEnd: number): number;
   /**
    * For old `[start, end)` lying in changed units: those units' old range, and every run of as
-   * many changed (not moved) new units in the gap between the kept units around them — the text
-   * that may have replaced them. Null when any of the old units was kept or moved.
+   * many changed (not moved) new units in the gap between the kept units around them, or right
+   * beside where their old neighbours are now (moved with them) — the text that may have replaced
+   * them. Null when any of the old units was kept or moved.
    */
   replacements(start: number, end: number): { old: Range; runs: Range[] } | null;
 }
@@ -164,14 +165,24 @@ export function buildEditMap(oldText: string, newText: string): EditMap {
       const first = unitAt(a, start);
       const last = unitAt(a, end - 1);
       for (let i = first; i <= last; i++) if (oldToNew[i] !== -1) return null;
-      const gap = expectRange(start);
       const count = last - first + 1;
       const runs: Range[] = [];
+      const free = (j: number) => {
+        if (j < 0 || j + count > b.ids.length) return false;
+        for (let k = j; k < j + count; k++) if (newToOld[k] !== -1) return false;
+        return true;
+      };
+      const add = (j: number) => {
+        const run = { start: b.starts[j]!, end: unitEnd(b, j + count - 1) };
+        if (!runs.some((r) => r.start === run.start)) runs.push(run);
+      };
+      const gap = expectRange(start);
       for (let j = unitAt(b, gap.start); j + count <= b.ids.length && b.starts[j]! < gap.end; j++) {
-        let free = b.starts[j]! >= gap.start && unitEnd(b, j + count - 1) <= gap.end;
-        for (let k = j; free && k < j + count; k++) free = newToOld[k] === -1;
-        if (free) runs.push({ start: b.starts[j]!, end: unitEnd(b, j + count - 1) });
+        if (b.starts[j]! >= gap.start && unitEnd(b, j + count - 1) <= gap.end && free(j)) add(j);
       }
+      // Right beside where its old neighbours are now: moved together with them.
+      if (first > 0 && oldToNew[first - 1] !== -1 && free(oldToNew[first - 1]! + 1)) add(oldToNew[first - 1]! + 1);
+      if (last + 1 < a.ids.length && oldToNew[last + 1] !== -1 && free(oldToNew[last + 1]! - count)) add(oldToNew[last + 1]! - count);
       return { old: { start: a.starts[first]!, end: unitEnd(a, last) }, runs };
     },
     foreignOverlap(start, end, oldStart, oldEnd) {

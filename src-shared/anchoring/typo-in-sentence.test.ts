@@ -13,7 +13,7 @@ function target(text: string, quote: string) {
   return describeRange(text, at, at + quote.length);
 }
 
-describe('a passage with a typo whose surroundings changed (typoInSentence)', () => {
+describe('a passage found in its own edited sentence (typoInSentence)', () => {
   it('finds a one-word passage mistyped while the sentences on both sides were rewritten', () => {
     const heard = target(OLD, 'heard');
     const edited = OLD.replace('The union said on Monday that talks had failed.', 'Talks collapsed late on Monday.')
@@ -28,6 +28,31 @@ describe('a passage with a typo whose surroundings changed (typoInSentence)', ()
     const hered = target(old, 'hered');
     const edited = old.replace('The union said on Monday that talks had failed.', 'Talks collapsed.').replace('hered', 'heard').replace('its leader', 'the leader');
     expect(reanchorAll(old, edited, [hered])[0]).toMatchObject({ status: 'anchored', target: { exact: 'heard' } });
+  });
+
+  it('places an unchanged passage exactly when words on both sides of it in its sentence changed', () => {
+    const heard = target(OLD, 'heard promises');
+    // (The new first sentence is long enough to stay a sentence of its own: a shorter one joins
+    // the next, and that sentence then differs too much from the old one.)
+    const edited = OLD.replace('The union said on Monday that talks had failed.', 'Talks with the ministry collapsed.')
+      .replace('"We have', '"They have')
+      .replace('said its leader,', 'said the chief,');
+    expect(reanchorAll(OLD, edited, [heard])[0]).toMatchObject({ status: 'anchored', target: { start: edited.indexOf('heard promises'), exact: 'heard promises' } });
+  });
+
+  it('pairs a mistyped word with its place among other changed words beside it', () => {
+    const have = target(OLD, 'heard');
+    const edited = OLD.replace('The union said on Monday that talks had failed.', 'Talks collapsed.').replace('heard promises', 'haerd pledges');
+    expect(reanchorAll(OLD, edited, [have])[0]).toMatchObject({ status: 'anchored', target: { exact: 'haerd' } });
+  });
+
+  it('finds a mistyped word in a paragraph moved before the text that preceded it', () => {
+    const [first, second] = OLD.split('\n\n');
+    const old = `${first}\n\n${second}\n\nThe talks are due to resume after the summer holidays.`;
+    const at = old.indexOf('ministry said') + 'ministry '.length;
+    const said = describeRange(old, at, at + 'said'.length);
+    const edited = `${second!.replace('said it was', 'siad it was')}\n\n${first}\n\nThe talks are due to resume after the summer holidays.`;
+    expect(reanchorAll(old, edited, [said])[0]).toMatchObject({ status: 'anchored', target: { start: edited.indexOf('siad'), exact: 'siad' } });
   });
 
   it('orphans a passage whose word was replaced by another word, not mistyped', () => {

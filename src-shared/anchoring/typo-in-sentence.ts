@@ -19,9 +19,9 @@ interface Word {
 /**
  * A passage whose own sentence was changed: looks, in the changed text where that sentence can now
  * be (the edit map's gap between kept sentences), for a sentence that is the old one word for
- * word except for one word of the passage mistyped or corrected (a letter or two changed),
- * perhaps with words changed elsewhere in the sentence. This places a short passage with a typo
- * whose surroundings changed too, where its stored context no longer agrees on either side.
+ * word except for words changed outside the passage and at most one word of the passage mistyped
+ * or corrected (a letter or two changed). This places a short passage, with a typo or without,
+ * whose surroundings changed on both sides, so its stored context no longer agrees on either.
  *
  * The passage's other words must all be found again, in order and side by side, and most of the
  * sentence too; a sentence that is only like it (a deleted sentence's neighbour, a reworded one)
@@ -65,32 +65,35 @@ export function typoInSentence(
   return found[0] ?? null;
 }
 
-/** The passage's place in the replacement sentence, or null when it is not the same sentence with a typo. */
+/** The passage's place in the replacement sentence, or null when that is not the same sentence, edited as above. */
 function placeIn(oldWords: Word[], newWords: Word[], first: number, last: number, target: TextTarget): Range | null {
   const image = alignWords(oldWords, newWords);
   const kept = image.filter((j) => j !== -1).length;
   if (kept < MIN_KEPT_WORDS * oldWords.length || kept < MIN_KEPT_WORDS * newWords.length) return null;
 
-  // Inside the passage: every word kept, side by side, but exactly one mistyped (or corrected).
-  // A word that lost its image takes the one new word between its neighbours' images.
+  // Inside the passage: every word kept, side by side, but at most one mistyped (or corrected).
+  // A word that lost its image takes the new word at its place in the stretch of changed words
+  // around it, when the old and new stretches have as many words.
   const mapped: number[] = [];
   let typos = 0;
   for (let i = first; i <= last; i++) {
     let j = image[i]!;
     if (j === -1) {
-      const before = i > 0 ? image[i - 1]! : -1;
-      const after = i + 1 < oldWords.length ? image[i + 1]! : newWords.length;
-      if (before === -1 && i > 0) return null;
-      if (after === -1) return null;
-      if (after - before !== 2) return null;
-      j = before + 1;
+      let before = i - 1;
+      while (before >= 0 && image[before] === -1) before--;
+      let after = i + 1;
+      while (after < oldWords.length && image[after] === -1) after++;
+      const newBefore = before === -1 ? -1 : image[before]!;
+      const newAfter = after === oldWords.length ? newWords.length : image[after]!;
+      if (newAfter - newBefore !== after - before) return null;
+      j = newBefore + (i - before);
       if (!isTypo(oldWords[i]!.text, newWords[j]!.text)) return null;
       typos++;
     }
     if (mapped.length > 0 && j !== mapped[mapped.length - 1]! + 1) return null;
     mapped.push(j);
   }
-  if (typos !== 1) return null;
+  if (typos > 1) return null;
 
   // The passage's ends, carried word for word; an end inside the mistyped word must be its edge.
   const startWord = newWords[mapped[0]!]!;
