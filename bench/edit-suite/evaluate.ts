@@ -23,12 +23,22 @@ export interface KindScore {
 export interface SuiteScore {
   byKind: Record<CaseKind, KindScore>;
   misplaced: number;
-  failures: { scenario: Scenario; item: SuiteCase; result: AnchorResult }[];
+  failures: Miss[];
+  /** Misplaced passages, and unchanged or typo passages not placed on themselves (for reading). */
+  misses: Miss[];
+}
+
+/** One case and where it landed. */
+export interface Miss {
+  scenario: Scenario;
+  item: SuiteCase;
+  result: AnchorResult;
 }
 
 export function evaluate(scenarios: readonly Scenario[], mode: Mode): SuiteScore {
   const byKind = Object.fromEntries(CASE_KINDS.map((k) => [k, { cases: 0, exact: 0, onPassage: 0, orphaned: 0, misplaced: 0 }])) as Record<CaseKind, KindScore>;
-  const failures: SuiteScore['failures'] = [];
+  const failures: Miss[] = [];
+  const misses: Miss[] = [];
   for (const scenario of scenarios) {
     const targets = scenario.cases.map((c) => c.target);
     const results = mode === 'edit' ? reanchorAll(scenario.oldText, scenario.newText, targets) : targets.map((t) => reanchor(scenario.newText, t));
@@ -36,8 +46,10 @@ export function evaluate(scenarios: readonly Scenario[], mode: Mode): SuiteScore
       const result = results[i]!;
       const score = byKind[item.kind];
       score.cases++;
+      const missed = item.kind === 'unchanged' || item.kind === 'typo';
       if (result.status === 'orphan') {
         score.orphaned++;
+        if (missed) misses.push({ scenario, item, result });
         return;
       }
       const { start, end } = result.target;
@@ -53,7 +65,8 @@ export function evaluate(scenarios: readonly Scenario[], mode: Mode): SuiteScore
         score.misplaced++;
         failures.push({ scenario, item, result });
       }
+      if (wrong || (missed && !on)) misses.push({ scenario, item, result });
     });
   }
-  return { byKind, misplaced: failures.length, failures };
+  return { byKind, misplaced: failures.length, failures, misses };
 }

@@ -1,5 +1,6 @@
 import type { TextTarget } from '../domain/annotation';
 import { tidy } from './characters';
+import { distance } from './distance';
 import { CONTEXT_LENGTH } from './quote-selector';
 import { occurrences, type Window } from './search-windows';
 
@@ -45,17 +46,4 @@ export function sandwiched(
   const only = found[0];
   // Far from where it was expected, identical context on both sides is a copied paragraph's.
   return only && Math.abs(only.start - expected) <= Math.max(exact.length * 4, 400) ? only : null;
-}
-
-/** Levenshtein distance (for short texts: quotes up to MAX_SANDWICH_QUOTE). */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
 }

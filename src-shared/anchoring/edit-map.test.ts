@@ -45,6 +45,18 @@ describe('buildEditMap', () => {
     expect(map.foreignOverlap(vote, vote + 12, 0, 20)).toBe(12);
   });
 
+  it('lists the changed sentences that may have replaced a changed one, only between its kept neighbours', () => {
+    const text = `${edited} More late news came in on Friday evening.`;
+    const map = buildEditMap(OLD, text);
+    const mayor = OLD.indexOf('The mayor');
+    const replaced = map.replacements(mayor, mayor + 9);
+    expect(replaced && OLD.slice(replaced.old.start, replaced.old.end)).toBe('The mayor refused to commit.\n\n');
+    // Not "Late news." before the kept sentence before it, nor the news after the one after it.
+    expect(replaced?.runs.map((r) => text.slice(r.start, r.end))).toEqual(['The mayor said no.\n\n']);
+    const schools = OLD.indexOf('money for schools');
+    expect(map.replacements(schools, schools + 17)).toBeNull(); // kept
+  });
+
   it('follows a paragraph moved whole', () => {
     const [a, b, c] = OLD.split('\n\n');
     const moved = [c, a, b].join('\n\n');

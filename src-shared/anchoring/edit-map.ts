@@ -23,6 +23,19 @@ export interface EditMap {
    * `[oldStart, oldEnd)`: words that were already somewhere else before the edit.
    */
   foreignOverlap(start: number, end: number, oldStart: number, oldEnd: number): number;
+  /**
+   * For old `[start, end)` lying in changed units: those units' old range, and every run of as
+   * many changed (not moved) new units in the gap between the kept units around them, or right
+   * beside where their old neighbours are now (moved with them) — the text that may have replaced
+   * them. Null when any of the old units was kept or moved.
+   */
+  replacements(start: number, end: number): { old: Range; runs: Range[] } | null;
+}
+
+/** A range of code units. */
+export interface Range {
+  start: number;
+  end: number;
 }
 
 /** Units shorter than this are merged into the next: "Mr. " alone would match too easily. */
@@ -107,6 +120,23 @@ export function buildEditMap(oldText: string, newText: string): EditMap {
     else changed.push({ start, end });
   }
 
+  const expectRange = (offset: number): Range => {
+    const i = unitAt(a, Math.max(0, Math.min(offset, oldText.length)));
+    if (oldToNew[i] !== -1) {
+      const at = b.starts[oldToNew[i]!]! + (offset - a.starts[i]!);
+      return { start: at, end: at };
+    }
+    // The nearest kept units before and after, in order (a moved unit says nothing of the gap).
+    let before = i - 1;
+    while (before >= 0 && oldToNew[before] === -1) before--;
+    let after = i + 1;
+    while (after < a.ids.length && (oldToNew[after] === -1 || (before >= 0 && oldToNew[after]! < oldToNew[before]!))) after++;
+    if (after >= a.ids.length) after = -1;
+    const start = before === -1 ? 0 : unitEnd(b, oldToNew[before]!);
+    const end = after === -1 ? newText.length : b.starts[oldToNew[after]!]!;
+    return start <= end ? { start, end } : { start: end, end: start };
+  };
+
   return {
     changed,
     mapRange(start, end, exact) {
@@ -129,21 +159,31 @@ export function buildEditMap(oldText: string, newText: string): EditMap {
       if (oldToNew[i] === -1) return Math.min(offset, newText.length);
       return Math.min(newText.length, unitEnd(b, oldToNew[i]!) + (offset - unitEnd(a, i)));
     },
-    expectRange(offset) {
-      const i = unitAt(a, Math.max(0, Math.min(offset, oldText.length)));
-      if (oldToNew[i] !== -1) {
-        const at = b.starts[oldToNew[i]!]! + (offset - a.starts[i]!);
-        return { start: at, end: at };
+    expectRange,
+    replacements(start, end) {
+      if (start < 0 || end > oldText.length || start >= end) return null;
+      const first = unitAt(a, start);
+      const last = unitAt(a, end - 1);
+      for (let i = first; i <= last; i++) if (oldToNew[i] !== -1) return null;
+      const count = last - first + 1;
+      const runs: Range[] = [];
+      const free = (j: number) => {
+        if (j < 0 || j + count > b.ids.length) return false;
+        for (let k = j; k < j + count; k++) if (newToOld[k] !== -1) return false;
+        return true;
+      };
+      const add = (j: number) => {
+        const run = { start: b.starts[j]!, end: unitEnd(b, j + count - 1) };
+        if (!runs.some((r) => r.start === run.start)) runs.push(run);
+      };
+      const gap = expectRange(start);
+      for (let j = unitAt(b, gap.start); j + count <= b.ids.length && b.starts[j]! < gap.end; j++) {
+        if (b.starts[j]! >= gap.start && unitEnd(b, j + count - 1) <= gap.end && free(j)) add(j);
       }
-      // The nearest kept units before and after, in order (a moved unit says nothing of the gap).
-      let before = i - 1;
-      while (before >= 0 && oldToNew[before] === -1) before--;
-      let after = i + 1;
-      while (after < a.ids.length && (oldToNew[after] === -1 || (before >= 0 && oldToNew[after]! < oldToNew[before]!))) after++;
-      if (after >= a.ids.length) after = -1;
-      const start = before === -1 ? 0 : unitEnd(b, oldToNew[before]!);
-      const end = after === -1 ? newText.length : b.starts[oldToNew[after]!]!;
-      return start <= end ? { start, end } : { start: end, end: start };
+      // Right beside where its old neighbours are now: moved together with them.
+      if (first > 0 && oldToNew[first - 1] !== -1 && free(oldToNew[first - 1]! + 1)) add(oldToNew[first - 1]! + 1);
+      if (last + 1 < a.ids.length && oldToNew[last + 1] !== -1 && free(oldToNew[last + 1]! - count)) add(oldToNew[last + 1]! - count);
+      return { old: { start: a.starts[first]!, end: unitEnd(a, last) }, runs };
     },
     foreignOverlap(start, end, oldStart, oldEnd) {
       let foreign = 0;

@@ -5,6 +5,8 @@ import { sandwiched } from './between-contexts';
 import { insideCharacter, tidy } from './characters';
 import { describeRange } from './quote-selector';
 import { occurrences, searchWindows } from './search-windows';
+import { typoInSentence } from './typo-in-sentence';
+import { keepsWordEdges, onWordEdges } from './word-edges';
 
 /**
  * Where a stored annotation lands in an edited article. `how` says which evidence placed it;
@@ -64,6 +66,8 @@ const ORPHAN: AnchorResult = { status: 'orphan' };
 export interface ReanchorOptions {
   /** The map from the text the target was taken from to `text`. */
   map?: EditMap;
+  /** That old text (with `map`): lets a passage be found in its own sentence, edited. */
+  oldText?: string;
   /** False when the target's offsets do not point into that old text (an orphan's do not). */
   placed?: boolean;
 }
@@ -74,7 +78,7 @@ export interface ReanchorOptions {
  */
 export function reanchorAll(oldText: string, newText: string, targets: readonly TextTarget[], placed?: readonly boolean[]): AnchorResult[] {
   const map = buildEditMap(oldText, newText);
-  return targets.map((target, i) => reanchor(newText, target, { map, placed: placed?.[i] ?? true }));
+  return targets.map((target, i) => reanchor(newText, target, { map, oldText, placed: placed?.[i] ?? true }));
 }
 
 /**
@@ -134,6 +138,14 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   if (between === 'ambiguous') return ORPHAN;
   if (between) return settle(text, between.start, between.end, 'fuzzy');
 
+  // Its own sentence, found where it should be, the same but for one word of the passage
+  // mistyped or corrected: the way a short passage with a typo is found when its context changed.
+  if (map && placed && options.oldText !== undefined) {
+    const own = typoInSentence(options.oldText, text, target, map, (c) => map.foreignOverlap(c.start, c.end, oldStart, oldEnd) === 0);
+    if (own === 'ambiguous') return ORPHAN;
+    if (own) return settle(text, own.start, own.end, 'fuzzy');
+  }
+
   // A short quote with a typo is too likely to match some other word: no fuzzy search.
   if (exact.length < SHORT_QUOTE) return ORPHAN;
   const quote = exact.normalize('NFC');
@@ -143,7 +155,15 @@ export function reanchor(text: string, target: TextTarget, options: ReanchorOpti
   for (const w of windows) {
     for (const match of search(text.slice(w.start, w.end), quote, maxErrors)) {
       const range = tidy(text, w.start + match.start, w.start + match.end);
-      if (range) candidates.push(score(text, target, range[0], range[1], 1 - match.errors / quote.length, expected, cache));
+      if (!range) continue;
+      if (keepsWordEdges(text, target, range[0], range[1])) {
+        candidates.push(score(text, target, range[0], range[1], 1 - match.errors / quote.length, expected, cache));
+        continue;
+      }
+      // Only the fewest-error matches are reported, and one may cut a word the passage did not:
+      // judge the match widened or narrowed to whole words instead.
+      const snapped = onWordEdges(text, target, range[0], range[1], quote);
+      if (snapped) candidates.push(score(text, target, snapped.start, snapped.end, snapped.quote, expected, cache));
     }
   }
   // A fuzzy match that holds the whole quote plus more is the quote stretched over new text to
