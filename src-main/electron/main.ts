@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { parseLaunchArgs } from '../app/cli-args';
 import { defaultProjectDir, PRODUCT_NAME } from '../app/project-location';
+import { describeStartFailure } from '../app/start-failure';
 import { openWorkbench, type Workbench } from '../app/workbench';
 import { createExternalOpener } from './external-links';
 import { registerIpc } from './ipc';
@@ -105,7 +106,7 @@ app.on('window-all-closed', () => {
 });
 
 function fail(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeStartFailure(error);
   console.error(`Analyst Workbench could not start: ${message}`);
   dialog.showErrorBox('Analyst Workbench could not start', message);
   app.exit(1);

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { parseLaunchArgs } from '../app/cli-args';
 import { defaultProjectDir, defaultUserDataDir } from '../app/project-location';
+import { describeStartFailure } from '../app/start-failure';
 import { openWorkbench } from '../app/workbench';
 import { startWebHost } from './web-host';
 
@@ -30,6 +31,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Analyst Workbench could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Analyst Workbench could not start: ${describeStartFailure(error)}`);
   process.exit(1);
 });
