@@ -112,7 +112,7 @@ export function ClaimsView() {
             return (
               <tr key={e.annotation.id}>
                 <td>{speakerName(e) || <span className="muted">none</span>}</td>
-                <td className="claim-cell">“{e.annotation.target.exact}”</td>
+                <td className="claim-cell" dir="auto">“{e.annotation.target.exact}”</td>
                 <td>{e.published}</td>
                 <td>{e.source}</td>
                 <td>

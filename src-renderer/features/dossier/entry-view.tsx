@@ -16,7 +16,7 @@ export function EntryView({ entry, showLinks = true }: { entry: LibraryEntry; sh
       <p className="entry-source">
         <strong>{entry.articleTitle}</strong> · {[entry.source, entry.published, entry.paragraph ? `paragraph ${entry.paragraph}` : 'lost after an edit'].filter(Boolean).join(' · ')}
       </p>
-      <p className="entry-context">
+      <p className="entry-context" dir="auto">
         …{entry.before}
         <mark className={`hl hl-${a.kind}`}>{a.target.exact}</mark>
         {entry.after}…

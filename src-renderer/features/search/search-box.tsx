@@ -75,7 +75,7 @@ export function SearchBox() {
                   <span className="result-title">{a.title}</span>
                   <span className="muted"> {[a.source, a.published].filter(Boolean).join(' · ')}</span>
                   {a.snippet && (
-                    <span className="result-snippet">
+                    <span className="result-snippet" dir="auto">
                       {a.snippet.before}
                       <mark>{a.snippet.match}</mark>
                       {a.snippet.after}
