@@ -11,8 +11,10 @@ test('an Arabic page in an undeclared legacy encoding and a GBK Chinese file imp
   const table = dialog.getByRole('table');
   await expect(table.getByRole('row')).toHaveCount(3);
   // The review table says how each file was read.
-  await expect(table.getByRole('row', { name: /ar\.windows-1256\.undeclared\.html/ })).toContainText('Read as windows-1256');
-  await expect(table.getByRole('row', { name: /zh\.gbk\.txt/ })).toContainText(/Read as (gbk|gb18030)/);
+  const arabic = table.getByRole('row', { name: /ar\.windows-1256\.undeclared\.html/ });
+  await expect(arabic).toContainText(/read as windows-1256/i);
+  await expect(arabic).toContainText('Language: ar, right to left');
+  await expect(table.getByRole('row', { name: /zh\.gbk\.txt/ })).toContainText(/read as (gbk|gb18030)/i);
   await ui.page.screenshot({ path: 'test-results/e2e-artifacts/languages-review.png' });
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog.getByRole('region', { name: 'Import results' })).toContainText('2 imported, 0 skipped, 0 failed');

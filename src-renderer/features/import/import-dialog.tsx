@@ -175,11 +175,17 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
                           </select>
                         </label>
                       )}
-                      {r.draft.encoding && (
+                      {(r.draft.encoding || r.draft.language) && (
                         <span className="import-encoding">
-                          Read as {r.draft.encoding}
-                          {r.draft.encodingConfidence !== undefined && ` (${Math.round(r.draft.encodingConfidence * 100)}% sure)`}
-                          {r.draft.language ? `, language ${r.draft.language}` : ''}
+                          {/* A note already says how an undeclared or mislabelled file was read. */}
+                          {[
+                            r.draft.encoding && !r.draft.notes?.length
+                              ? `Read as ${r.draft.encoding}${r.draft.encodingConfidence !== undefined ? ` (${Math.round(r.draft.encodingConfidence * 100)}% sure)` : ''}`
+                              : '',
+                            r.draft.language ? `Language: ${r.draft.language}${r.draft.direction === 'rtl' ? ', right to left' : ''}` : '',
+                          ]
+                            .filter(Boolean)
+                            .join('. ')}
                         </span>
                       )}
                       {r.draft.notes?.map((note) => (
@@ -189,10 +195,10 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
                       ))}
                     </td>
                     <td>
-                      <input aria-label={`Title of ${r.name}`} value={r.title} onChange={(e) => update(i, { title: e.target.value })} />
+                      <input aria-label={`Title of ${r.name}`} dir="auto" value={r.title} onChange={(e) => update(i, { title: e.target.value })} />
                     </td>
                     <td>
-                      <input aria-label={`Source of ${r.name}`} value={r.source} onChange={(e) => update(i, { source: e.target.value })} />
+                      <input aria-label={`Source of ${r.name}`} dir="auto" value={r.source} onChange={(e) => update(i, { source: e.target.value })} />
                     </td>
                     <td>
                       <input aria-label={`Published date of ${r.name}`} type="date" value={r.published} onChange={(e) => update(i, { published: e.target.value })} />
