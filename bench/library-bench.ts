@@ -92,11 +92,15 @@ async function main() {
   // Second open: the persisted index is loaded and checked against every article file's stamp.
   const t1 = performance.now();
   const again = await ProjectStore.open(dir);
+  const reopened = performance.now() - t1;
   const router2 = createRouter(createHandlers(again));
   void router2.handle('search:query', { limit: 1 });
   let ready = 0;
+  let slowest = 0;
   while (ready < ARTICLES) {
+    const s = performance.now();
     const r = await router2.handle('search:query', { query: '', limit: 1, filters: {} });
+    slowest = Math.max(slowest, performance.now() - s);
     if (r.ok) ready = (r.value as { indexing: { indexed: number } }).indexing.indexed;
     if (ready < ARTICLES) await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -107,7 +111,7 @@ async function main() {
   if (!first.ok) throw new Error(first.error.message);
   await again.close();
   console.log(`search index saved (${(indexBytes / 1e6).toFixed(1)} MB on disk):     ${(indexSaved / 1000).toFixed(1)} s after opening (background)`);
-  console.log(`second open → search complete:         ${searchReady.toFixed(0)} ms from the persisted index, then first search ${firstSearch.toFixed(0)} ms   target < 2000 ms`);
+  console.log(`second open → search complete:         ${searchReady.toFixed(0)} ms (store open ${reopened.toFixed(0)} ms, then the persisted index), first search ${firstSearch.toFixed(0)} ms, slowest request while loading ${slowest.toFixed(0)} ms   target < 2000 ms`);
   await rm(dir, { recursive: true, force: true });
 }
 
