@@ -1,5 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
 import { TEXT_VERSION } from '../../src-shared/text/version';
@@ -126,5 +126,27 @@ describe('persisted search index', () => {
     await second.store.close();
     const { found } = await openSession(dir);
     expect(await found('filibuster')).toEqual([a.id]);
+  });
+
+  it('opens with correct results after a kill mid-write left a temporary file beside the last complete index', async () => {
+    const { dir, weather } = await savedProject();
+    const temp = join(dir, `.${SEARCH_INDEX_FILE}.0b6d3a52-5c4e-4d8e-9d5e-1f2a3b4c5d6e.tmp`);
+    await writeFile(temp, (await readFile(join(dir, SEARCH_INDEX_FILE), 'utf8')).slice(0, 100));
+    const { store, found } = await openSession(dir);
+    expect(await found('coast')).toEqual([weather.id]);
+    await store.close();
+    expect(await readdir(dir)).not.toContain(basename(temp));
+  });
+
+  it('drops the entry of an article whose file is gone since the index was written', async () => {
+    const { dir, harbour, quota, weather } = await savedProject();
+    await rm(join(dir, 'articles', `${weather.id}.json`));
+    expect(await articlesReadAtOpen(dir)).toEqual([]);
+    const { store, found } = await openSession(dir);
+    expect(await found('coast')).toEqual([]);
+    expect(await found('negotiat')).toEqual([harbour.id, quota.id].sort());
+    await store.close();
+    const file = JSON.parse(await readFile(join(dir, SEARCH_INDEX_FILE), 'utf8'));
+    expect(Object.keys(file.stamps).sort()).toEqual([harbour.id, quota.id].sort());
   });
 });
