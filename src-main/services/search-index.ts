@@ -1,8 +1,9 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { foldForSearch } from '../../src-shared/text/fold';
 import { words } from '../../src-shared/text/words';
 import type { ArticleFile } from '../store/file-schemas';
-import type { ProjectStore } from '../store/project-store';
+import type { FileStamp, ProjectStore } from '../store/project-store';
+import { readSearchIndex, writeSearchIndex } from './search-index-file';
 
 interface SearchDocument {
   id: string;
@@ -14,35 +15,60 @@ interface SearchDocument {
 
 /** How many articles are indexed between two yields to the event loop while building. */
 const BATCH = 25;
+/** The index file is rewritten whole (tens of MB at 10,000 articles), so not after every save. */
+const WRITE_DELAY_MS = 30_000;
+/** Stands for "no file known" in the index file: it never equals a real file's stamp, so the entry is redone. */
+const UNKNOWN: FileStamp = { size: -1, mtimeMs: -1 };
+
+const OPTIONS: Options<SearchDocument> = {
+  fields: ['title', 'text', 'notes'],
+  storeFields: [],
+  // The same words and folding for the index and the query (MiniSearch applies both to queries
+  // unless told otherwise): CJK words are found inside runs, العربية matches ﺍﻟﻌﺮﺑﻴﺔ, ёлка ёлка.
+  tokenize: words,
+  processTerm: (term) => foldForSearch(term) || null,
+  searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3, notes: 1.5 }, combineWith: 'AND' },
+};
 
 /**
- * Full-text index of the library (MiniSearch), built in the background after the project opens
- * so that the app is usable at once, and kept current on every committed change afterwards.
+ * Full-text index of the library (MiniSearch), kept current on every committed change. It is
+ * persisted in the project folder (search-index.json) with the size and time of each article file
+ * it was made from: at open, entries whose file changed since, and articles it does not know,
+ * are indexed again in the background while the app is usable; a damaged index, or one written
+ * another way, is rebuilt whole. Written at most every WRITE_DELAY_MS and at close.
  */
 export class SearchIndex {
-  private readonly mini = new MiniSearch<SearchDocument>({
-    fields: ['title', 'text', 'notes'],
-    storeFields: [],
-    // The same words and folding for the index and the query (MiniSearch applies both to queries
-    // unless told otherwise): CJK words are found inside runs, العربية matches ﺍﻟﻌﺮﺑﻴﺔ, ёлка ёлка.
-    tokenize: words,
-    processTerm: (term) => foldForSearch(term) || null,
-    searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3, notes: 1.5 }, combineWith: 'AND' },
-  });
+  private mini = new MiniSearch<SearchDocument>(OPTIONS);
   private indexed = new Set<string>();
+  /** Per indexed article, the stamp of the file its entry was made from; null when saved since, read at the next write. */
+  private readonly stamps = new Map<string, FileStamp | null>();
+  /** Changes committed while the persisted index loads, applied to it once loaded. */
+  private pending: Map<string, ArticleFile | null> | null = new Map();
+  /** Counts changes, so that a file stamp read before a change is not taken for the state after it. */
+  private changeCount = 0;
+  private readonly changedAt = new Map<string, number>();
   private total = 0;
   private stopped = false;
+  private dirty = false;
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
   readonly ready: Promise<void>;
 
   constructor(private readonly store: ProjectStore) {
     const unsubscribe = store.onArticleChange((id, file) => {
-      // Changes during the initial build are applied too; the build skips what is already in.
-      if (file) this.put(file);
+      if (this.pending) this.pending.set(id, file);
+      else if (file) this.put(file, null);
       else this.remove(id);
     });
-    this.ready = this.build().finally(() => {
-      if (this.stopped) unsubscribe();
-    });
+    const unregister = store.onClose(() => this.close());
+    this.ready = this.load()
+      .then(() => this.build())
+      .finally(() => {
+        if (this.stopped) {
+          unsubscribe();
+          unregister();
+        }
+      });
   }
 
   progress(): { indexed: number; total: number } {
@@ -58,31 +84,114 @@ export class SearchIndex {
     this.stopped = true;
   }
 
+  /** Stops building and writes what changed (at close, before the project's lock is released). */
+  private async close(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.ready.catch(() => undefined);
+    clearTimeout(this.timer);
+    await this.enqueueWrite();
+  }
+
+  /** Takes the persisted index, keeping only the entries whose article file is unchanged since. */
+  private async load(): Promise<void> {
+    const loaded = await readSearchIndex(this.store.directory, OPTIONS).catch(() => null);
+    if (loaded) {
+      for (const [id, stamp] of loaded.stamps) {
+        const current = this.store.articleStamp(id);
+        if (current && current.size === stamp.size && current.mtimeMs === stamp.mtimeMs && this.store.hasArticle(id)) {
+          this.indexed.add(id);
+          this.stamps.set(id, stamp);
+        } else {
+          loaded.mini.discard(id);
+          this.dirty = true;
+        }
+      }
+      this.mini = loaded.mini;
+    }
+    const pending = this.pending ?? new Map<string, ArticleFile | null>();
+    this.pending = null;
+    for (const [id, file] of pending) {
+      if (file) this.put(file, null);
+      else this.remove(id);
+    }
+  }
+
   private async build(): Promise<void> {
     const ids = [...this.store.summaries()].map((s) => s.id);
     this.total = ids.length;
-    for (let i = 0; i < ids.length && !this.stopped && !this.store.isClosed; i += BATCH) {
-      for (const id of ids.slice(i, i + BATCH)) {
+    const missing = ids.filter((id) => !this.indexed.has(id));
+    for (let i = 0; i < missing.length && !this.stopped && !this.store.isClosed; i += BATCH) {
+      for (const id of missing.slice(i, i + BATCH)) {
         if (this.indexed.has(id)) continue;
+        const stamp = this.store.articleStamp(id);
         const file = await this.store.peekArticle(id);
-        if (file) this.put(file);
+        // Saved or deleted while it was read: the change notification has already dealt with it.
+        if (!file || this.indexed.has(id) || !this.store.hasArticle(id)) continue;
+        this.put(file, stamp);
       }
       // Let requests in between batches: the UI stays responsive while the index fills.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    // A (re)built index is worth keeping at once: the next open then starts from it.
+    if (this.dirty && !this.stopped) this.scheduleWrite(0);
   }
 
-  private put(file: Readonly<ArticleFile>): void {
+  /** Indexes an article's committed state; `stamp` is its file's, or null to read it at the next write. */
+  private put(file: Readonly<ArticleFile>, stamp: FileStamp | null): void {
     const id = file.article.id;
     if (this.indexed.has(id)) this.mini.discard(id);
     const notes = [file.article.note, ...file.annotations.map((a) => a.note)].filter((n) => n.trim()).join('\n');
     this.mini.add({ id, title: file.article.title, text: file.article.text, notes });
     this.indexed.add(id);
+    this.stamps.set(id, stamp);
+    this.changedAt.set(id, ++this.changeCount);
+    this.scheduleWrite();
   }
 
   private remove(id: string): void {
     if (!this.indexed.has(id)) return;
     this.mini.discard(id);
     this.indexed.delete(id);
+    this.stamps.delete(id);
+    this.changedAt.set(id, ++this.changeCount);
+    this.scheduleWrite();
+  }
+
+  private scheduleWrite(delay = WRITE_DELAY_MS): void {
+    this.dirty = true;
+    if (delay > 0 && (this.timer || this.stopped)) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.enqueueWrite();
+    }, delay);
+    this.timer.unref();
+  }
+
+  /** One write at a time; a failed one is reported and leaves the old file (the next open redoes what it lacks). */
+  private enqueueWrite(): Promise<void> {
+    this.writing = this.writing
+      .then(() => this.write())
+      .catch((error: unknown) => console.error('Could not save the search index (it is rebuilt at the next open):', error));
+    return this.writing;
+  }
+
+  private async write(): Promise<void> {
+    if (!this.dirty) return;
+    this.dirty = false;
+    // Stamps of the files saved since open, read behind their saves. A file saved again while
+    // this runs keeps its entry newer than the stamp read: at the next open the stamps differ and
+    // the entry is redone, never the other way round (an old entry passing for a new file).
+    for (const [id, stamp] of [...this.stamps]) {
+      if (stamp) continue;
+      const before = this.changedAt.get(id);
+      const read = await this.store.statArticle(id);
+      if (this.changedAt.get(id) === before && this.indexed.has(id) && this.stamps.get(id) === null) this.stamps.set(id, read ?? UNKNOWN);
+    }
+    // Entries and stamps are taken together, with no await in between.
+    const stamps = new Map<string, FileStamp>();
+    for (const id of this.indexed) stamps.set(id, this.stamps.get(id) ?? UNKNOWN);
+    await writeSearchIndex(this.store.directory, this.mini, stamps);
   }
 }

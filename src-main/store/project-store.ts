@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Low } from 'lowdb';
@@ -16,10 +16,10 @@ import { KeyedSerialQueue, mapConcurrent } from './serial-queue';
 import { isUnusableFileError, moveAside } from './set-aside';
 import { ArticleDamagedError, ArticleMissingError, NotAProjectError, StaleStateError } from './store-errors';
 import { storageError } from './storage-error';
-import { ARTICLES_DIR, SummaryIndex } from './summary-index';
+import { ARTICLES_DIR, SummaryIndex, type FileStamp } from './summary-index';
 
 export { ArticleDamagedError, ArticleMissingError, NotAProjectError, StaleStateError } from './store-errors';
-export { summarise } from './summary-index';
+export { summarise, type FileStamp } from './summary-index';
 
 const ARTICLE_CACHE_SIZE = 64;
 
@@ -35,6 +35,7 @@ export interface OpenOptions {
 export class ProjectStore {
   private readonly cache: ArticleCache;
   private readonly listeners = new Set<(id: string, file: ArticleFile | null) => void>();
+  private readonly closeTasks = new Set<() => Promise<void>>();
   private closed = false;
   /** Set while a restore runs (saves are refused), or a message when its switch failed half-way. */
   private restoring: false | 'running' | string = false;
@@ -237,12 +238,41 @@ export class ProjectStore {
     return this.index.get(id);
   }
 
+  /**
+   * The size and time of an article's file as found at open, or null when it was saved since (or
+   * is unknown). Caches derived from article files (the search index) compare it with theirs.
+   */
+  articleStamp(id: string): FileStamp | null {
+    return this.index.stamp(id);
+  }
+
+  /**
+   * Reads an article file's size and time now, behind its queued saves, so the stamp belongs to
+   * the last committed state; null when there is no such file.
+   */
+  async statArticle(id: string): Promise<FileStamp | null> {
+    return this.queue.run(id, async () => {
+      const info = await stat(join(this.directory, ARTICLES_DIR, `${id}.json`)).catch(() => null);
+      return info ? { size: info.size, mtimeMs: info.mtimeMs } : null;
+    });
+  }
+
+  /**
+   * Runs `task` when the project closes, after the last save and before the lock is released
+   * (services that keep files of their own in the project folder flush them then).
+   */
+  onClose(task: () => Promise<void>): () => void {
+    this.closeTasks.add(task);
+    return () => this.closeTasks.delete(task);
+  }
+
   /** Flushes the summary cache and releases the lock. The store cannot be used afterwards. */
   async close(): Promise<void> {
     if (this.closed) return;
     // Refuse new saves first, then wait until every save already queued has finished.
     this.closed = true;
     await this.queue.idle();
+    for (const task of this.closeTasks) await task().catch((error: unknown) => console.error('A task at close failed:', error));
     await this.index.flush();
     await this.lock.release();
     await releaseDirectories(this.directory);

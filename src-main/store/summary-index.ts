@@ -15,6 +15,12 @@ const STALE = -1;
 // The cache is rewritten whole (about 4 MB at 10,000 articles), so not after every save.
 const INDEX_WRITE_DELAY_MS = 60_000;
 
+/** An article file's size and modification time: what tells a cache that the file changed. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
 /** A summary with the size and time of the file it was made from (STALE until the next cache write). */
 export interface IndexEntry {
   size: number;
@@ -67,6 +73,12 @@ export class SummaryIndex {
 
   get(id: string): ArticleSummary | undefined {
     return this.entries.get(id)?.summary;
+  }
+
+  /** Size and time of the article's file as read at open or at the last cache write; null once saved since. */
+  stamp(id: string): FileStamp | null {
+    const entry = this.entries.get(id);
+    return entry && entry.mtimeMs !== STALE ? { size: entry.size, mtimeMs: entry.mtimeMs } : null;
   }
 
   ids(): string[] {
