@@ -50,3 +50,46 @@ describe('Word files that cannot be imported', () => {
     expect(result).toEqual({ ok: false, reason: 'unsupported-type', message: expect.stringContaining('notes.docx is an OpenDocument file') });
   });
 });
+
+describe('a Word document with footnotes and endnotes', () => {
+  // Built here rather than kept as a fixture: the notes are the point, and the source shows them.
+  const withNotes = async () => {
+    const { Document, EndnoteReferenceRun, FootnoteReferenceRun, Packer, Paragraph, TextRun } = await import('docx');
+    const document = new Document({
+      footnotes: {
+        1: { children: [new Paragraph('Gauge readings of the Joint Basin Secretariat, 4 March 2025.')] },
+        2: { children: [new Paragraph('Statement of the Ostrian water agency.'), new Paragraph('Quoted in the Aurel Shipping Gazette.')] },
+      },
+      endnotes: { 1: { children: [new Paragraph('Figures rounded to the nearest per cent.')] } },
+      sections: [{
+        children: [
+          new Paragraph({ children: [new TextRun('Flows fell by a fifth'), new FootnoteReferenceRun(1), new TextRun(' over the winter.')] }),
+          new Paragraph({ children: [new TextRun('Ostria asked for a guarantee'), new FootnoteReferenceRun(2), new TextRun(' of 40 per cent'), new EndnoteReferenceRun(1), new TextRun('.')] }),
+          // The first footnote cited a second time: it is still listed once.
+          new Paragraph({ children: [new TextRun('Both sides accept the gauges.'), new FootnoteReferenceRun(1)] }),
+        ],
+      }],
+    });
+    return { name: 'flows.docx', bytes: new Uint8Array(await Packer.toBuffer(document)) };
+  };
+
+  it('removes the markers from the text and keeps each note once, after the text, without back-links', async () => {
+    const draft = await draftOf(await withNotes());
+    expect(draft.text.split('\n\n')).toEqual([
+      'Flows fell by a fifth over the winter.',
+      'Ostria asked for a guarantee of 40 per cent.',
+      'Both sides accept the gauges.',
+      'Notes',
+      'Gauge readings of the Joint Basin Secretariat, 4 March 2025.',
+      'Statement of the Ostrian water agency.',
+      'Quoted in the Aurel Shipping Gazette.',
+      'Figures rounded to the nearest per cent.',
+    ]);
+    expect(draft.text).not.toMatch(/↑|\[\d\]/);
+  });
+
+  it('adds no Notes paragraph to a document without notes', async () => {
+    const draft = await draftOf(fixture('memo.docx'));
+    expect(draft.text).not.toContain('Notes');
+  });
+});

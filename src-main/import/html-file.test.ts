@@ -159,3 +159,36 @@ describe('JSON-LD as blogs and CMSs write it', () => {
     expect(draft).toMatchObject({ title: 'Ferry strike called off', published: '2025-06-01' });
   });
 });
+
+describe('a JSON-LD headline that is not the article headline', () => {
+  const ld = (node: Record<string, unknown>) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'Article', ...node })}</script>`;
+
+  it('takes the name of a Wikipedia-like page, whose headline is a description', async () => {
+    const head = `<title>Kessar River - Wikipedia</title>${ld({
+      name: 'Kessar River', headline: 'river in Veldria and Ostria', publisher: { '@type': 'Organization', name: 'Wikimedia Foundation, Inc.' },
+    })}`;
+    const draft = await draftOf(page(head, ARTICLE.replace('Heading', 'Kessar River')));
+    expect(draft.title).toBe('Kessar River');
+  });
+
+  it('falls back to og:title when the headline is the site name', async () => {
+    const head = `<meta property="og:title" content="Harbour budget agreed | Aurel Evening Post"><meta property="og:site_name" content="Aurel Evening Post">
+      ${ld({ headline: 'Aurel Evening Post' })}`;
+    const draft = await draftOf(page(head, ARTICLE));
+    expect(draft.title).toBe('Harbour budget agreed');
+  });
+
+  it('falls back to og:title when the headline agrees with no title the page shows', async () => {
+    const head = `<title>Ferry strike called off - Post</title><meta property="og:title" content="Ferry strike called off">${ld({ headline: 'Latest news and analysis' })}`;
+    const draft = await draftOf(page(head, ARTICLE.replace('Heading', 'Ferry strike called off')));
+    expect(draft.title).toBe('Ferry strike called off');
+  });
+
+  it('keeps a news headline that the <title> or the <h1> confirms', async () => {
+    // The <title> is shortened for search engines; the <h1> shares most words with the headline.
+    const head = `<title>Ferry strike off | Post</title>${ld({ '@type': 'NewsArticle', headline: 'Ferry strike called off after overnight talks in Port Aurel' })}`;
+    const body = ARTICLE.replace('Heading', 'Ferry strike called off after talks in Port Aurel');
+    const draft = await draftOf(page(head, body));
+    expect(draft.title).toBe('Ferry strike called off after overnight talks in Port Aurel');
+  });
+});

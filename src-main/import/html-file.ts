@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodeText } from './decode-text';
 import type { DomDocument, DomNode } from './dom-types';
+import { jsonLdTitle } from './headline-choice';
 import { declaredCharset, readPageMetadata, type PageMetadata } from './html-metadata';
 import { emptyFields, type ExtractedFields } from './import-types';
 import { normaliseDate, onlyHttpUrl, stripByPrefix, tidy } from './metadata-values';
@@ -28,7 +29,8 @@ const INLINE = new Set(['A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'U', 'TIME', 'ABB
  * A saved web page: the article as Readability finds it, one paragraph per block element, with
  * metadata in this order of precedence (first non-empty value wins):
  *
- * - title:     JSON-LD headline, og:title, Readability's title, <title>, file name
+ * - title:     JSON-LD headline (or name) unless the page shows it is not the article's (see
+ *              headline-choice), og:title, Readability's title, <title>, file name
  * - published: JSON-LD datePublished, article:published_time, Readability's date, <meta name=date>
  * - url:       JSON-LD url / mainEntityOfPage, og:url, <link rel=canonical> (http(s) only)
  * - siteName:  JSON-LD publisher, og:site_name, Readability's site name; source = siteName or host
@@ -80,8 +82,11 @@ function pickMetadata(
 
   const url = firstUrl(ld?.url ?? '', meta('og:url'), page.canonical);
   const siteName = first(ld?.publisher, meta('og:site_name'), readability.siteName);
+  const ldTitle = ld
+    ? jsonLdTitle(ld.headline, ld.name, { declared: [meta('og:title'), documentTitle], heading: page.heading, siteNames: [ld.publisher, meta('og:site_name')] })
+    : '';
   return {
-    title: withoutSiteName(first(ld?.headline, meta('og:title'), readability.title, documentTitle, stem), siteName),
+    title: withoutSiteName(first(ldTitle, meta('og:title'), readability.title, documentTitle, stem), siteName),
     published: firstDate(ld?.datePublished, meta('article:published_time'), readability.publishedTime, meta('date'), meta('dc.date')),
     url,
     siteName,

@@ -5,6 +5,8 @@ import { stripByPrefix, tidy } from './metadata-values';
 export interface PageMetadata {
   jsonLd: {
     headline: string;
+    /** schema.org `name`: usually the headline again; Wikipedia's article title (see headline-choice). */
+    name: string;
     datePublished: string;
     authors: string[];
     publisher: string;
@@ -13,6 +15,8 @@ export interface PageMetadata {
   /** `<meta>` values by lower-cased property/name (first occurrence wins). */
   meta: ReadonlyMap<string, string>;
   canonical: string;
+  /** The first <h1> of the article (else of the page), read before furniture is removed. */
+  heading: string;
   /** The attribution printed on the page ("Lena Marsh"), without "By". */
   visibleByline: string;
   /** The element that printed it, so that the caller can keep it out of the article text. */
@@ -34,6 +38,7 @@ export function readPageMetadata(document: DomDocument): PageMetadata {
     jsonLd: readJsonLd(document),
     meta: readMetaTags(document),
     canonical: linkHref(document, 'canonical'),
+    heading: tidy((document.querySelector('article h1') ?? document.querySelector('main h1') ?? document.querySelector('h1'))?.textContent),
     visibleByline: byline?.text ?? '',
     bylineElement: byline?.element ?? null,
     declared: {
@@ -94,7 +99,8 @@ function readJsonLd(document: DomDocument): PageMetadata['jsonLd'] {
     const article = flatten(data).find((node) => types(node).some((type) => ARTICLE_TYPES.has(type)));
     if (article) {
       return {
-        headline: tidy(article['headline']) || tidy(article['name']),
+        headline: tidy(article['headline']),
+        name: tidy(article['name']),
         datePublished: tidy(article['datePublished']) || tidy(article['dateCreated']),
         authors: names(article['author']),
         publisher: names(article['publisher'])[0] ?? '',
