@@ -60,7 +60,10 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlers {
     async 'shell:extract-paths'({ paths, encodings }, { allowList }) {
       const files = await readForImport(paths, allowList);
       // readForImport answers in the order of `paths`, one file each.
-      return deps.extractFiles(files.map((file, i) => ({ ...file, encoding: encodings?.[paths[i]!] })));
+      return deps.extractFiles(files.map((file, i) => {
+        const encoding = encodings?.[paths[i]!];
+        return encoding ? { ...file, encoding } : file;
+      }));
     },
 
     async 'shell:save-text-file'({ suggestedName, content }, { window }) {

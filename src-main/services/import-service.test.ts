@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64Problem } from './import-service';
 import { openTestProject } from './test-project';
+import type { ImportEncoding } from '../../src-shared/domain/import-format';
 import { EXPECTED, languageFixture } from '../import/test-language-fixtures';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
@@ -30,17 +31,14 @@ describe('import:extract', () => {
 });
 
 describe('import:extract with a chosen encoding', () => {
-  const fileOf = (name: string, encoding?: string) => ({ name, data: Buffer.from(languageFixture(name).bytes).toString('base64'), ...(encoding ? { encoding } : {}) });
+  const fileOf = (name: string, encoding?: ImportEncoding) => ({ name, data: Buffer.from(languageFixture(name).bytes).toString('base64'), ...(encoding ? { encoding } : {}) });
 
   it('decodes a text or HTML file in the encoding chosen, wrong or right, and says it was chosen', async () => {
-    const { router } = await openTestProject();
+    const { call } = await openTestProject();
     const expected = EXPECTED.files['ru.windows-1251.txt']!;
     for (const name of ['ru.windows-1251.txt', 'ru.windows-1251.undeclared.html']) {
-      const wrong = await router.handle('import:extract', { files: [fileOf(name, 'koi8-r')] });
-      const right = await router.handle('import:extract', { files: [fileOf(name, 'windows-1251')] });
-      if (!wrong.ok || !right.ok) throw new Error(`${name}: the call failed`);
-      const [w] = wrong.value.results;
-      const [r] = right.value.results;
+      const [w] = (await call('import:extract', { files: [fileOf(name, 'koi8-r')] })).results;
+      const [r] = (await call('import:extract', { files: [fileOf(name, 'windows-1251')] })).results;
       if (!w?.ok || !r?.ok) throw new Error(`${name}: not extracted`);
       expect(w.draft.encoding, name).toBe('koi8-r');
       expect(w.draft.text, name).not.toContain(expected.paragraphs[0]);
