@@ -11,7 +11,7 @@ import { actorFieldsSchema, actorPatchSchema, actorSchema } from './domain/actor
 import { annotationKindSchema, annotationSchema, MAX_NOTE, reviewStatusSchema } from './domain/annotation';
 import { articlePatchSchema, articleSchema, articleStatusSchema, articleSummarySchema, MAX_ARTICLE_TEXT, newArticleInputSchema } from './domain/article';
 import { claimDetailsSchema, claimLinkTypeSchema, claimRefSchema, verificationSchema } from './domain/claim';
-import { importDraftSchema, importFormatSchema } from './domain/import-format';
+import { importDraftSchema, importEncodingSchema, importFormatSchema } from './domain/import-format';
 import { tagFieldsSchema, tagPatchSchema, tagSchema } from './domain/tag';
 import { idSchema } from './domain/ids';
 import { projectInfoSchema } from './domain/project';
@@ -88,10 +88,19 @@ export const contract = {
   /**
    * Reads up to 20 files (their bytes, base64) and returns, per file, the article found in it
    * (with any article already in the library holding the same text) or why it cannot be
-   * imported. Nothing is saved: the user reviews the drafts first.
+   * imported. Nothing is saved: the user reviews the drafts first. A file's `encoding`, when
+   * given, forces how a text or HTML file is decoded (the review table's choice); PDF and Word
+   * files ignore it, with a note.
    */
   'import:extract': {
-    input: z.object({ files: z.array(z.object({ name: z.string().max(1000), data: z.string().max(72 * 1024 * 1024) }).strict()).min(1).max(20) }).strict(),
+    input: z
+      .object({
+        files: z
+          .array(z.object({ name: z.string().max(1000), data: z.string().max(72 * 1024 * 1024), encoding: importEncodingSchema.optional() }).strict())
+          .min(1)
+          .max(20),
+      })
+      .strict(),
     output: z.object({ results: z.array(importResultSchema) }),
   },
 

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { channelNames, hasChannel, type SpecInput, type SpecOutput, type SpecParsedInput, type SpecResult } from './channel-spec';
 import { contract } from './contract';
+import { importEncodingSchema } from './domain/import-format';
 
 /** An absolute file-system path as the operating system gave it. */
 const pathSchema = z.string().min(1).max(4096).refine((path) => !path.includes('\0'), 'A path may not contain a NUL character');
@@ -48,10 +49,11 @@ export const shellContract = {
   /**
    * Reads up to 20 files by path and extracts them into drafts, as `import:extract` does for
    * uploaded bytes. Refused with `forbidden` when a path did not come from this window's dialog
-   * or a drop (or is a link leading out of what was chosen).
+   * or a drop (or is a link leading out of what was chosen). `encodings` forces the decoding of
+   * the text or HTML file at a path, as a file's `encoding` does for `import:extract`.
    */
   'shell:extract-paths': {
-    input: z.object({ paths: z.array(pathSchema).min(1).max(20) }).strict(),
+    input: z.object({ paths: z.array(pathSchema).min(1).max(20), encodings: z.record(pathSchema, importEncodingSchema).optional() }).strict(),
     output: contract['import:extract'].output,
   },
 

@@ -1,7 +1,7 @@
 import { createRouter, type Router } from '../api/router';
 import { createHandlers } from '../services';
 import { ProjectStore } from '../store/project-store';
-import { extractFiles } from '../services/import-service';
+import { extractFiles, type ExtractInput } from '../services/import-service';
 import { writeFileDurable } from '../store/durable-file';
 import { seedSampleProject } from './sample-project';
 
@@ -9,7 +9,7 @@ export interface Workbench {
   store: ProjectStore;
   router: Router;
   /** Extracts files the desktop shell read from disk into drafts, as `import:extract` does for uploaded bytes. */
-  extractFiles(files: readonly { name: string; bytes: Buffer | 'too-large' }[]): ReturnType<typeof extractFiles>;
+  extractFiles(files: readonly ExtractInput[]): ReturnType<typeof extractFiles>;
   /** Writes an export to a path the user chose in a save dialog; returns once the file is durable. */
   writeTextFile(path: string, content: string): Promise<void>;
   close(): Promise<void>;

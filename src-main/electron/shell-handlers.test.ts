@@ -62,6 +62,18 @@ describe('shell:pick-import-paths', () => {
     ]);
   });
 
+  it('passes the encoding chosen for a path with that file only, and refuses one it does not know', async () => {
+    const { call, deps } = setup({ canceled: false, filePaths: [allowed] });
+    await call('shell:pick-import-paths', { kind: 'folder' });
+    const [a, b] = [join(allowed, 'a.txt'), join(allowed, 'sub', 'b.md')];
+    expect((await call('shell:extract-paths', { paths: [a, b], encodings: { [b]: 'koi8-r' } })).ok).toBe(true);
+    expect(deps.extractFiles).toHaveBeenCalledWith([
+      { name: 'a.txt', bytes: Buffer.from('Alpha text') },
+      { name: 'b.md', bytes: Buffer.from('# Beta'), encoding: 'koi8-r' },
+    ]);
+    expect(await call('shell:extract-paths', { paths: [a], encodings: { [a]: 'latin1' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
   it('allows only the chosen files, not their neighbours', async () => {
     const { call } = setup({ canceled: false, filePaths: [join(allowed, 'a.txt')] });
     expect(await call('shell:pick-import-paths', { kind: 'files' })).toEqual({ ok: true, value: { paths: [join(allowed, 'a.txt')] } });

@@ -1,6 +1,6 @@
 import type { BrowserWindow, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { ZodError } from 'zod';
-import { PICKER_EXTENSIONS } from '../../src-shared/domain/import-format';
+import { PICKER_EXTENSIONS, type ImportEncoding } from '../../src-shared/domain/import-format';
 import { reportFileName } from '../../src-shared/report/article-markdown';
 import { AppError, type Result } from '../../src-shared/result';
 import { isShellChannel, shellContract, type ShellChannel, type ShellOutput, type ShellParsedInput } from '../../src-shared/shell-contract';
@@ -22,7 +22,7 @@ export interface ShellDialogs {
 export interface ShellDeps {
   dialog: ShellDialogs;
   /** Extracts files read from disk into drafts, as `import:extract` does for uploaded bytes. */
-  extractFiles(files: { name: string; bytes: Buffer | 'too-large' }[]): Promise<ShellOutput<'shell:extract-paths'>>;
+  extractFiles(files: { name: string; bytes: Buffer | 'too-large'; encoding?: ImportEncoding | undefined }[]): Promise<ShellOutput<'shell:extract-paths'>>;
   /** Writes a file durably (the store's `writeFileDurable`). */
   writeFile(path: string, content: string): Promise<void>;
 }
@@ -57,8 +57,13 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlers {
       return { paths: await listImportFiles(paths, allowList) };
     },
 
-    async 'shell:extract-paths'({ paths }, { allowList }) {
-      return deps.extractFiles(await readForImport(paths, allowList));
+    async 'shell:extract-paths'({ paths, encodings }, { allowList }) {
+      const files = await readForImport(paths, allowList);
+      // readForImport answers in the order of `paths`, one file each.
+      return deps.extractFiles(files.map((file, i) => {
+        const encoding = encodings?.[paths[i]!];
+        return encoding ? { ...file, encoding } : file;
+      }));
     },
 
     async 'shell:save-text-file'({ suggestedName, content }, { window }) {

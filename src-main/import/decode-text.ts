@@ -25,7 +25,8 @@ export interface DecodedText {
  * (detect-encoding.ts: Cyrillic, CJK, Arabic, Hebrew legacy encodings, UTF-16 without a BOM,
  * Windows-1252), with a note giving the guess and its confidence.
  */
-export function decodeText(bytes: Uint8Array, displayName: string, declaredCharset = ''): DecodedText {
+export function decodeText(bytes: Uint8Array, displayName: string, declaredCharset = '', forced?: string): DecodedText {
+  if (forced) return decodeAsChosen(bytes, displayName, forced);
   const bom = bomEncoding(bytes);
   // TextDecoder drops the BOM itself (ignoreBOM defaults to false).
   const decoded = bom ? { text: new TextDecoder(bom).decode(bytes), encoding: bom, confidence: 1, notes: [] } : decodeWithoutBom(bytes, declaredCharset);
@@ -36,6 +37,26 @@ export function decodeText(bytes: Uint8Array, displayName: string, declaredChars
     );
   }
   return decoded;
+}
+
+/**
+ * Decodes in the encoding the reviewer chose, whatever the file says: they can see the text and
+ * we could not. A choice that turns the bytes into binary-looking text is refused, so that the
+ * reviewer is told rather than shown control characters.
+ */
+function decodeAsChosen(bytes: Uint8Array, displayName: string, encoding: string): DecodedText {
+  let text: string;
+  try {
+    text = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
+  } catch {
+    throw new ExtractionFailure('not-text', `${displayName} cannot be read as ${encoding}: this encoding is not available here. Choose another one.`);
+  }
+  if (looksBinary(text)) {
+    throw new ExtractionFailure('not-text', `${displayName} read as ${encoding} gives control characters, not text. Choose another encoding.`);
+  }
+  const notes = [`Read as ${encoding}, as chosen in the review.`];
+  if (text.includes('\ufffd')) notes.push(`Some bytes are not valid ${encoding} and were replaced by �.`);
+  return { text, encoding, confidence: 1, notes };
 }
 
 function bomEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {

@@ -36,17 +36,21 @@ export type { ExtractResult, ImportDraft, ImportFailureReason, ImportFormat } fr
 /** Files above this size are refused before parsing (the issue's limit). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-type Reader = (bytes: Uint8Array, displayName: string, stem: string) => ExtractedFields | Promise<ExtractedFields>;
+/** `forcedEncoding` (the reviewer's choice) is read by the text and HTML readers; the others have no use for it. */
+type Reader = (bytes: Uint8Array, displayName: string, stem: string, forcedEncoding?: string) => ExtractedFields | Promise<ExtractedFields>;
+
+/** The formats whose bytes are text in some encoding, so that a chosen encoding applies. */
+const DECODED_FORMATS: ReadonlySet<ImportFormat> = new Set(['txt', 'md', 'html']);
 
 const READERS: Record<ImportFormat, Reader> = {
   txt: readTextFile,
   md: readMarkdownFile,
   html: readHtmlFile,
-  pdf: readPdfFile,
+  pdf: (bytes, displayName, stem) => readPdfFile(bytes, displayName, stem),
   docx: readDocxFile,
 };
 
-export async function extractArticle(file: { name: string; bytes: Uint8Array }): Promise<ExtractResult> {
+export async function extractArticle(file: { name: string; bytes: Uint8Array; encoding?: string }): Promise<ExtractResult> {
   const name = displayName(file.name);
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
@@ -64,7 +68,7 @@ export async function extractArticle(file: { name: string; bytes: Uint8Array }):
 
   let fields: ExtractedFields;
   try {
-    fields = await READERS[format](bytes, name, stem);
+    fields = await READERS[format](bytes, name, stem, DECODED_FORMATS.has(format) ? file.encoding : undefined);
   } catch (error) {
     if (error instanceof ExtractionFailure) return fail(error.reason, error.message);
     // A parser's own error: the file is the likelier culprit, and one file must not stop a batch.
@@ -79,6 +83,8 @@ export async function extractArticle(file: { name: string; bytes: Uint8Array }):
   }
   const title = clip(fields.title, MAX_TITLE) || clip(stem, MAX_TITLE) || 'Untitled';
   const { language, direction } = resolveLanguage(text, fields.declared);
+  // A PDF or Word file carries its own text encoding: a chosen one is ignored, and the reviewer told.
+  const ignored = file.encoding && !DECODED_FORMATS.has(format) ? [`${FORMAT_NAMES[format].replace(/^a /, 'A ')} is not read in a chosen encoding; ${file.encoding} was ignored.`] : [];
   return {
     ok: true,
     draft: {
@@ -101,6 +107,7 @@ export async function extractArticle(file: { name: string; bytes: Uint8Array }):
         encodingConfidence: fields.encoding.confidence,
         notes: fields.encoding.notes,
       }),
+      ...(ignored.length > 0 && { notes: ignored }),
     },
   };
 }

@@ -42,8 +42,8 @@ const INLINE = new Set(['A', 'SPAN', 'EM', 'STRONG', 'B', 'I', 'U', 'TIME', 'ABB
  * So a page whose metadata disagrees with its printed byline keeps the printed one in `byline`;
  * the metadata author is used only when the page prints none.
  */
-export function readHtmlFile(bytes: Uint8Array, displayName: string, stem: string): ExtractedFields {
-  const { text: html, ...encoding } = decodeText(bytes, displayName, declaredCharset(bytes));
+export function readHtmlFile(bytes: Uint8Array, displayName: string, stem: string, forcedEncoding?: string): ExtractedFields {
+  const { text: html, ...encoding } = decodeText(bytes, displayName, declaredCharset(bytes), forcedEncoding);
   const { document } = parseHTML(html) as unknown as { document: DomDocument & ReadabilityInput };
   const page = readPageMetadata(document);
   page.bylineElement?.remove();

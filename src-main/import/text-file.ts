@@ -10,8 +10,8 @@ const MAX_TITLE_LINE = 200;
  * Plain text: every line break starts a paragraph, as for pasted text (canonicalizeText), and the
  * first line is the title when it is short enough to be one.
  */
-export function readTextFile(bytes: Uint8Array, displayName: string, stem: string): ExtractedFields {
-  const { text, ...encoding } = decodeText(bytes, displayName);
+export function readTextFile(bytes: Uint8Array, displayName: string, stem: string, forcedEncoding?: string): ExtractedFields {
+  const { text, ...encoding } = decodeText(bytes, displayName, '', forcedEncoding);
   const firstLine = text.split(/\r\n?|\n/).map((line) => line.trim()).find((line) => line.length > 0) ?? '';
   return { ...emptyFields(), text, title: firstLine.length < MAX_TITLE_LINE ? firstLine : stem, encoding: encodingOf(encoding) };
 }
@@ -20,8 +20,8 @@ export function readTextFile(bytes: Uint8Array, displayName: string, stem: strin
  * Markdown: the text as rendered; the title from front matter, else the first `#` heading, else
  * as for plain text. Front matter may also carry the date, author, source and URL.
  */
-export function readMarkdownFile(bytes: Uint8Array, displayName: string, stem: string): ExtractedFields {
-  const { text: source, ...encoding } = decodeText(bytes, displayName);
+export function readMarkdownFile(bytes: Uint8Array, displayName: string, stem: string, forcedEncoding?: string): ExtractedFields {
+  const { text: source, ...encoding } = decodeText(bytes, displayName, '', forcedEncoding);
   const { text, firstHeading, frontMatter } = markdownToText(source);
   const firstLine = text.split('\n').map((line) => line.trim()).find((line) => line.length > 0) ?? '';
   const title =

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { languageOf } from './articles-service';
 import type { Handlers } from './handlers';
 import { MAX_ARTICLE_TEXT, newArticleInputSchema, type Article } from '../../src-shared/domain/article';
+import type { ImportEncoding } from '../../src-shared/domain/import-format';
 import { AppError } from '../../src-shared/result';
 import { canonicalizeText } from '../../src-shared/text/canonical';
 import { extractArticle, MAX_IMPORT_BYTES } from '../import/extract';
@@ -35,7 +36,7 @@ export function importHandlers(store: ProjectStore, now: () => Date = () => new 
       }
       return extractFiles(
         store,
-        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })),
+        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64'), encoding: f.encoding })),
       );
     },
 
@@ -73,11 +74,19 @@ export function importHandlers(store: ProjectStore, now: () => Date = () => new 
   };
 }
 
+/** One file to extract: its bytes (or that it is too large to read), and the encoding the reviewer chose, if any. */
+export interface ExtractInput {
+  name: string;
+  bytes: Buffer | 'too-large';
+  /** A WHATWG encoding name (IMPORT_ENCODINGS) forcing how a text or HTML file is decoded. */
+  encoding?: ImportEncoding | undefined;
+}
+
 /**
  * Extracts files into drafts for review. Both routes end here: bytes uploaded by the browser, and
  * files the desktop app read from the paths its dialog or a drop gave.
  */
-export async function extractFiles(store: ProjectStore, files: readonly { name: string; bytes: Buffer | 'too-large' }[]) {
+export async function extractFiles(store: ProjectStore, files: readonly ExtractInput[]) {
   const known = new Map<string, { id: string; title: string }>();
   for (const s of store.summaries()) if (s.origin) known.set(s.origin.sha256, { id: s.id, title: s.title });
   // Pasted articles carry no hash: hash them once per batch, and only if a draft needs it.
@@ -97,7 +106,7 @@ export async function extractFiles(store: ProjectStore, files: readonly { name: 
       results.push({ name, ok: false as const, reason: 'too-large', message: `${name} is larger than 50 MB; split it or import the article's text.` });
       continue;
     }
-    const extracted = await extractArticle({ name, bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length) });
+    const extracted = await extractArticle({ name, bytes: new Uint8Array(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length), encoding: file.encoding });
     if (!extracted.ok) {
       results.push({ name, ok: false as const, reason: extracted.reason, message: extracted.message });
       continue;

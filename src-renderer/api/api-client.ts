@@ -1,5 +1,6 @@
 import type { MenuCommand } from '../../src-shared/bridge';
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/contract';
+import type { ImportEncoding } from '../../src-shared/domain/import-format';
 import type { ErrorCode } from '../../src-shared/result';
 
 /** A failed call, with the message meant for the user. */
@@ -32,7 +33,8 @@ export interface ApiClient {
   readonly desktopImport?: {
     pick(kind: 'files' | 'folder'): Promise<string[]>;
     pathsOfDrop(files: File[]): Promise<string[]>;
-    extract(paths: string[]): Promise<ChannelOutput<'import:extract'>>;
+    /** `encodings` forces the decoding of the text or HTML file at a path (the review table's choice). */
+    extract(paths: string[], encodings?: Record<string, ImportEncoding>): Promise<ChannelOutput<'import:extract'>>;
   };
   /** Commands from the native menu (desktop only; a no-op in the browser). */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

@@ -28,6 +28,8 @@ describe('createIpcClient', () => {
     expect(await client.desktopImport!.pathsOfDrop([])).toEqual(['/news/b.txt']);
     expect(await client.desktopImport!.extract(['/news/a.txt'])).toEqual({ results: [] });
     expect(bridge.extractPaths).toHaveBeenCalledWith({ paths: ['/news/a.txt'] });
+    await client.desktopImport!.extract(['/news/a.txt'], { '/news/a.txt': 'koi8-r' });
+    expect(bridge.extractPaths).toHaveBeenLastCalledWith({ paths: ['/news/a.txt'], encodings: { '/news/a.txt': 'koi8-r' } });
     expect(await client.saveTextFile('a.md', '# A', 'text/markdown')).toEqual({ kind: 'saved', path: '/out/a.md' });
   });
 

@@ -25,7 +25,7 @@ export function createIpcClient(bridge: WorkbenchBridge): ApiClient {
     desktopImport: {
       pick: async (kind) => unwrap(await bridge.pickImportPaths({ kind })).paths,
       pathsOfDrop: async (files) => unwrap(await bridge.listDroppedFiles(files)).paths,
-      extract: async (paths) => unwrap(await bridge.extractPaths({ paths })),
+      extract: async (paths, encodings) => unwrap(await bridge.extractPaths(encodings ? { paths, encodings } : { paths })),
     },
   };
 }

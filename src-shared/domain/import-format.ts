@@ -24,6 +24,19 @@ export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
 /** The extensions a file picker offers, e.g. for `<input accept>` or a system dialog's filter. */
 export const PICKER_EXTENSIONS: readonly string[] = ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx'];
 
+/**
+ * The encodings a text or HTML file can be read in: those the detector chooses among
+ * (src-main/import/detect-encoding.ts), the ones it folds into them (KOI8-R, GB 18030,
+ * ISO-8859-8), and UTF-8. WHATWG names, which `TextDecoder` accepts; the review table offers
+ * them, and `import:extract` takes one to force a file's decoding.
+ */
+export const IMPORT_ENCODINGS = [
+  'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1251', 'koi8-r', 'koi8-u', 'gbk', 'gb18030',
+  'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'windows-1256', 'windows-1255', 'iso-8859-8',
+] as const;
+export const importEncodingSchema = z.enum(IMPORT_ENCODINGS);
+export type ImportEncoding = z.infer<typeof importEncodingSchema>;
+
 /** What one file yields before the user reviews it; nothing is saved yet. */
 export const importDraftSchema = z.object({
   title: z.string(),

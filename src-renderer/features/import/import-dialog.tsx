@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../src-shared/contract';
+import type { ImportEncoding } from '../../../src-shared/domain/import-format';
 import { useApi } from '../../api/api-context';
 import { useApiMutation } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { Modal } from '../../ui/modal';
+import { EncodingChoice } from './encoding-choice';
 
 type Extracted = ChannelOutput<'import:extract'>['results'][number];
 type Draft = Extract<Extracted, { ok: true }>;
@@ -14,7 +16,27 @@ interface Row extends Draft {
   published: string;
   /** For a text already in the library: skip it (default) or keep both. */
   keep: boolean;
+  /**
+   * Where to read the file again in another encoding: its bytes (base64, kept for text and HTML
+   * files only, since the browser's File may no longer be readable) or its path on the desktop.
+   */
+  origin: { kind: 'data'; data: string } | { kind: 'path'; path: string } | null;
+  /** Whether the user chose the encoding (rather than it being declared or detected). */
+  chosen: boolean;
+  /** The encoding being read now, and why the last reading failed. */
+  pending: ImportEncoding | null;
+  pendingError: string | null;
 }
+
+/** Text and HTML files are decoded from bytes, so another encoding can be chosen for them. */
+const DECODED = new Set(['txt', 'md', 'html']);
+
+/** The row as first read: the draft's metadata, nothing chosen yet. */
+function rowOf(result: Draft, origin: Row['origin']): Row {
+  const decoded = DECODED.has(result.draft.format);
+  return { ...result, title: result.draft.title, source: sourceOf(result), published: result.draft.published, keep: false, origin: decoded ? origin : null, chosen: false, pending: null, pendingError: null };
+}
+const sourceOf = (result: Draft) => result.draft.source || result.draft.siteName;
 type Phase = { kind: 'reading'; done: number; total: number } | { kind: 'review' } | { kind: 'saving'; done: number; total: number } | { kind: 'done' };
 interface Outcome {
   imported: string[];
@@ -64,14 +86,18 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
         const batch = items.slice(i, i + READ_BATCH);
         const nameOf = (item: File | string) => (typeof item === 'string' ? item.split(/[\\/]/).pop()! : item.name);
         try {
-          const { results } =
-            source.kind === 'paths' && api.desktopImport
-              ? await api.desktopImport.extract(batch as string[])
-              : await api.call('import:extract', { files: await Promise.all((batch as File[]).map(async (f) => ({ name: f.name, data: await toBase64(f) }))) });
-          for (const r of results) {
-            if (r.ok) drafts.push({ ...r, title: r.draft.title, source: r.draft.source || r.draft.siteName, published: r.draft.published, keep: false });
-            else failed.push({ name: r.name, message: r.message });
+          // One result per file, in order: result k is batch[k].
+          let origins: Row['origin'][];
+          let results: Extracted[];
+          if (source.kind === 'paths' && api.desktopImport) {
+            origins = (batch as string[]).map((path) => ({ kind: 'path', path }));
+            ({ results } = await api.desktopImport.extract(batch as string[]));
+          } else {
+            const files = await Promise.all((batch as File[]).map(async (f) => ({ name: f.name, data: await toBase64(f) })));
+            origins = files.map((f) => ({ kind: 'data', data: f.data }));
+            ({ results } = await api.call('import:extract', { files }));
           }
+          results.forEach((r, k) => (r.ok ? drafts.push(rowOf(r, origins[k] ?? null)) : failed.push({ name: r.name, message: r.message })));
         } catch (failure) {
           for (const f of batch) failed.push({ name: nameOf(f), message: messageOf(failure) });
         }
@@ -129,6 +155,48 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
   }
 
   const update = (index: number, patch: Partial<Row>) => setRows((list) => list.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+
+  /**
+   * Reads one file again in the encoding chosen and replaces its draft. The title, source and date
+   * follow the new reading unless the user had edited them: then their text stays.
+   */
+  async function redecode(index: number, encoding: ImportEncoding): Promise<void> {
+    const origin = rows[index]?.origin;
+    const name = rows[index]?.name ?? '';
+    if (!origin) return;
+    update(index, { pending: encoding, pendingError: null });
+    try {
+      const { results } =
+        origin.kind === 'path' && api.desktopImport
+          ? await api.desktopImport.extract([origin.path], { [origin.path]: encoding })
+          : origin.kind === 'data'
+            ? await api.call('import:extract', { files: [{ name, data: origin.data, encoding }] })
+            : { results: [] };
+      const [result] = results;
+      if (!result) throw new Error(`${name} could not be read again: no answer came back. Try again.`);
+      if (!result.ok) {
+        update(index, { pending: null, pendingError: result.message });
+        return;
+      }
+      setRows((list) =>
+        list.map((old, i) => {
+          if (i !== index) return old;
+          const fresh = rowOf(result, old.origin);
+          return {
+            ...fresh,
+            title: old.title !== old.draft.title ? old.title : fresh.title,
+            source: old.source !== sourceOf(old) ? old.source : fresh.source,
+            published: old.published !== old.draft.published ? old.published : fresh.published,
+            keep: old.keep,
+            chosen: true,
+          };
+        }),
+      );
+    } catch (failure) {
+      update(index, { pending: null, pendingError: `${name} could not be read as ${encoding}: ${messageOf(failure)}` });
+    }
+  }
+  const redecoding = rows.some((r) => r.pending !== null);
   const progress = phase.kind === 'reading' || phase.kind === 'saving' ? phase : null;
 
   return (
@@ -175,17 +243,20 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
                           </select>
                         </label>
                       )}
-                      {(r.draft.encoding || r.draft.language) && (
+                      {r.draft.encoding && r.origin && (
+                        <EncodingChoice
+                          fileName={r.name}
+                          encoding={r.draft.encoding}
+                          confidence={r.chosen ? null : (r.draft.encodingConfidence ?? null)}
+                          pending={r.pending}
+                          error={r.pendingError}
+                          onChoose={(encoding) => void redecode(i, encoding)}
+                        />
+                      )}
+                      {r.draft.language && (
                         <span className="import-encoding">
-                          {/* A note already says how an undeclared or mislabelled file was read. */}
-                          {[
-                            r.draft.encoding && !r.draft.notes?.length
-                              ? `Read as ${r.draft.encoding}${r.draft.encodingConfidence !== undefined ? ` (${Math.round(r.draft.encodingConfidence * 100)}% sure)` : ''}`
-                              : '',
-                            r.draft.language ? `Language: ${r.draft.language}${r.draft.direction === 'rtl' ? ', right to left' : ''}` : '',
-                          ]
-                            .filter(Boolean)
-                            .join('. ')}
+                          Language: {r.draft.language}
+                          {r.draft.direction === 'rtl' ? ', right to left' : ''}
                         </span>
                       )}
                       {r.draft.notes?.map((note) => (
@@ -245,7 +316,7 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
           </button>
         )}
         {phase.kind === 'review' && (
-          <button type="button" className="primary" onClick={() => void save()} disabled={rows.every((r) => r.duplicateOf && !r.keep)}>
+          <button type="button" className="primary" onClick={() => void save()} disabled={redecoding || rows.every((r) => r.duplicateOf && !r.keep)}>
             Import
           </button>
         )}
