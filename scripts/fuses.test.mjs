@@ -1,18 +1,6 @@
+import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
 import { ASAR_ONLY_FUSES, flipFusesConfig, FUSES, fuseSettings } from './fuses.mjs';
-
-// The enum as @electron/fuses 2.x defines it (a fuse's position in the binary's fuse wire).
-const FuseV1Options = {
-  RunAsNode: 0,
-  EnableCookieEncryption: 1,
-  EnableNodeOptionsEnvironmentVariable: 2,
-  EnableNodeCliInspectArguments: 3,
-  EnableEmbeddedAsarIntegrityValidation: 4,
-  OnlyLoadAppFromAsar: 5,
-  LoadBrowserProcessSpecificV8Snapshot: 6,
-  GrantFileProtocolExtraPrivileges: 7,
-};
-const FuseVersion = { V1: '1' };
 
 describe('the fuse configuration', () => {
   it('turns off running as Node, NODE_OPTIONS and --inspect, and turns on cookie encryption and asar checks', () => {
@@ -36,15 +24,16 @@ describe('the fuse configuration', () => {
   });
 
   it('maps names to the positions flipFuses expects', () => {
+    // Against the installed package's own enum, so a renumbering there fails here.
     expect(flipFusesConfig(fuseSettings({ asar: true }), { FuseVersion, FuseV1Options })).toEqual({
-      version: '1',
-      0: false,
-      1: true,
-      2: false,
-      3: false,
-      4: true,
-      5: true,
-      7: false,
+      version: FuseVersion.V1,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
   });
 

@@ -8,19 +8,14 @@
 // tests, which load the app from out/ and not from an asar archive. --no-asar leaves out the
 // fuses that require app.asar, for a package built without one.
 import { fileURLToPath } from 'node:url';
+import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 import { flipFusesConfig, fuseSettings } from './fuses.mjs';
 
 /** Applies the fuses to one binary; `asar` says whether the package has an app.asar. */
 export async function setFuses(binaryPath, { asar = true } = {}) {
-  let fuses;
-  try {
-    fuses = await import('@electron/fuses');
-  } catch {
-    throw new Error('@electron/fuses is not installed; add it to devDependencies (npm install --save-dev @electron/fuses).');
-  }
   const settings = fuseSettings({ asar });
   // macOS arm64 refuses to start a binary whose ad-hoc signature no longer matches.
-  await fuses.flipFuses(binaryPath, { ...flipFusesConfig(settings, fuses), resetAdHocDarwinSignature: process.platform === 'darwin' && process.arch === 'arm64' });
+  await flipFuses(binaryPath, { ...flipFusesConfig(settings, { FuseVersion, FuseV1Options }), resetAdHocDarwinSignature: process.platform === 'darwin' && process.arch === 'arm64' });
   return settings;
 }
 
