@@ -22,7 +22,8 @@
  */
 import { createHash } from 'node:crypto';
 import { MAX_ARTICLE_TEXT, MAX_SOURCE, MAX_TITLE } from '../../src-shared/domain/article';
-import { canonicalizeText, countWords } from '../../src-shared/text/canonical';
+import { canonicalizeText } from '../../src-shared/text/canonical';
+import { countWords } from '../../src-shared/text/words';
 import { resolveLanguage } from '../../src-shared/text/language';
 import { detectFormat } from './detect-format';
 import { readDocxFile } from './docx-file';

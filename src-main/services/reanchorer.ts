@@ -116,10 +116,10 @@ export function createReanchorer(options: ReanchorerOptions = {}): Reanchorer {
   };
 }
 
-/** Beside the bundle's entry (out/main), which is this file's folder or, from a shared chunk, its parent. */
+/** Beside the bundle's entries (out/main: electron.vite.config.ts puts shared chunks there too). */
 function defaultWorkerFile(): string | null {
   // import.meta.url, not __dirname: the main build (CommonJS) rewrites it, and ES-module bundles
   // (the benchmarks) have no __dirname at all.
-  const here = dirname(fileURLToPath(import.meta.url));
-  return [join(here, 'reanchor-worker.js'), join(here, '..', 'reanchor-worker.js')].find((file) => existsSync(file)) ?? null;
+  const file = join(dirname(fileURLToPath(import.meta.url)), 'reanchor-worker.js');
+  return existsSync(file) ? file : null;
 }

@@ -4,6 +4,7 @@ import { words } from '../../src-shared/text/words';
 import type { ArticleFile } from '../store/file-schemas';
 import type { FileStamp, ProjectStore } from '../store/project-store';
 import { readSearchIndex, writeSearchIndex } from './search-index-file';
+import { SerialQueue } from '../store/serial-queue';
 
 interface SearchDocument {
   id: string;
@@ -51,7 +52,8 @@ export class SearchIndex {
   private stopped = false;
   private dirty = false;
   private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
+  /** One write at a time. */
+  private readonly writes = new SerialQueue();
   readonly ready: Promise<void>;
 
   constructor(private readonly store: ProjectStore) {
@@ -171,10 +173,7 @@ export class SearchIndex {
 
   /** One write at a time; a failed one is reported and leaves the old file (the next open redoes what it lacks). */
   private enqueueWrite(): Promise<void> {
-    this.writing = this.writing
-      .then(() => this.write())
-      .catch((error: unknown) => console.error('Could not save the search index (it is rebuilt at the next open):', error));
-    return this.writing;
+    return this.writes.run(() => this.write()).catch((error: unknown) => console.error('Could not save the search index (it is rebuilt at the next open):', error));
   }
 
   private async write(): Promise<void> {

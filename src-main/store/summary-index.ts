@@ -2,7 +2,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import type { ProjectProblem } from '../../src-shared/domain/project';
-import { countWords } from '../../src-shared/text/canonical';
+import { countWords } from '../../src-shared/text/words';
 import { isTempFileName } from './durable-file';
 import { ARTICLE_FORMAT, INDEX_FORMAT, SUMMARY_VERSION, articleFileSchema, indexFileSchema, type ArticleFile, type IndexFile } from './file-schemas';
 import { CorruptFileError, DurableJsonFile, NewerFormatError } from './json-file-adapter';

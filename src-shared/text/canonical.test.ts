@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalizeText, countWords, paragraphsOf } from './canonical';
+import { canonicalizeText, paragraphsOf } from './canonical';
+import { countWords } from './words';
 
 describe('canonicalizeText', () => {
   it('separates paragraphs by exactly one blank line, whatever line breaks came in', () => {

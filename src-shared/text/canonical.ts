@@ -43,5 +43,3 @@ export function paragraphsOf(text: string): Paragraph[] {
   return result;
 }
 
-/** Word counts live with the tokeniser search uses, so both agree on what a word is. */
-export { countWords } from './words';
