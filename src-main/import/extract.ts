@@ -31,6 +31,7 @@ import { readHtmlFile } from './html-file';
 import { ExtractionFailure, type ExtractedFields, type ExtractResult, type ImportFormat } from './import-types';
 import { readPdfFile } from './pdf-file';
 import { readMarkdownFile, readTextFile } from './text-file';
+import { DECODED_FORMATS } from '../../src-shared/domain/import-format';
 
 export type { ExtractResult, ImportDraft, ImportFailureReason, ImportFormat } from './import-types';
 
@@ -40,8 +41,6 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** `forcedEncoding` (the reviewer's choice) is read by the text and HTML readers; the others have no use for it. */
 type Reader = (bytes: Uint8Array, displayName: string, stem: string, forcedEncoding?: string) => ExtractedFields | Promise<ExtractedFields>;
 
-/** The formats whose bytes are text in some encoding, so that a chosen encoding applies. */
-const DECODED_FORMATS: ReadonlySet<ImportFormat> = new Set(['txt', 'md', 'html']);
 
 const READERS: Record<ImportFormat, Reader> = {
   txt: readTextFile,

@@ -25,8 +25,5 @@ export type QueryChannel = (typeof QUERY_CHANNELS)[number];
  */
 export type OneShotChannel = 'import:extract' | 'reports:markdown' | 'export:csv' | 'export:w3c' | 'project:export' | 'export:article-markdown';
 
-/**
- * Everything else changes the project, and must say what it changed (see cache-effects.ts).
- * The desktop shell's own channels never pass through the renderer's cache.
- */
-export type MutationChannel = Exclude<Channel, QueryChannel | OneShotChannel | `shell:${string}`>;
+/** Everything else changes the project, and must say what it changed (see cache-effects.ts). */
+export type MutationChannel = Exclude<Channel, QueryChannel | OneShotChannel>;

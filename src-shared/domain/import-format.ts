@@ -21,8 +21,11 @@ export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
   docx: 'docx',
 };
 
-/** The extensions a file picker offers, e.g. for `<input accept>` or a system dialog's filter. */
-export const PICKER_EXTENSIONS: readonly string[] = ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx'];
+/** The extensions a file picker offers, e.g. for `<input accept>` or a system dialog's filter (the rare spellings are still read when named so). */
+export const PICKER_EXTENSIONS: readonly string[] = Object.keys(IMPORT_EXTENSIONS).filter((extension) => extension !== 'text' && extension !== 'xhtml');
+
+/** The formats whose bytes are text in some encoding, so that a chosen encoding applies to them. */
+export const DECODED_FORMATS: ReadonlySet<ImportFormat> = new Set(['txt', 'md', 'html']);
 
 /**
  * The encodings a text or HTML file can be read in: those the detector chooses among

@@ -8,6 +8,7 @@ import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { Modal } from '../../ui/modal';
 import { useSaveFile } from './use-save-file';
+import { keysOf, REVIEW_STATUS_LABELS } from '../../ui/labels';
 
 type ScopeKind = ReportScope['kind'];
 const SECTIONS: { key: keyof ReportSections; label: string }[] = [
@@ -17,11 +18,7 @@ const SECTIONS: { key: keyof ReportSections; label: string }[] = [
   { key: 'highlights', label: 'Highlights' },
   { key: 'sources', label: 'Sources' },
 ];
-const STATUSES: { value: ReviewStatus; label: string }[] = [
-  { value: 'draft', label: 'Draft' },
-  { value: 'reviewed', label: 'Reviewed' },
-  { value: 'disputed', label: 'Disputed' },
-];
+const STATUSES = keysOf(REVIEW_STATUS_LABELS).map((value) => ({ value, label: REVIEW_STATUS_LABELS[value] }));
 
 const toggle = <T,>(list: T[], value: T, on: boolean): T[] => (on ? [...list, value] : list.filter((v) => v !== value));
 

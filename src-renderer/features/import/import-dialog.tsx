@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../src-shared/contract';
-import type { ImportEncoding } from '../../../src-shared/domain/import-format';
+import { DECODED_FORMATS, type ImportEncoding } from '../../../src-shared/domain/import-format';
 import { useApi } from '../../api/api-context';
 import { useApiMutation } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
@@ -28,12 +28,10 @@ interface Row extends Draft {
   pendingError: string | null;
 }
 
-/** Text and HTML files are decoded from bytes, so another encoding can be chosen for them. */
-const DECODED = new Set(['txt', 'md', 'html']);
 
 /** The row as first read: the draft's metadata, nothing chosen yet. */
 function rowOf(result: Draft, origin: Row['origin']): Row {
-  const decoded = DECODED.has(result.draft.format);
+  const decoded = DECODED_FORMATS.has(result.draft.format);
   return { ...result, title: result.draft.title, source: sourceOf(result), published: result.draft.published, keep: false, origin: decoded ? origin : null, chosen: false, pending: null, pendingError: null };
 }
 const sourceOf = (result: Draft) => result.draft.source || result.draft.siteName;
