@@ -9,12 +9,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRouter } from '../src-main/api/router';
 import { extractPdf } from '../src-main/import/pdf-extract';
 import { readPdfFile } from '../src-main/import/pdf-file';
-import { createHandlers } from '../src-main/services';
-import { ProjectStore } from '../src-main/store/project-store';
 import { benchSize, SMOKE } from './bench-size';
+import { openBenchProject } from './bench-project';
 
 const ROUNDS = benchSize(10, 1);
 const PDF_READS = benchSize(20, 2);
@@ -27,8 +25,7 @@ async function main() {
   const names = (await readdir(fixtures)).filter((name, index) => /\.(txt|md|html|pdf)$/.test(name) && (!SMOKE || index % 5 === 0));
   const files = await Promise.all(names.map(async (name) => ({ name, data: (await readFile(join(fixtures, name))).toString('base64') })));
   const dir = await mkdtemp(join(tmpdir(), 'language-import-bench-'));
-  const store = await ProjectStore.open(dir);
-  const router = createRouter(createHandlers(store));
+  const { store, router } = await openBenchProject(dir);
 
   // The first PDF starts a worker (a thread, pdf.js parsed); later ones find it waiting.
   const report = new Uint8Array(await readFile(resolve(process.cwd(), 'e2e/fixtures/import/report.pdf')));
