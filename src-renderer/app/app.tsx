@@ -112,16 +112,19 @@ export function App() {
     else if (focus.range) requestAnimationFrame(() => showPassage(focus.range!));
   }, [focus, session]);
 
+  // Rebuilt when the project changes, not at every selection or highlight (session changes).
+  const actorsById = useMemo(() => new Map(project.actors.map((a) => [a.id, a])), [project.actors]);
+  const tagsById = useMemo(() => new Map(project.tags.map((t) => [t.id, t])), [project.tags]);
   const workbench = useMemo<Workbench>(
     () => ({
       project,
-      actorsById: new Map(project.actors.map((a) => [a.id, a])),
-      tagsById: new Map(project.tags.map((t) => [t.id, t])),
+      actorsById,
+      tagsById,
       session,
       reportError,
       setStatus,
     }),
-    [project, session, reportError],
+    [project, actorsById, tagsById, session, reportError],
   );
 
   return (
