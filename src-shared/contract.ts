@@ -16,8 +16,17 @@ import { tagFieldsSchema, tagPatchSchema, tagSchema } from './domain/tag';
 import { idSchema } from './domain/ids';
 import { projectInfoSchema } from './domain/project';
 import { reportOptionsSchema, reportScopeSchema } from './report/report-options';
+import { agreementReportSchema } from './agreement/agreement-schema';
 
 const none = z.object({}).strict();
+
+/** Articles and analysts (by name, as recorded in `createdBy`) compared for agreement. */
+const agreementArticlesSchema = z.array(idSchema).min(1, 'Choose at least one article').max(10_000);
+const agreementAnalystsSchema = z
+  .array(z.string().trim().min(1).max(100))
+  .min(2, 'Choose at least two analysts to compare')
+  .max(10, 'Compare at most 10 analysts at once')
+  .refine((names) => new Set(names).size === names.length, 'An analyst is chosen twice');
 
 /** Filters the library by what its summaries record. Empty or missing means "any". */
 const librarySearchFiltersSchema = z
@@ -378,6 +387,56 @@ export const contract = {
   'export:article-markdown': {
     input: z.object({ articleId: idSchema }).strict(),
     output: z.object({ fileName: z.string(), markdown: z.string() }),
+  },
+
+  /** Analysts who annotated the chosen articles or are assigned to them, with how much each coded. */
+  'agreement:analysts': {
+    input: z.object({ articleIds: agreementArticlesSchema }).strict(),
+    output: z.array(z.object({ name: z.string(), annotations: z.number().int(), articles: z.number().int() })),
+  },
+
+  /**
+   * Krippendorff's alpha between the chosen analysts over the chosen articles: unitizing alpha
+   * on where actor mentions, claims and each tag are, and alpha on the values of units two or
+   * more analysts marked; overall and per article, each with its units and a plain reading.
+   */
+  'agreement:compute': {
+    input: z.object({ articleIds: agreementArticlesSchema, analysts: agreementAnalystsSchema }).strict(),
+    output: agreementReportSchema,
+  },
+
+  /** The same figures as a CSV table or a Markdown section. */
+  'agreement:export': {
+    input: z.object({ articleIds: agreementArticlesSchema, analysts: agreementAnalystsSchema, format: z.enum(['csv', 'markdown']) }).strict(),
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  },
+
+  /**
+   * One article for curation: the analysts' annotations aligned into units (one version per
+   * analyst, or null), disagreements first, and the agreed (curated) set so far.
+   */
+  'agreement:curation': {
+    input: z.object({ articleId: idSchema, analysts: agreementAnalystsSchema }).strict(),
+    output: z.object({
+      article: z.object({ id: idSchema, title: z.string(), text: z.string(), direction: z.enum(['ltr', 'rtl']) }),
+      units: z.array(z.object({ kind: annotationKindSchema, differences: z.array(z.string()), versions: z.array(annotationSchema.nullable()) })),
+      curated: z.array(annotationSchema),
+    }),
+  },
+
+  /**
+   * Adds agreed annotations (marked curated) to an article, one per item: the passage of
+   * `spanFrom`, and the kind, actor, claim details, tags and note of `valuesFrom` (default: the
+   * same annotation). The analysts' own annotations are not changed. One undoable step.
+   */
+  'agreement:curate': {
+    input: z
+      .object({
+        articleId: idSchema,
+        items: z.array(z.object({ spanFrom: idSchema, valuesFrom: idSchema.optional() }).strict()).min(1).max(1000),
+      })
+      .strict(),
+    output: z.object({ created: z.array(annotationSchema) }),
   },
 } as const;
 

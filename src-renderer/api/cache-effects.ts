@@ -10,7 +10,7 @@ type Entries = ChannelOutput<'claims:table'>;
 type Effect<C extends MutationChannel> = (cache: CacheWriter, input: ChannelInput<C>, output: ChannelOutput<C>) => Promise<unknown>;
 
 /** Views built from annotations across the library. */
-const LIBRARY_VIEWS = ['claims:table', 'claims:list', 'review:queue', 'actors:dossier', 'actors:find-mentions', 'search:query'] as const satisfies readonly QueryChannel[];
+const LIBRARY_VIEWS = ['claims:table', 'claims:list', 'review:queue', 'actors:dossier', 'actors:find-mentions', 'search:query', 'agreement:analysts', 'agreement:compute', 'agreement:curation'] as const satisfies readonly QueryChannel[];
 
 /** Small verbs over the query cache, keyed as queries.ts keys it (`[channel, input]`). */
 export class CacheWriter {
@@ -127,6 +127,10 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
   'project:import': (cache) => cache.client.invalidateQueries(),
   'history:undo': (cache, _input, step) => applyStep(cache, step),
   'history:redo': (cache, _input, step) => applyStep(cache, step),
+  'agreement:curate': (cache, input, { created }) => {
+    cache.updateArticle(input.articleId, (value) => created.reduce(upsert, value));
+    return cache.invalidate('agreement:curation', 'articles:list', 'history:state', 'review:queue', 'claims:table', 'claims:list', 'actors:dossier', 'project:get');
+  },
 };
 
 /** An undo or redo says which articles it rewrote and whether project data changed. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agreementCsv, agreementMarkdown } from './agreement-export';
+import type { AgreementFigure } from './agreement-schema';
 import type { CodedAnnotation } from './align';
 import { computeAgreement } from './compute-agreement';
 import { curationUnits } from './disagreements';
@@ -11,7 +12,7 @@ function claim(coder: number, start: number, end: number, speakerId: string | nu
 function mention(coder: number, start: number, end: number, actorId: string, tags: string[] = []): CodedAnnotation {
   return { id: `a${next++}`, kind: 'actor', start, end, tags, actorId, claim: null, coder };
 }
-const byKey = (figures: { measure: string }[], measure: string) => figures.find((f) => f.measure === measure)!;
+const byKey = (figures: AgreementFigure[], measure: string): AgreementFigure => figures.find((f) => f.measure === measure)!;
 
 describe('computeAgreement', () => {
   it('identical coding by two analysts: every figure with data is 1 and reads reliable', () => {
