@@ -13,6 +13,7 @@ import { LibraryPanel } from '../features/library/library-panel';
 import { ProjectNotesDialog } from '../features/project/project-notes-dialog';
 import { Reader } from '../features/reader/reader';
 import { ReviewView } from '../features/review/review-view';
+import { AgreementView } from '../features/agreement/agreement-view';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog';
 import { AppToolbar } from './app-toolbar';
 import { isTypingTarget, PRIORITY, useShortcuts } from './keymap';
@@ -199,6 +200,11 @@ export function App() {
           {view === 'review' && (
             <div className="workspace" role="tabpanel" aria-label="Review view">
               <ReviewView />
+            </div>
+          )}
+          {view === 'agreement' && (
+            <div className="workspace" role="tabpanel" aria-label="Agreement view">
+              <AgreementView articles={articles} />
             </div>
           )}
           {dialog === 'new-article' && (
