@@ -11,13 +11,10 @@ import { createHandlers } from '../src-main/services';
 import { ProjectStore } from '../src-main/store/project-store';
 import { writeSyntheticProject } from './synthetic-project';
 import { benchSize } from './bench-size';
+import { percentile } from './stats.mjs';
 
 const SAVES = benchSize(Number(process.env.BENCH_SAVES ?? 300), 5);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
