@@ -5,6 +5,7 @@ import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { ARTICLE_STATUS_LABELS } from '../../ui/labels';
 import { LabelOptions } from '../../ui/label-options';
+import { CodingControls } from '../agreement/coding-controls';
 
 /** The open article's title and metadata, with its status, note and the Edit text button. */
 export function ReaderHeader({ article, onEditText }: { article: Article; onEditText(): void }) {
@@ -58,6 +59,7 @@ export function ReaderHeader({ article, onEditText }: { article: Article; onEdit
           Edit text
         </button>
       </div>
+      <CodingControls article={article} />
       {showNote && (
         <textarea
           className="article-note"
