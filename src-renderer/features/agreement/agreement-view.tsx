@@ -80,7 +80,7 @@ export function AgreementView({ articles }: Props) {
           {known.map((k) => (
             <label key={k.name} className="agreement-analyst">
               <input type="checkbox" checked={analysts.includes(k.name)} onChange={() => toggleAnalyst(k.name)} />
-              {k.name} <span className="muted">({k.annotations} annotations in {k.articles} articles)</span>
+              {k.name} <span className="muted">({plural(k.annotations, 'annotation')} in {plural(k.articles, 'article')})</span>
             </label>
           ))}
         </fieldset>
@@ -117,7 +117,7 @@ function Figures({ report, articleIds, onCurate }: { report: NonNullable<ReturnT
         </button>
       </div>
       <h2>
-        All chosen articles <span className="muted">({report.articles} articles; {report.analysts.join(', ')})</span>
+        All chosen articles <span className="muted">({plural(report.articles, 'article')}; {report.analysts.join(', ')})</span>
       </h2>
       <FigureTable figures={report.overall} label="Agreement over all chosen articles" />
       <h2>Per article</h2>
@@ -135,6 +135,8 @@ function Figures({ report, articleIds, onCurate }: { report: NonNullable<ReturnT
     </>
   );
 }
+
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
 /** "claims α 0.712" for the summary line of an article. */
 function summaryOf(figures: readonly AgreementFigure[]): string {

@@ -52,7 +52,7 @@ export function CurationView({ articleId, analysts, onBack }: Props) {
         <h1>Curate “{data.article.title}”</h1>
       </div>
       <p>
-        {data.units.length} units, {disagreements} with disagreements; {data.curated.length} in the agreed set. Analysts: {analysts.join(', ')}.
+        {data.units.length} {data.units.length === 1 ? 'unit' : 'units'}, {disagreements} with disagreements; {data.curated.length} in the agreed set. Analysts: {analysts.join(', ')}.
       </p>
       <div className="agreement-actions">
         <button type="button" className="primary" disabled={agreed.length === 0 || isPending} onClick={() => void settle(agreed.map((u) => ({ spanFrom: u.versions.find((v) => v)!.id })), `${agreed.length} agreed units accepted.`)}>
