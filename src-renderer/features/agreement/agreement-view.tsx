@@ -13,6 +13,9 @@ interface Props {
   articles: readonly ArticleSummary[];
 }
 
+/** Checkboxes drawn at once; a large library is narrowed with the filter. */
+const MAX_LISTED = 300;
+
 /** Articles assigned to two or more analysts: the ones coded independently, chosen by default. */
 const assignedToSeveral = (a: ArticleSummary) => (a.assignedTo?.length ?? 0) >= 2;
 
@@ -58,7 +61,7 @@ export function AgreementView({ articles }: Props) {
           </button>
         </div>
         <ul>
-          {shownArticles.map((a) => (
+          {shownArticles.slice(0, MAX_LISTED).map((a) => (
             <li key={a.id}>
               <label className="agreement-article">
                 <input type="checkbox" checked={chosenIds.includes(a.id)} onChange={() => toggleArticle(a.id)} />
@@ -69,6 +72,7 @@ export function AgreementView({ articles }: Props) {
               </label>
             </li>
           ))}
+          {shownArticles.length > MAX_LISTED && <li className="muted agreement-article">{shownArticles.length - MAX_LISTED} more: filter to see them (Choose all shown takes them too).</li>}
         </ul>
       </nav>
       <section className="view-main" aria-label="Agreement">
@@ -122,17 +126,25 @@ function Figures({ report, articleIds, onCurate }: { report: NonNullable<ReturnT
       <FigureTable figures={report.overall} label="Agreement over all chosen articles" />
       <h2>Per article</h2>
       {[...byArticle].map(([id, figures]) => (
-        <details key={id} className="agreement-article-figures">
+        <ArticleFigures key={id} id={id} figures={figures} onCurate={onCurate} />
+      ))}
+    </>
+  );
+}
+
+/** One article's figures, drawn only when opened: a report over hundreds of articles stays light. */
+function ArticleFigures({ id, figures, onCurate }: { id: string; figures: AgreementFigure[]; onCurate(id: string): void }) {
+  const [open, setOpen] = useState(false);
+  return (
+        <details className="agreement-article-figures" onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>
             {figures[0]!.articleTitle} <span className="muted">{summaryOf(figures)}</span>
             <button type="button" className="agreement-curate" onClick={() => onCurate(id)} aria-label={`Curate ${figures[0]!.articleTitle}`}>
               Curate…
             </button>
           </summary>
-          <FigureTable figures={figures} label={`Agreement in ${figures[0]!.articleTitle}`} />
+          {open && <FigureTable figures={figures} label={`Agreement in ${figures[0]!.articleTitle}`} />}
         </details>
-      ))}
-    </>
   );
 }
 
