@@ -55,7 +55,7 @@ describe('who created and last changed an item', () => {
     expect(edited.article.updatedBy).toEqual(LENA);
 
     as(OMAR);
-    const { results } = await call('import:commit', { items: [{ title: 'Imported', text: 'An imported text.', fileName: 'a.txt', format: 'text' }] });
+    const { results } = await call('import:commit', { items: [{ title: 'Imported', text: 'An imported text.', fileName: 'a.txt', format: 'txt' }] });
     const imported = results[0]!;
     if (!imported.ok) throw new Error(imported.message);
     const stored = await call('articles:get', { id: imported.id });

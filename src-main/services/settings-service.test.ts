@@ -28,19 +28,18 @@ describe('settings:get and settings:update', () => {
   });
 
   it.each([
-    [{ name: '' }, 'name', 'Your name is empty'],
-    [{ name: '    ' }, 'name', 'Your name is empty'],
-    [{ name: 'x'.repeat(101) }, 'name', 'longer than 100 characters'],
-    [{ name: 'Lena', email: 'lena' }, 'email', 'Email must look like name@example.org'],
-    [{ name: 'Lena', email: 'lena@example' }, 'email', 'Email must look like'],
-    [{ name: 'Lena', extra: true }, '', ''],
-  ])('refuses %j with invalid-input naming the field, and keeps the settings', async (input, field, message) => {
+    [{ name: '' }, 'Your name is empty'],
+    [{ name: '    ' }, 'Your name is empty'],
+    [{ name: 'x'.repeat(101) }, 'Your name is longer than 100 characters'],
+    [{ name: 'Lena', email: 'lena' }, 'Email must look like name@example.org'],
+    [{ name: 'Lena', email: 'lena@example' }, 'Email must look like name@example.org'],
+    [{ name: 'Lena', extra: true }, 'extra'],
+  ])('refuses %j with invalid-input saying what is wrong, and keeps the settings', async (input, message) => {
     const { router, call } = await openTestProject();
     const result = await router.handle('settings:update', input);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid-input');
-    expect(result.error.message).toContain(field);
     expect(result.error.message).toContain(message);
     expect((await call('settings:get', {})).author).toEqual({ name: 'Analyst' });
   });

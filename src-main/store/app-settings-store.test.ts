@@ -36,9 +36,9 @@ describe('AppSettingsStore', () => {
 
   it('keeps a failed save from changing the settings in memory', async () => {
     const dir = await tempDir('settings-');
-    // A folder where the file's parent should be: the write fails.
-    await writeFile(join(dir, 'blocked'), 'a file, not a folder');
-    const settings = await AppSettingsStore.open(join(dir, 'blocked', SETTINGS_FILE), DEFAULTS);
+    const settings = await AppSettingsStore.open(join(dir, SETTINGS_FILE), DEFAULTS);
+    // A folder where the file should be: the rename over it fails.
+    await mkdir(join(dir, SETTINGS_FILE));
     await expect(settings.update({ author: { name: 'Lena' } })).rejects.toThrow();
     expect(settings.get()).toEqual(DEFAULTS);
   });
@@ -57,5 +57,15 @@ describe('AppSettingsStore', () => {
     const kept = (await readdir(dir)).filter((name) => name.startsWith(`${SETTINGS_FILE}.damaged-`));
     expect(kept).toHaveLength(1);
     expect(await readFile(join(dir, kept[0]!), 'utf8')).toBe(content);
+  });
+});
+
+describe('AppSettingsStore start-up', () => {
+  it('starts with the defaults and a problem, never a failure, when the folder cannot be read', async () => {
+    const dir = await tempDir('settings-');
+    await writeFile(join(dir, 'blocked'), 'a file where the folder should be');
+    const settings = await AppSettingsStore.open(join(dir, 'blocked', SETTINGS_FILE), DEFAULTS);
+    expect(settings.get()).toEqual(DEFAULTS);
+    expect(settings.problem).toMatch(/^Your settings could not be read \(ENOTDIR/);
   });
 });

@@ -41,8 +41,9 @@ export class AppSettingsStore {
       raw = await readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new AppSettingsStore(path, defaults, null);
-      if (!isUnusableFileError(error)) throw error;
-      return new AppSettingsStore(path, defaults, await setAside(path, error));
+      if (isUnusableFileError(error)) return new AppSettingsStore(path, defaults, await setAside(path, error));
+      // Settings must never stop the app from starting: say what happened and go on with defaults.
+      return new AppSettingsStore(path, defaults, `Your settings could not be read (${(error as Error).message}). Until they can be saved, your work is recorded under the name in Settings now.`);
     }
     let parsed: unknown;
     try {

@@ -68,6 +68,7 @@ export function App() {
         if (command === 'new-article') setDialog('new-article');
         else if (command === 'export-markdown') void exportMarkdown();
         else if (command === 'show-shortcuts') setDialog('shortcuts');
+        else if (command === 'settings') setDialog('settings');
         else if (command === 'import-files') chooseImport('files');
         else if (command === 'undo' || command === 'redo') {
           // In a text field the menu undoes typing; elsewhere, the last change to the project.
