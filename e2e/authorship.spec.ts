@@ -2,6 +2,8 @@ import { expect, test } from './fixtures/workbench';
 import { harbourTalks } from './fixtures/articles';
 
 test('an analyst sets their name in Settings, and the annotations they make say who made them', async ({ workbench }) => {
+  // Two starts and two dialogs on a shared two-core machine.
+  test.slow();
   let ui = workbench.ui;
   const { page } = ui;
   await expect(ui.library).toBeVisible();
@@ -20,6 +22,7 @@ test('an analyst sets their name in Settings, and the annotations they make say 
   await expect(dialog.getByText('Your name is empty: write the name colleagues know you by')).toBeVisible();
   await expect(dialog.getByText('Email must look like name@example.org (or leave it empty)')).toBeVisible();
   await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await dialog.screenshot({ path: 'test-results/e2e-artifacts/settings-dialog-errors.png' });
 
   await name.fill('Lena Marsh');
   await email.fill('lena@example.org');

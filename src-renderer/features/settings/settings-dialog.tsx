@@ -63,7 +63,10 @@ function SettingsForm({ settings, onClose }: { settings: AppSettingsView; onClos
       <input
         id="settings-name"
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={(e) => {
+          setName(e.target.value);
+          setFieldErrors(({ name: _fixed, ...rest }) => rest);
+        }}
         maxLength={200}
         autoFocus
         aria-invalid={Boolean(fieldErrors.name)}
@@ -81,7 +84,10 @@ function SettingsForm({ settings, onClose }: { settings: AppSettingsView; onClos
         id="settings-email"
         type="email"
         value={email}
-        onChange={(e) => setEmail(e.target.value)}
+        onChange={(e) => {
+          setEmail(e.target.value);
+          setFieldErrors(({ email: _fixed, ...rest }) => rest);
+        }}
         placeholder="name@example.org"
         aria-invalid={Boolean(fieldErrors.email)}
         aria-describedby={fieldErrors.email ? 'settings-email-error' : undefined}
