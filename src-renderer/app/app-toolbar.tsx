@@ -69,8 +69,9 @@ export function AppToolbar(props: Props) {
       <span role="status" className="status-line">
         {props.status}
       </span>
-      <button type="button" onClick={props.onSettings} aria-keyshortcuts="Control+Comma" title={`Settings: your name and email (${settings.keys})`}>
-        Settings
+      {/* An icon, like "?": the toolbar is full at common window widths. */}
+      <button type="button" className="icon-button" onClick={props.onSettings} aria-label="Settings" aria-keyshortcuts="Control+Comma" title={`Settings: your name and email (${settings.keys})`}>
+        ⚙
       </button>
       <button type="button" className="icon-button" onClick={props.onShortcuts} aria-label="Keyboard shortcuts" title={`Keyboard shortcuts (${showShortcuts.keys})`}>
         ?
