@@ -6,6 +6,7 @@ import { analystOf } from '../../src-shared/agreement/analyst';
 import { computeAgreement, type AgreementArticle } from '../../src-shared/agreement/compute-agreement';
 import { curationUnits } from '../../src-shared/agreement/disagreements';
 import type { Annotation } from '../../src-shared/domain/annotation';
+import { stampCreated, type AuthorProvider } from '../../src-shared/domain/author';
 import { AppError } from '../../src-shared/result';
 import type { ArticleFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
@@ -37,7 +38,7 @@ async function readAll(store: ProjectStore, ids: readonly string[]): Promise<Rea
   return store.peekArticles(ids);
 }
 
-export function agreementHandlers(store: ProjectStore, history: History, now: () => Date = () => new Date()): AgreementHandlers {
+export function agreementHandlers(store: ProjectStore, history: History, now: () => Date = () => new Date(), author: AuthorProvider = () => ({ name: 'Analyst' })): AgreementHandlers {
   const report = async (articleIds: readonly string[], analysts: readonly string[]) => {
     const files = await readAll(store, articleIds);
     const articles: AgreementArticle[] = files.map((f) => ({ id: f.article.id, title: f.article.title, length: f.article.text.length, annotations: coded(f, analysts) }));
@@ -109,6 +110,8 @@ export function agreementHandlers(store: ProjectStore, history: History, now: ()
               createdAt: stamp,
               updatedAt: stamp,
             };
+            // The curator is the one who settled it; the analysts stay on their own annotations.
+            stampCreated(annotation, author());
             file.annotations.push(annotation);
             created.push(annotation);
           }

@@ -131,6 +131,8 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
     cache.updateArticle(input.articleId, (value) => created.reduce(upsert, value));
     return cache.invalidate('agreement:curation', 'articles:list', 'history:state', 'review:queue', 'claims:table', 'claims:list', 'actors:dossier', 'project:get');
   },
+  // The app's settings are not part of the project nor of its undo history.
+  'settings:update': async (cache, _input, settings) => cache.client.setQueryData(['settings:get', {}], settings),
 };
 
 /** An undo or redo says which articles it rewrote and whether project data changed. */

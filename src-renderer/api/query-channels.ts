@@ -19,6 +19,7 @@ export const QUERY_CHANNELS = [
   'agreement:analysts',
   'agreement:compute',
   'agreement:curation',
+  'settings:get',
 ] as const satisfies readonly Channel[];
 export type QueryChannel = (typeof QUERY_CHANNELS)[number];
 

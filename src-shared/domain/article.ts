@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authorshipShape } from './author';
 import { idSchema, timestampSchema } from './ids';
 import { importFormatSchema, textDirectionSchema } from './import-format';
 
@@ -66,6 +67,7 @@ export const articleSchema = z.object({
   assignedTo: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  ...authorshipShape,
 });
 export type Article = z.infer<typeof articleSchema>;
 

@@ -1,7 +1,6 @@
-/**
- * The analyst's name from the app's settings. Authorship (`settings:get`) has not landed on this
- * branch yet: until it does, nobody has a name, and "Only mine" shows annotations without author.
- */
+import { useApiQuery } from '../../api/queries';
+
+/** The analyst's name from the app's settings (null while they load). */
 export function useAnalystName(): string | null {
-  return null;
+  return useApiQuery('settings:get', {}).data?.author.name ?? null;
 }
