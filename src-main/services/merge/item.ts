@@ -6,7 +6,7 @@ import type { MergeConflict, MergeItemRef, MergePathSegment, MergeSide } from '.
 export interface ItemSpec {
   /** Fields decided together, as one value (an annotation's `target` and `anchor`). */
   groups?: readonly (readonly string[])[];
-  /** Fields the caller decides itself (an article's `text`): left out of the result. */
+  /** Fields the caller decides itself (an article's `text`): ours' value, to be replaced. */
   skip?: readonly string[];
   /** Fields holding an object that is one whole value, never merged key by key. */
   atomic?: readonly string[];
@@ -99,6 +99,7 @@ export function mergeItem<T extends object>(base: T | null, ours: T, theirs: T, 
     Object.assign(result, value);
   }
   for (const key of keys) {
+    if (skipped.has(key)) result[key] = o[key];
     if (isStampField(key) || grouped.has(key) || skipped.has(key)) continue;
     result[key] = mergeValue(b === NO_BASE ? NO_BASE : b[key], o[key], t[key], [key], ctx);
   }
