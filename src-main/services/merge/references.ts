@@ -90,7 +90,7 @@ export class References {
         kind: 'followed-merge',
         file,
         item: kind === 'actor' ? actorRef(survivor as Actor) : tagRef(survivor as Tag),
-        message: `${count} reference${count === 1 ? '' : 's'} to a ${kind} merged into “${names(kind, to)}” on one side now name${count === 1 ? 's' : ''} “${names(kind, to)}”.`,
+        message: `${count} reference${count === 1 ? '' : 's'} to ${kind === 'actor' ? 'an actor' : 'a tag'} merged into “${names(kind, to)}” on one side now name${count === 1 ? 's' : ''} “${names(kind, to)}”.`,
       };
     });
     return [...followed, ...this.restored];
