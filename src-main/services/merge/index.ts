@@ -5,7 +5,7 @@
 export { mergeArticleFile } from './article';
 export { mergeProjectFile } from './project';
 export { mergeProjectTree, type ProjectTreeFiles, type ProjectTreeOptions, type ProjectTreeOutcome, type ProjectTreeSides } from './tree';
-export { canKeepBoth, resolveConflict, type ConflictChoice } from './resolve';
+export { canKeepBoth, resolveConflict, resolveConflictInFiles, type ConflictChoice, type MergedFiles } from './resolve';
 export { articleIdOfPath, articlePath, isProjectDataPath, PROJECT_PATH } from './refs';
 export {
   MergeError,

@@ -162,3 +162,39 @@ function duplicateAnnotation(file: ProjectData, conflict: MergeConflict, newId: 
   if (copy.claim) copy.claim.links = [];
   return true;
 }
+
+/** A project's merged files by path, as `mergeProjectTree` answers them. */
+export type MergedFiles = ReadonlyMap<string, ProjectData>;
+
+/**
+ * `resolveConflict` on the file of a merged project the conflict belongs to; for a claim link it
+ * also sets the link's other end, so both claims keep saying the same. Answers the files it
+ * changed (by path), each validated.
+ */
+export function resolveConflictInFiles(files: MergedFiles, conflict: MergeConflict, choice: ConflictChoice, newId: () => string = randomUUID): MergeOutcome<Map<string, ProjectData>> {
+  const file = files.get(conflict.file);
+  if (!file) throw new MergeError(`${conflict.file} is no longer in the project.`, conflict.file);
+  const outcome = resolveConflict(file, conflict, choice, newId);
+  const changed = new Map<string, ProjectData>([[conflict.file, outcome.merged]]);
+  const last = conflict.path[conflict.path.length - 1];
+  const isLink = conflict.fields.length === 0 && typeof last === 'object' && conflict.path.includes('links') && choice !== 'both';
+  if (isLink && conflict.item.articleId) {
+    const chosen = conflict[choice] as ClaimLinkValue | undefined;
+    const [articleId, annotationId] = last.id.split('/') as [string, string];
+    const otherPath = `articles/${articleId}.json`;
+    const other = structuredClone(changed.get(otherPath) ?? files.get(otherPath));
+    const claim = other && isArticleFile(other) ? other.annotations.find((a) => a.id === annotationId)?.claim : undefined;
+    if (other && claim) {
+      const self = { articleId: conflict.item.articleId, annotationId: conflict.item.id };
+      claim.links = claim.links.filter((l) => !(l.articleId === self.articleId && l.annotationId === self.annotationId));
+      if (chosen) claim.links.push({ ...self, type: chosen.type, direction: chosen.direction === 'out' ? 'in' : 'out' });
+      changed.set(otherPath, valid(other, otherPath));
+    }
+  }
+  return { merged: changed, conflicts: [], notes: outcome.notes };
+}
+
+interface ClaimLinkValue {
+  type: 'supports' | 'contradicts' | 'repeats';
+  direction: 'in' | 'out';
+}

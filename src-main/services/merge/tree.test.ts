@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleFile, ProjectFile } from '../../store/file-schemas';
 import { openTestProject } from '../test-project';
@@ -125,6 +127,12 @@ describe('actors:merge and tags:merge', () => {
     const t1 = await call('tags:create', { name: 'Economy' });
     const t2 = await call('tags:create', { name: 'Economics' });
     await call('tags:merge', { survivorId: t1.id, mergedId: t2.id });
-    expect(store.project.mergedInto).toEqual({ [c.id]: a.id, [b.id]: a.id, [t2.id]: t1.id });
+    const expected = { [c.id]: a.id, [b.id]: a.id, [t2.id]: t1.id };
+    expect(store.project.mergedInto).toEqual(expected);
+    const onDisk = JSON.parse(await readFile(join(store.directory, 'project.json'), 'utf8')) as ProjectFile;
+    expect(onDisk.mergedInto).toEqual(expected);
+    // Undoing the last merge takes its record back with it.
+    await call('history:undo', {});
+    expect(store.project.mergedInto).toEqual({ [c.id]: a.id, [b.id]: a.id });
   });
 });
