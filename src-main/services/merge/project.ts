@@ -4,6 +4,7 @@ import { PROJECT_FORMAT, projectFileSchema, type ProjectFile } from '../../store
 import { keptEditedMessage } from './article';
 import { mergeItem } from './item';
 import { mergeById } from './items';
+import { mergeObject } from './values';
 import { foldMergedItems, References } from './references';
 import { actorRef, PROJECT_PATH, projectRef, tagRef } from './refs';
 import { MergeError, type MergeConflict, type MergeNote, type MergeOutcome } from './types';
@@ -25,8 +26,9 @@ export function mergeProjectFile(base: ProjectFile | null, ours: ProjectFile, th
   const conflicts: MergeConflict[] = [];
   const notes: MergeNote[] = [];
   const place = (item: MergeConflict['item']) => ({ file: PROJECT_PATH, item });
-  const top = mergeItem(base, ours, theirs, { skip: ['actors', 'tags'] }, place(projectRef(ours)), conflicts);
-  const mergedInto = (top as ProjectFile).mergedInto ?? {};
+  const top = mergeItem(base, ours, theirs, { skip: ['actors', 'tags', 'mergedInto'] }, place(projectRef(ours)), conflicts);
+  const mergedInto = mergeRecords(base?.mergedInto, ours.mergedInto, theirs.mergedInto);
+  top.mergedInto = mergedInto;
   const keptEdited = (item: MergeConflict['item'], id: string, deletedOn: 'ours' | 'theirs') => {
     // An item merged away stays merged; foldMergedItems tells what became of its edits.
     if (!mergedInto[id]) notes.push({ kind: 'kept-edited', file: PROJECT_PATH, item, message: keptEditedMessage(deletedOn) });
@@ -117,4 +119,15 @@ export function validProject(project: ProjectFile): ProjectFile {
     throw new MergeError(`The merged project.json would not be valid (${issue?.path.join('.') || 'file'}: ${issue?.message}); nothing was merged. Please report this.`, PROJECT_PATH);
   }
   return checked.data;
+}
+
+/**
+ * The merge records of both sides (an undo on one side removes its record). The same item merged
+ * into different survivors on the two sides keeps the local survivor: both survivors exist and
+ * the other side's references already name theirs, so there is nothing for the analyst to choose.
+ */
+function mergeRecords(base: Record<string, string> | undefined, ours: Record<string, string> | undefined, theirs: Record<string, string> | undefined): Record<string, string> {
+  const silent = { winner: 'ours' as const, atomic: new Set<string>(), conflict: () => undefined };
+  // No common record is an empty one: what either side added is kept.
+  return mergeObject(base ?? {}, ours ?? {}, theirs ?? {}, [], silent) as Record<string, string>;
 }
