@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { isPlainObject, mergeValue, NO_BASE, sameValue, type Base, type ValueMergeContext } from './values';
+import { mergeValue, NO_BASE, sameValue, type Base, type ValueMergeContext } from './values';
 import type { MergeConflict, MergeItemRef, MergePathSegment, MergeSide } from './types';
 
 /** How the fields of one kind of item are merged besides the generic rules. */

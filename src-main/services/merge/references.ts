@@ -84,7 +84,7 @@ export class References {
 
   notes(): MergeNote[] {
     const names = (kind: Kind, id: string) => (this.list(kind) as (Actor | Tag)[]).find((x) => x.id === id)?.name ?? id;
-    const followed = [...this.followed.values()].map(({ file, from, to, kind, count }): MergeNote => {
+    const followed = [...this.followed.values()].map(({ file, to, kind, count }): MergeNote => {
       const survivor = (this.list(kind) as (Actor | Tag)[]).find((x) => x.id === to)!;
       return {
         kind: 'followed-merge',
