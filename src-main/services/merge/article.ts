@@ -68,35 +68,32 @@ export function mergeArticleFile(base: ArticleFile | null, ours: ArticleFile, th
 
   // Passages taken against the text that was not kept are placed again on the kept one.
   const other: MergeSide = textSide === 'ours' ? 'theirs' : 'ours';
-  const toPlace: { annotation: Annotation; from: Annotation }[] = [];
-  for (const annotation of annotations) {
+  const toPlace: { at: number; from: Annotation }[] = [];
+  annotations.forEach((annotation, at) => {
     const from = origin.get(annotation.id) === 'both' ? (placeFrom.get(annotation.id) ?? textSide) : (origin.get(annotation.id) as MergeSide);
     const version = sides[from].annotations.find((a) => a.id === annotation.id)!;
-    if (textsDiffer) {
-      annotation.target = structuredClone(version.target);
-      annotation.anchor = version.anchor;
-    }
-    if (sides[from].article.text !== text) toPlace.push({ annotation, from: version });
-  }
+    if (textsDiffer) annotations[at] = { ...annotation, target: version.target, anchor: version.anchor };
+    if (sides[from].article.text !== text) toPlace.push({ at, from: version });
+  });
   if (toPlace.length > 0) {
     const results = reanchorAll(sides[other].article.text, text, toPlace.map((p) => p.from.target), toPlace.map((p) => p.from.anchor === 'anchored'));
-    toPlace.forEach(({ annotation, from }, i) => {
+    toPlace.forEach(({ at, from }, i) => {
       const result = results[i]!;
       if (result.status === 'anchored') {
-        annotation.target = result.target;
-        annotation.anchor = 'anchored';
+        annotations[at] = { ...annotations[at]!, target: result.target, anchor: 'anchored' };
         return;
       }
       // As after a text edit: the old selectors stay, for re-attaching.
-      annotation.anchor = 'orphan';
-      annotation.target = { ...from.target, start: 0, end: Math.min(1, text.length) };
+      annotations[at] = { ...annotations[at]!, anchor: 'orphan', target: { ...from.target, start: 0, end: Math.min(1, text.length) } };
       if (from.anchor === 'anchored') {
-        notes.push({ kind: 'orphaned', file, item: annotationRef(ours, annotation), message: 'Its passage was not found in the text that was kept: it is listed with the orphans, to be re-attached or deleted.' });
+        notes.push({ kind: 'orphaned', file, item: annotationRef(ours, annotations[at]!), message: 'Its passage was not found in the text that was kept: it is listed with the orphans, to be re-attached or deleted.' });
       }
     });
   }
 
-  const merged: ArticleFile = { schemaVersion: Math.max(ours.schemaVersion, theirs.schemaVersion), article, annotations };
+  // Claim links are repaired in place: on copies, never on the inputs' objects.
+  const own = annotations.map((a) => (a.claim ? { ...a, claim: { ...a.claim, links: a.claim.links.map((l) => ({ ...l })) } } : a));
+  const merged: ArticleFile = { schemaVersion: Math.max(ours.schemaVersion, theirs.schemaVersion), article, annotations: own };
   repairLinks(new Map([[id, merged]]), new Set(), notes);
   return { merged: validArticle(merged, file), conflicts, notes };
 }

@@ -55,7 +55,8 @@ const pick = (value: object, keys: readonly string[]): Record<string, unknown> =
  * Conflicts are appended to `conflicts`.
  */
 export function mergeItem<T extends object>(base: T | null, ours: T, theirs: T, spec: ItemSpec, place: ItemPlace, conflicts: MergeConflict[]): T {
-  if (sameValue(ours, theirs)) return structuredClone(ours);
+  // Merged items share unchanged parts with the inputs: callers copy what they change.
+  if (sameValue(ours, theirs)) return ours;
   const { winner, rule } = winnerOf(ours, theirs);
   const found: MergeConflict[] = [];
   const record = (path: MergePathSegment[], fields: string[], o: unknown, t: unknown, kept: MergeSide) => {
@@ -110,10 +111,10 @@ export function mergeItem<T extends object>(base: T | null, ours: T, theirs: T, 
     // winning side is kept instead, and the other side's whole item is held as the conflict.
     record([], [], ours, theirs, winner);
     conflicts.push(found[found.length - 1]!);
-    return structuredClone(winner === 'ours' ? ours : theirs);
+    return winner === 'ours' ? ours : theirs;
   }
   conflicts.push(...found);
-  return structuredClone(result) as T;
+  return result as T;
 }
 
 function withoutStamps(value: Record<string, unknown>, stamps: readonly string[]): Record<string, unknown> {

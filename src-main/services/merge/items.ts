@@ -8,6 +8,7 @@ export type ItemOrigin = 'both' | MergeSide;
  * Three-way merge of a list of items by id, never by position: an item added on either side is
  * kept; one removed on one side is removed unless the other side changed it, in which case the
  * changed item is kept and `keptEdited` is told. Ours' order, then theirs' additions in theirs'.
+ * The items answered may be the inputs' own objects: copy before changing them.
  */
 export function mergeById<T extends { id: string }>(
   base: readonly T[] | null,
@@ -32,7 +33,7 @@ export function mergeById<T extends { id: string }>(
     const only = (ov ?? tv)!;
     if (bv && sameValue(bv, only)) continue; // removed on the other side, unchanged here
     if (bv) keptEdited(only, side === 'ours' ? 'theirs' : 'ours');
-    merged.push(structuredClone(only));
+    merged.push(only);
     origin.set(id, side);
   }
   return { merged, origin };

@@ -26,16 +26,16 @@ export function mergeProjectFile(base: ProjectFile | null, ours: ProjectFile, th
   const conflicts: MergeConflict[] = [];
   const notes: MergeNote[] = [];
   const place = (item: MergeConflict['item']) => ({ file: PROJECT_PATH, item });
-  const top = mergeItem(base, ours, theirs, { skip: ['actors', 'tags', 'mergedInto'] }, place(projectRef(ours)), conflicts);
   const mergedInto = mergeRecords(base?.mergedInto, ours.mergedInto, theirs.mergedInto);
-  top.mergedInto = mergedInto;
+  const top = { ...mergeItem(base, ours, theirs, { skip: ['actors', 'tags', 'mergedInto'] }, place(projectRef(ours)), conflicts), mergedInto };
   const keptEdited = (item: MergeConflict['item'], id: string, deletedOn: 'ours' | 'theirs') => {
     // An item merged away stays merged; foldMergedItems tells what became of its edits.
     if (!mergedInto[id]) notes.push({ kind: 'kept-edited', file: PROJECT_PATH, item, message: keptEditedMessage(deletedOn) });
   };
   const actors = mergeById(base?.actors ?? null, ours.actors, theirs.actors, (b, o, t) => mergeItem(b, o, t, { schema: actorSchema }, place(actorRef(o)), conflicts), (a, side) => keptEdited(actorRef(a), a.id, side));
   const tags = mergeById(base?.tags ?? null, ours.tags, theirs.tags, (b, o, t) => mergeItem(b, o, t, { schema: tagSchema }, place(tagRef(o)), conflicts), (t, side) => keptEdited(tagRef(t), t.id, side));
-  const project = { ...top, actors: actors.merged, tags: tags.merged } as ProjectFile;
+  // One small file: a copy to repair in place, so the inputs are never changed.
+  const project = structuredClone({ ...top, actors: actors.merged, tags: tags.merged }) as ProjectFile;
   if (Object.keys(mergedInto).length === 0) delete project.mergedInto;
 
   foldMergedItems(project, notes);

@@ -19,8 +19,11 @@ describe('mergeProjectTree over random edits on both sides', () => {
       simulate(ours, 'ours', 25, random, 100);
       simulate(theirs, 'theirs', 25, random, 100);
 
-      const { merged } = mergeProjectTree({ base: toTree(base), ours: toTree(ours), theirs: toTree(theirs) });
+      const inputs = { base: toTree(base), ours: toTree(ours), theirs: toTree(theirs) };
+      const before = JSON.stringify([...inputs.base, ...inputs.ours, ...inputs.theirs]);
+      const { merged } = mergeProjectTree(inputs);
       const context = `seed ${seed}`;
+      expect(JSON.stringify([...inputs.base, ...inputs.ours, ...inputs.theirs]), `${context}: the inputs were changed`).toBe(before);
       const project = projectFileSchema.parse(merged.get('project.json')) as ProjectFile;
       const files = [...merged].filter(([path]) => path !== 'project.json').map(([, f]) => articleFileSchema.parse(f) as ArticleFile);
       const result = new Map(files.flatMap((f) => f.annotations.map((a) => [a.id, a] as const)));

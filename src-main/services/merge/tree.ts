@@ -57,7 +57,7 @@ export function mergeProjectTree(sides: ProjectTreeSides, options: ProjectTreeOp
   };
   if (!projects.ours || !projects.theirs) throw new MergeError(`Both sides must hold a project.json to be merged; ${projects.ours ? 'the other side' : 'this computer'} has none.`, PROJECT_PATH);
   const projectOutcome = mergeProjectFile(projects.base, projects.ours, projects.theirs);
-  const project = structuredClone(projectOutcome.merged);
+  const project = projectOutcome.merged; // fresh from validation: changed in place below
   conflicts.push(...projectOutcome.conflicts);
   notes.push(...projectOutcome.notes);
 
@@ -73,7 +73,7 @@ export function mergeProjectTree(sides: ProjectTreeSides, options: ProjectTreeOp
     if (o) oursArticles.set(id, o);
     if (o && t) {
       const outcome = mergeArticleFile(b, o, t);
-      articles.set(id, structuredClone(outcome.merged));
+      articles.set(id, outcome.merged); // fresh from validation
       conflicts.push(...outcome.conflicts);
       notes.push(...outcome.notes);
       continue;
