@@ -23,7 +23,7 @@ import { median } from './stats.mjs';
 
 const RUNS = benchSize(15, 1);
 const ARTICLES = benchSize(10, 2);
-const ANNOTATIONS = benchSize(200, 20);
+const ANNOTATIONS = benchSize(200, 40);
 const fmt = (xs: number[]) => `median ${median(xs).toFixed(1)} ms, best ${Math.min(...xs).toFixed(1)} ms`;
 const stamp = (s: number) => new Date(Date.UTC(2026, 1, 1, 0, 0, s)).toISOString();
 
