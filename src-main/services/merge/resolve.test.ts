@@ -40,6 +40,19 @@ describe('resolveConflict', () => {
     expect(result.annotations[1]!.target).toEqual(result.annotations[0]!.target);
   });
 
+  it('keeps the winning side’s whole annotation when merging field by field breaks a limit, and can still keep both', () => {
+    const tags = (prefix: string) => Array.from({ length: 60 }, (_, i) => `${prefix}-${i}`);
+    const { merged, conflicts } = bothEdited((side) => ({ tags: tags(side), note: side }));
+    expect(merged.annotations[0]).toMatchObject({ tags: tags('ours'), note: 'ours' });
+    expect(conflicts).toEqual([expect.objectContaining({ path: [], fields: [], kept: 'ours' })]);
+    expect(resolveConflict(merged, conflicts[0]!, 'theirs').merged.annotations[0]).toMatchObject({ id: 'note-1', tags: tags('theirs'), note: 'theirs' });
+    const both = resolveConflict(merged, conflicts[0]!, 'both', () => 'copy-2').merged;
+    expect(both.annotations.map((a) => [a.id, a.note])).toEqual([
+      ['note-1', 'ours'],
+      ['copy-2', 'theirs'],
+    ]);
+  });
+
   it('refuses to keep both where no way of keeping both is valid', () => {
     const p = projectFile([], [tag('tag-a', 'Economy')]);
     const ours = copy(p);

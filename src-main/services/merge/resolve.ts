@@ -158,7 +158,10 @@ function duplicateAnnotation(file: ProjectData, conflict: MergeConflict, newId: 
   const copy: Annotation = structuredClone(original);
   copy.id = newId();
   file.annotations.splice(file.annotations.indexOf(original) + 1, 0, copy);
-  setValue(file, { ...conflict, item: { ...conflict.item, id: copy.id } }, conflict.theirs);
+  const copyId = copy.id;
+  setValue(file, { ...conflict, item: { ...conflict.item, id: copyId } }, conflict.theirs);
+  // A whole-item conflict writes theirs' id too: the copy keeps its own.
+  copy.id = copyId;
   if (copy.claim) copy.claim.links = [];
   return true;
 }
