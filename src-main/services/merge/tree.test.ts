@@ -46,6 +46,29 @@ describe('mergeProjectTree', () => {
     expect(deleted).toEqual([]);
   });
 
+  it('follows merges made on both sides one after the other (A into B here, B into C there)', () => {
+    const b = copy(base);
+    (b.get('project.json') as ProjectFile).actors.push(actor('vell', 'Tomas Vell'));
+    const ours = copy(b);
+    const po = ours.get('project.json') as ProjectFile;
+    po.actors = po.actors.filter((a) => a.id !== 'marrow');
+    po.actors.find((a) => a.id === 'minister')!.aliases = ['Ines Marrow'];
+    po.actors.find((a) => a.id === 'minister')!.updatedAt = at(5);
+    recordMerge(po, 'marrow', 'minister');
+    article(ours, 'talks').annotations[0]!.actorId = 'minister';
+    const theirs = copy(b);
+    const pt = theirs.get('project.json') as ProjectFile;
+    pt.actors = pt.actors.filter((a) => a.id !== 'minister');
+    recordMerge(pt, 'minister', 'vell');
+    article(theirs, 'denial').annotations.push(annotation('m2', 'denial', OTHER, 'Minister Marrow', { kind: 'actor', actorId: 'marrow' }));
+    const { merged } = mergeProjectTree({ base: b, ours, theirs });
+    const project = merged.get('project.json') as ProjectFile;
+    expect(project.actors.map((a) => a.id)).toEqual(['vell']);
+    expect(project.actors[0]!.aliases).toEqual(['Minister Marrow', 'Ines Marrow']);
+    expect(article(merged, 'talks').annotations[0]!.actorId).toBe('vell');
+    expect(article(merged, 'denial').annotations[0]!.actorId).toBe('vell');
+  });
+
   it('brings back an actor deleted on one side that the other side’s new mention names', () => {
     const ours = copy(base);
     (ours.get('project.json') as ProjectFile).actors.pop();
