@@ -154,6 +154,18 @@ describe('mergeArticleFile', () => {
     expect(result.notes.map((n) => n.kind).sort()).toEqual(['kept-edited', 'link-repaired']);
   });
 
+  it('takes who changed an annotation last from the side whose change time it keeps (authorship)', () => {
+    const b = copy(base);
+    Object.assign(b.annotations[0]!, { createdBy: { name: 'Ana' }, updatedBy: { name: 'Ana' } });
+    const ours = copy(b);
+    Object.assign(ours.annotations[0]!, { note: 'by Ben', updatedAt: at(8), updatedBy: { name: 'Ben', email: 'ben@example.org' } });
+    const theirs = copy(b);
+    Object.assign(theirs.annotations[0]!, { status: 'reviewed', updatedAt: at(6), updatedBy: { name: 'Cleo' } });
+    const { merged, conflicts } = mergeArticleFile(b, ours, theirs);
+    expect(conflicts).toEqual([]);
+    expect(merged.annotations[0]).toMatchObject({ note: 'by Ben', status: 'reviewed', createdBy: { name: 'Ana' }, updatedAt: at(8), updatedBy: { name: 'Ben', email: 'ben@example.org' } });
+  });
+
   it('refuses files from a newer format instead of merging them', () => {
     const theirs = { ...copy(base), schemaVersion: 2 };
     expect(() => mergeArticleFile(base, base, theirs)).toThrow(MergeError);
