@@ -1,0 +1,102 @@
+/**
+ * `npm run bench suggest-bench`: quality of the suggestion engine on the gold set
+ * (bench/suggest-gold: dev and held-out articles written for this project) and its speed on a
+ * 20,000-word article and on 1,000 articles.
+ *
+ * SUGGEST_SETS=dev (or heldout) scores one part only; SUGGEST_ERRORS=1 lists every error;
+ * SUGGEST_COMPARE=1 also scores the engine with wink-nlp's part-of-speech tags in place of
+ * compromise's lexicon, and times both libraries' own taggers (the measurement behind the choice).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { analyse, suggest, type SuggestOptions } from '../src-shared/suggest/index';
+import { parseGold, type GoldArticle } from '../src-shared/suggest/eval/gold';
+import { emptyScores, prf, scoreArticle, type Counts, type Scores } from '../src-shared/suggest/eval/score';
+import { benchSize, SMOKE } from './bench-size';
+import { winkHints, winkTagMs, compromiseTagMs } from './suggest-libraries';
+
+const GOLD = join(process.cwd(), 'bench/suggest-gold');
+const SETS = (process.env.SUGGEST_SETS ?? 'dev,heldout').split(',');
+const RUNS = benchSize(7, 1);
+const WORDS = benchSize(20_000, 2_000);
+const ARTICLES = benchSize(1_000, 20);
+
+function load(set: string): GoldArticle[] {
+  const dir = join(GOLD, set);
+  return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => parseGold(`${set}/${f}`, readFileSync(join(dir, f), 'utf8')));
+}
+
+function evaluate(articles: readonly GoldArticle[], options: SuggestOptions): Scores {
+  const scores = emptyScores();
+  for (const a of articles) scoreArticle(scores, a, suggest({ text: a.text, language: 'en', actors: a.registry }, options));
+  return scores;
+}
+
+const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
+function line(label: string, c: Counts): string {
+  const { p, r, f1 } = prf(c);
+  return `  ${label.padEnd(30)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f1)}   (${c.tp}/${c.pred} predicted, ${c.gold} gold)`;
+}
+
+function print(name: string, s: Scores): void {
+  console.log(`\n${name}`);
+  console.log(line('actor mentions: person', s.mentions.person));
+  console.log(line('actor mentions: organization', s.mentions.organization));
+  console.log(line('actor mentions: state/place', s.mentions.state));
+  console.log(line('actor mentions: overall', s.mentions.overall) + '   target F1 ≥ 85');
+  console.log(line('  (span right, any kind)', s.mentions.spanOnly));
+  console.log(line('quote spans: exact', s.quotes.exact));
+  console.log(line('quote spans: overlapping', s.quotes.overlap) + '   target F1 ≥ 90');
+  console.log(line('direct quotes: exact', s.quotes.directExact));
+  console.log(line('direct quotes: overlapping', s.quotes.directOverlap));
+  const acc = (x: { right: number; total: number }) => `${pct(x.total === 0 ? 1 : x.right / x.total)} % (${x.right}/${x.total})`;
+  console.log(`  speaker accuracy, found quotes  ${acc(s.speakers.all)}`);
+  console.log(`  speaker accuracy, direct quotes ${acc(s.speakers.direct)}   target ≥ 90`);
+  if (process.env.SUGGEST_ERRORS === '1') for (const e of s.errors) console.log(`    ${e.article} ${e.kind}: ${e.detail}`);
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+function main(): void {
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}${SMOKE ? ' (smoke)' : ''}`);
+  const dev = load('dev');
+  for (const set of SETS) {
+    const articles = set === 'dev' ? dev : load(set);
+    const words = articles.reduce((n, a) => n + a.text.split(/\s+/).length, 0);
+    print(`${set}: ${articles.length} articles, ${words.toLocaleString()} words, ${articles.reduce((n, a) => n + a.mentions.length, 0)} mentions, ${articles.reduce((n, a) => n + a.claims.length, 0)} claims — engine with compromise's lexicon`, evaluate(articles, {}));
+    if (process.env.SUGGEST_COMPARE === '1') print(`${set} — engine with wink-nlp part-of-speech tags instead`, evaluate(articles, { hints: winkHints }));
+  }
+
+  // Speed: one long article made of the dev articles, then many ordinary ones.
+  let long = '';
+  while (long.split(/\s+/).length < WORDS) long += dev.map((a) => a.text).join('\n\n') + '\n\n';
+  const words = long.split(/\s+/).length;
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    analyse({ text: long, language: 'en', actors: [] });
+    times.push(performance.now() - t0);
+  }
+  console.log(`\nSpeed\n  ${words.toLocaleString()}-word article: median ${median(times).toFixed(0)} ms of ${RUNS} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})   target ≤ 500 ms`);
+  const t1 = performance.now();
+  for (let i = 0; i < ARTICLES; i++) {
+    const a = dev[i % dev.length]!;
+    analyse({ text: a.text, language: 'en', actors: a.registry });
+  }
+  const total = performance.now() - t1;
+  console.log(`  ${ARTICLES.toLocaleString()} articles (the dev articles in turn, ~${Math.round(dev.reduce((n, a) => n + a.text.length, 0) / dev.length)} characters each): ${total.toFixed(0)} ms, ${(total / ARTICLES).toFixed(2)} ms per article`);
+  const huge = long.repeat(Math.ceil(benchSize(5_000_000, 200_000) / long.length)).slice(0, benchSize(5_000_000, 200_000));
+  const t2 = performance.now();
+  const result = analyse({ text: huge, language: 'en', actors: [] });
+  console.log(`  ${(huge.length / 1e6).toFixed(1)} MB text: ${(performance.now() - t2).toFixed(0)} ms, ${result.suggestions.length} suggestions, truncated: ${result.truncated}`);
+  if (process.env.SUGGEST_COMPARE === '1') {
+    console.log(`\nLibraries' own taggers on the ${words.toLocaleString()}-word article (median of ${RUNS})`);
+    console.log(`  compromise nlp(text) + people/places/organizations: ${median(Array.from({ length: RUNS }, () => compromiseTagMs(long))).toFixed(0)} ms`);
+    console.log(`  wink-nlp readDoc + part-of-speech of every token:   ${median(Array.from({ length: RUNS }, () => winkTagMs(long))).toFixed(0)} ms`);
+  }
+}
+
+main();
