@@ -42,15 +42,25 @@ export function groupActors(names: readonly NameSpan[], tokens: readonly Token[]
     draft.mentions.push({ start: name.start, end: name.end, text: name.text });
     draft.forms.add(name.text);
   };
+  // Drafts by each of their words and by their initials, so a short form finds its owner without a scan.
+  const byWord = new Map<string, ActorDraft[]>();
+  const index = (word: string, draft: ActorDraft) => {
+    const list = byWord.get(word);
+    if (list === undefined) byWord.set(word, [draft]);
+    else if (!list.includes(draft)) list.push(draft);
+  };
   const ensure = (key: string, make: () => ActorDraft): ActorDraft => {
     let draft = byKey.get(key);
     if (draft === undefined) {
       draft = make();
       byKey.set(key, draft);
       drafts.push(draft);
+      for (const w of draft.words) index(w, draft);
+      if (draft.kind === 'organization') index(`#${draft.words.filter((w) => !CONNECTORS.has(w)).map((w) => w[0]).join('')}`, draft);
     }
     return draft;
   };
+  const owners = new Map<string, ActorDraft | null>();
   // Longest names first, so short forms find the full name wherever it stands in the article.
   const ordered = [...names].sort((a, b) => b.words.length - a.words.length || a.start - b.start);
   for (const name of ordered) {
@@ -60,16 +70,23 @@ export function groupActors(names: readonly NameSpan[], tokens: readonly Token[]
       add(ensure(`id:${known.id}`, () => ({ key: actorKey(known.kind, known.name), name: known.name, kind: known.kind, existing: known, words: fold(known.name).split(' '), mentions: [], forms: new Set() })), name);
       continue;
     }
-    const full = name.words.length > 1 || name.sure > 0;
-    const owner = shortFormOwner(name, drafts);
+    const full = !name.weak;
+    // Longer names come first, so every possible owner of this short form exists by now: cache by form.
+    const formKey = `${name.kind}|${folded}`;
+    let owner = owners.get(formKey);
+    if (owner === undefined) {
+      const candidates = [...(byWord.get(name.words[0] ?? '') ?? []), ...(byWord.get(`#${name.text.replace(/\./g, '').toLowerCase()}`) ?? [])];
+      owner = shortFormOwner(name, candidates);
+      owners.set(formKey, owner);
+    }
     if (owner !== null) add(owner, name);
     else if (full) add(ensure(`new:${name.kind}:${folded}`, () => ({ key: actorKey(name.kind, name.text), name: name.text, kind: name.kind, existing: null, words: name.words, mentions: [], forms: new Set() })), name);
     else pending.push(name);
   }
-  // A single unknown word that is no one's short form is kept when it recurs or acts in the text.
+  // A weak word that is no one's short form counts only where the same word was found as a name.
   for (const name of pending) {
-    const folded = fold(name.text);
-    add(ensure(`new:${name.kind}:${folded}`, () => ({ key: actorKey(name.kind, name.text), name: name.text, kind: name.kind, existing: null, words: name.words, mentions: [], forms: new Set() })), name);
+    const same = byKey.get(`new:${name.kind}:${fold(name.text)}`) ?? byWord.get(name.words[0] ?? '')?.find((d) => d.words.length === 1 && d.words[0] === name.words[0]);
+    if (same !== undefined) add(same, name);
   }
   addOrgAnaphors(drafts, tokens, text);
   return drafts;
@@ -81,7 +98,7 @@ function actorKey(kind: ActorKind, name: string): string {
 
 /** The one actor whose longer name contains these words in order, or whose initials they are. */
 function shortFormOwner(name: NameSpan, drafts: readonly ActorDraft[]): ActorDraft | null {
-  const found = drafts.filter((draft) => draft.words.length > name.words.length && (containsRun(draft.words, name.words) || isAcronym(name, draft)));
+  const found = [...new Set(drafts)].filter((draft) => draft.words.length > name.words.length && (containsRun(draft.words, name.words) || isAcronym(name, draft)));
   const people = found.filter((d) => d.kind === 'person');
   if (found.length === 1) return found[0]!;
   if (people.length === 1 && name.kind === 'person') return people[0]!;
@@ -106,12 +123,19 @@ function isAcronym(name: NameSpan, draft: ActorDraft): boolean {
 
 /** "the ministry" after "the Chinese foreign ministry": a mention when one organisation of the article ends in that noun. */
 function addOrgAnaphors(drafts: readonly ActorDraft[], tokens: readonly Token[], text: string): void {
+  const byHead = new Map<string, { draft: ActorDraft; firstAt: number }[]>();
+  for (const d of drafts) {
+    if (d.kind !== 'organization') continue;
+    const head = d.words[d.words.length - 1]!;
+    const firstAt = d.mentions.reduce((min, m) => Math.min(min, m.end), Infinity);
+    byHead.set(head, [...(byHead.get(head) ?? []), { draft: d, firstAt }]);
+  }
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.cap || !ORG_ANAPHORS.has(t.lower) || tokens[i - 1]!.lower !== 'the') continue;
-    const owners = drafts.filter((d) => d.kind === 'organization' && d.words[d.words.length - 1] === t.lower && d.mentions.some((m) => m.end <= t.start));
+    const owners = byHead.get(t.lower)?.filter((d) => d.firstAt <= t.start) ?? [];
     if (owners.length !== 1) continue;
-    const owner = owners[0]!;
+    const owner = owners[0]!.draft;
     if (owner.mentions.some((m) => m.start <= t.start && m.end >= t.end)) continue;
     owner.mentions.push({ start: t.start, end: t.end, text: text.slice(t.start, t.end) });
     owner.forms.add(`the ${t.text}`);

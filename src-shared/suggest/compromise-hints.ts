@@ -11,6 +11,9 @@ import type { WordHint, WordHints } from './word-hints';
 type Lexicon = Record<string, string | string[] | undefined>;
 
 let lexicon: Lexicon | null = null;
+/** Hints already worked out, by word (bounded: cleared when it grows past CACHE_LIMIT). */
+const cache = new Map<string, WordHint>();
+const CACHE_LIMIT = 200_000;
 
 function lex(): Lexicon {
   if (lexicon === null) lexicon = (nlp.model() as { one: { lexicon: Lexicon } }).one.lexicon;
@@ -39,7 +42,15 @@ function hintOf(tags: string | string[] | undefined): WordHint {
 export const compromiseHints: WordHints = {
   tokens(_text: string, tokens: readonly Token[]): WordHint[] {
     const table = lex();
-    return tokens.map((token) => hintOf(table[token.lower]));
+    if (cache.size > CACHE_LIMIT) cache.clear();
+    return tokens.map((token) => {
+      let hint = cache.get(token.lower);
+      if (hint === undefined) {
+        hint = hintOf(table[token.lower]);
+        cache.set(token.lower, hint);
+      }
+      return hint;
+    });
   },
   phrase(folded: string): WordHint | null {
     const tags = lex()[folded];

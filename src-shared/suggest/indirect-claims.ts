@@ -7,7 +7,7 @@ import { speakerIn, type SpeakerContext } from './speakers';
 /** How far after the verb "that" may stand ("said on Wednesday in a statement that"). */
 const THAT_REACH = 12;
 /** Words after which "said" has no clause of its own ("said in a statement."). */
-const NO_CLAUSE = new Set(['on', 'in', 'at', 'last', 'earlier', 'this', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'after', 'before', 'during', 'while', 'when', 'of', 'by', 'to', 'for', 'with', 'as', 'so', 'and', 'but', 'it', 'nothing', 'little', 'more']);
+const NO_CLAUSE = new Set(['on', 'in', 'at', 'last', 'earlier', 'this', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'after', 'before', 'during', 'while', 'when', 'of', 'by', 'to', 'for', 'with', 'as', 'so', 'and', 'but', 'nothing', 'little', 'more']);
 
 /**
  * Reported speech: "X said (that) CLAUSE", "X told Y that CLAUSE", "According to X, CLAUSE". The
@@ -48,7 +48,7 @@ export function indirectClaims(text: string, ctx: SpeakerContext, quotes: readon
       else if (NEEDS_THAT.has(verb.lower) || NO_CLAUSE.has(tokens[k + 1]?.lower ?? 'on') || tokens[k + 1]?.sent !== verb.sent) continue;
       else clauseFrom = k + 1;
       // The subject stands before the verb; a quotation between them means this verb attributes it.
-      if (quotes.some((q) => q.open >= tokens[s0]!.start && q.close < verb.start)) continue;
+      if (quoteWithin(quotes, tokens[s0]!.start, verb.start)) continue;
       speaker = speakerIn(ctx, s0, k - 1, 'last');
     }
     if (clauseFrom > sEnd) continue;
@@ -56,11 +56,17 @@ export function indirectClaims(text: string, ctx: SpeakerContext, quotes: readon
     const end = tokens[sEnd]!.end;
     const passage = text.slice(start, end);
     if (passage.split(/\s+/).length < 2) continue;
-    const mixed = quotes.some((q) => q.open >= start && q.close < end);
+    const mixed = quoteWithin(quotes, start, end);
     out.push({ start, end, form: mixed ? 'mixed' : 'indirect', medium: mediumOf(text.slice(tokens[s0]!.start, start)), speaker: speaker.actor, cue: { start: verb.start, end: according ? tokens[k + 1]!.end : verb.end } });
     k = sEnd;
   }
   return out;
+}
+
+/** Whether a whole quotation lies between two offsets. */
+function quoteWithin(quotes: readonly QuoteMarks[], from: number, to: number): boolean {
+  const q = quotes[firstQuoteAfter(quotes, from)];
+  return q !== undefined && q.close < to;
 }
 
 function firstQuoteAfter(quotes: readonly QuoteMarks[], offset: number): number {

@@ -6,16 +6,30 @@
 
 /** Titles and roles written before a person's name ("Foreign Minister", "Mr", "spokeswoman"). */
 export const TITLES = new Set([
-  'president', 'vice', 'minister', 'prime', 'foreign', 'finance', 'defence', 'defense', 'trade', 'energy', 'transport',
-  'interior', 'economy', 'health', 'justice', 'deputy', 'secretary', 'secretary-general', 'director-general', 'director',
-  'chancellor', 'mayor', 'governor', 'spokeswoman', 'spokesman', 'spokesperson', 'chief', 'executive', 'commissioner',
+  'president', 'minister', 'secretary', 'secretary-general', 'director-general', 'director',
+  'chancellor', 'mayor', 'governor', 'spokeswoman', 'spokesman', 'spokesperson', 'commissioner',
   'ambassador', 'senator', 'mr', 'mrs', 'ms', 'dr', 'pope', 'leader', 'head', 'chairman', 'chairwoman', 'chair', 'ceo',
   'councillor', 'judge', 'king', 'queen', 'envoy', 'general', 'premier', 'speaker', 'lawmaker', 'mp', 'sen', 'rep',
 ]);
 
+/** Words that are part of a title only before one ("Foreign Minister", "Chief Executive"), not alone ("Trade Association"). */
+export const TITLE_MODIFIERS = new Set(['vice', 'prime', 'foreign', 'finance', 'defence', 'defense', 'trade', 'energy', 'transport', 'interior', 'economy', 'health', 'justice', 'deputy', 'chief', 'executive', 'acting', 'former', 'state']);
+
+/** Honorifics that news writes as part of the name ("Prince Abdulaziz bin Salman", "Sheikh Mohammed"), and name suffixes. */
+export const NAME_PARTS = new Set(['prince', 'princess', 'sheikh', 'sheikha', 'emir', 'sultan', 'jr', 'sr', 'ii', 'iii']);
+
+/** Words before a name that make it an organisation ("analysts at Nomura", "the newspaper Kathimerini"). */
+export const ORG_CONTEXT = new Set(['at', 'newspaper', 'broadcaster', 'station', 'daily', 'weekly', 'magazine', 'company', 'firm', 'carmaker', 'insurer', 'retailer', 'operator', 'agency', 'channel', 'outlet', 'lender', 'group']);
+
+/** Social networks: the medium of a post, not an actor of the article, after "on" or "via". */
+export const PLATFORMS = new Set(['x', 'twitter', 'facebook', 'telegram', 'instagram', 'tiktok', 'youtube', 'bluesky', 'threads', 'whatsapp', 'weibo', 'wechat', 'linkedin']);
+
+/** Capitalised small words that stay inside a name ("Reporters Without Borders", "Institute For ..."). */
+export const INNER_FUNCTION_WORDS = new Set(['without', 'for', 'of', 'the', 'and', 'on', 'in', 'de']);
+
 /** Roles that, written in lower case just before a name, mark it as a person ("union leader Claus Weselsky"). */
 export const PERSON_CUES = new Set([
-  ...TITLES, 'counterpart', 'official', 'economist', 'analyst', 'steward', 'founder', 'officer', 'adviser', 'advisor',
+  ...TITLES, ...TITLE_MODIFIERS, 'counterpart', 'official', 'economist', 'analyst', 'steward', 'founder', 'officer', 'adviser', 'advisor',
   'activist', 'lawyer', 'professor', 'colonel', 'captain', 'candidate', 'member', 'negotiator', 'diplomat', 'correspondent',
   'journalist', 'editor', 'author', 'manager', 'boss', 'rapporteur', 'representative', 'commander',
 ]);

@@ -1,5 +1,5 @@
 import type { ActorKind } from '../domain/actor';
-import { CONNECTORS, DEMONYM_ORG_HEADS, FUNCTION_WORDS, ORG_HEADS, ORG_MODIFIERS, PERSON_CUES, PLACE_HEADS, TITLES } from './name-words';
+import { CONNECTORS, DEMONYM_ORG_HEADS, FUNCTION_WORDS, INNER_FUNCTION_WORDS, NAME_PARTS, ORG_CONTEXT, ORG_HEADS, ORG_MODIFIERS, PERSON_CUES, PLACE_HEADS, PLATFORMS, TITLE_MODIFIERS, TITLES } from './name-words';
 import type { Token } from './tokens';
 import type { WordHint, WordHints } from './word-hints';
 
@@ -16,6 +16,11 @@ export interface NameSpan {
   /** Index of the first and last token. */
   first: number;
   last: number;
+  /**
+   * One word whose capital proves nothing (a sentence's first word, or an ordinary English word
+   * such as "West"): kept only as a short form of a name found elsewhere.
+   */
+  weak: boolean;
 }
 
 /** Where the dateline ends ("NEW YORK (Reuters) - "): names in it are not the article's actors. */
@@ -39,11 +44,19 @@ export function findNames(text: string, tokens: readonly Token[], hints: WordHin
     }
     // Grow the run of capitalised words (with small connectors inside, not across punctuation).
     let j = i;
-    while (j + 1 < tokens.length && !tokens[j]!.possessive && adjacent(text, tokens[j]!, tokens[j + 1]!)) {
+    while (j + 1 < tokens.length && adjacent(text, tokens[j]!, tokens[j + 1]!)) {
       const next = tokens[j + 1]!;
+      // "Information Commissioner's Office": a possessive inside an organisation's name.
+      if (tokens[j]!.possessive && !(next.cap && ORG_HEADS.has(next.lower))) break;
       if (next.cap && !FUNCTION_WORDS.has(next.lower) && hint[j + 1] !== 'date') j++;
-      else if (CONNECTORS.has(next.lower) && !next.cap && j + 2 < tokens.length && tokens[j + 2]!.cap && adjacent(text, next, tokens[j + 2]!) && next.lower !== 'and') j++;
-      else break;
+      else if (next.cap && INNER_FUNCTION_WORDS.has(next.lower) && tokens[j + 2]?.cap && adjacent(text, next, tokens[j + 2]!) && !FUNCTION_WORDS.has(tokens[j + 2]!.lower)) j++;
+      else if (!next.cap && CONNECTORS.has(next.lower) && next.lower !== 'and') {
+        // "von der Leyen", "bin Salman": up to three small words, then a capital.
+        let k = j + 1;
+        while (k < j + 4 && tokens[k] !== undefined && !tokens[k]!.cap && CONNECTORS.has(tokens[k]!.lower) && adjacent(text, tokens[k]!, tokens[k + 1] ?? tokens[k]!)) k++;
+        if (tokens[k]?.cap && adjacent(text, tokens[k - 1]!, tokens[k]!) && !FUNCTION_WORDS.has(tokens[k]!.lower)) j = k;
+        else break;
+      } else break;
     }
     names.push(...segments(text, tokens, hint, hints, registry, i, j));
     i = j + 1;
@@ -66,14 +79,19 @@ function startsName(tokens: readonly Token[], hint: readonly WordHint[], i: numb
 function adjacent(text: string, a: Token, b: Token): boolean {
   if (a.para !== b.para) return false;
   const gap = text.slice(a.end, b.start);
+  if (a.possessive && /^['’]s? $/u.test(gap)) return true;
   return /^[ \u00a0]$/.test(gap) || (gap === '. ' && /^(jr|sr)$/i.test(a.text) === false && /^(?:\p{Lu}\.)+$/u.test(a.text + '.'));
 }
 
-function isTitle(tokens: readonly Token[], hint: readonly WordHint[], k: number): boolean {
+function isTitle(tokens: readonly Token[], hint: readonly WordHint[], k: number, to: number): boolean {
   const lower = tokens[k]!.lower;
+  if (NAME_PARTS.has(lower)) return false;
   if (lower === 'state' && tokens[k - 1]?.lower === 'of' && tokens[k - 2]?.lower === 'secretary') return true;
   if (lower === 'general') return TITLES.has(tokens[k - 1]?.lower ?? '');
-  return TITLES.has(lower) || (hint[k] === 'role' && !ORG_HEADS.has(lower));
+  // "Foreign Minister", "Deputy Prime Minister": a modifier is a title only before a title.
+  if (TITLE_MODIFIERS.has(lower)) return k < to && isTitle(tokens, hint, k + 1, to);
+  // The lexicon's roles count as titles in the singular only ("Reporters Without Borders" is a name).
+  return TITLES.has(lower) || (hint[k] === 'role' && !ORG_HEADS.has(lower) && !/[^s]s$/.test(lower));
 }
 
 /** Splits a run at titles ("NATO | Secretary General | Mark Rutte") and classifies each part. */
@@ -82,11 +100,17 @@ function segments(text: string, tokens: readonly Token[], hint: readonly WordHin
   // A run the registry knows whole is one name, titles or not.
   const whole = fold(tokens, from, to);
   if (registry.has(whole)) return [span(text, tokens, from, to, registry.get(whole)!, 2)];
+  // A run ending in an organisation word is one name, titles inside or not ("Information Commissioner's Office").
+  if (ORG_HEADS.has(tokens[to]!.lower) && to > from) {
+    const part = classify(text, tokens, hint, hints, registry, from, to, false, false);
+    return part === null ? [] : [part];
+  }
   let start = from;
   let cue = personCueBefore(tokens, from);
   for (let k = from; k <= to + 1; k++) {
-    if (k <= to && !isTitle(tokens, hint, k) && !(tokens[k]!.lower === 'of' && isTitle(tokens, hint, k + 1))) continue;
-    const part = classify(text, tokens, hint, hints, registry, start, k - 1, cue);
+    if (k <= to && !isTitle(tokens, hint, k, to) && !(tokens[k]!.lower === 'of' && k < to && isTitle(tokens, hint, k + 1, to))) continue;
+    // What stands before a title is where the person works ("Bundesbank President Joachim Nagel").
+    const part = classify(text, tokens, hint, hints, registry, start, k - 1, cue, k <= to);
     if (part !== null) out.push(part);
     if (k <= to) cue = true;
     start = k + 1;
@@ -105,15 +129,15 @@ function fold(tokens: readonly Token[], from: number, to: number): string {
   return tokens.slice(from, to + 1).map((t) => t.lower).join(' ');
 }
 
-function span(text: string, tokens: readonly Token[], first: number, last: number, kind: ActorKind, sure: number): NameSpan {
+function span(text: string, tokens: readonly Token[], first: number, last: number, kind: ActorKind, sure: number, weak = false): NameSpan {
   const start = tokens[first]!.start;
   let end = tokens[last]!.end;
   if (/^(jr|sr)$/i.test(tokens[last]!.text) && text[end] === '.') end++;
-  return { start, end, text: text.slice(start, end), words: tokens.slice(first, last + 1).map((t) => t.lower), kind, sure, first, last };
+  return { start, end, text: text.slice(start, end), words: tokens.slice(first, last + 1).map((t) => t.lower), kind, sure, first, last, weak };
 }
 
-function classify(text: string, tokens: readonly Token[], hint: readonly WordHint[], hints: WordHints, registry: ReadonlyMap<string, ActorKind>, from: number, to: number, cue: boolean): NameSpan | null {
-  // Trim connectors and demonyms at the edges ("Chinese" before a title says where, not who).
+function classify(text: string, tokens: readonly Token[], hint: readonly WordHint[], hints: WordHints, registry: ReadonlyMap<string, ActorKind>, from: number, to: number, cue: boolean, beforeTitle: boolean): NameSpan | null {
+  // Trim connectors at the edges.
   while (from <= to && (CONNECTORS.has(tokens[from]!.lower) || FUNCTION_WORDS.has(tokens[from]!.lower))) from++;
   while (to >= from && CONNECTORS.has(tokens[to]!.lower)) to--;
   if (from > to) return null;
@@ -123,20 +147,33 @@ function classify(text: string, tokens: readonly Token[], hint: readonly WordHin
   const n = to - from + 1;
   const hs = hint.slice(from, to + 1);
   const words = tokens.slice(from, to + 1);
+  const first = words[0]!;
+  const last = words[n - 1]!;
+  const prev = from > 0 && tokens[from - 1]!.sent === first.sent ? tokens[from - 1]! : null;
+  const next = tokens[to + 1]?.sent === last.sent ? tokens[to + 1]! : null;
   if (hs.every((h) => h === 'demonym')) return null;
+  if (n === 1 && PLATFORMS.has(first.lower) && (prev?.lower === 'on' || prev?.lower === 'via')) return null;
+  if (n === 1 && first.text.length === 1) return null;
   const phrase = n > 1 ? hints.phrase(folded) : null;
   if (phrase === 'place') return span(text, tokens, from, to, 'state', 2);
   if (phrase === 'org') return span(text, tokens, from, to, 'organization', 2);
-  const last = words[n - 1]!;
-  if (n === 1 && (ORG_HEADS.has(last.lower) || PLACE_HEADS.has(last.lower))) return null;
-  if (n === 1 && hs[0] === 'common' && !last.allCaps) return null;
+  if (n === 1 && (ORG_HEADS.has(last.lower) || PLACE_HEADS.has(last.lower)) && !last.allCaps) return null;
   if (/^(?:\p{Lu}\.){2,}$/u.test(last.text) || (n === 1 && hs[0] === 'place')) return span(text, tokens, from, to, 'state', 2);
   if (words.some((w) => ORG_HEADS.has(w.lower)) || hs.includes('org')) return span(text, tokens, from, to, 'organization', 2);
   if (n === 1 && last.allCaps && last.text.length <= 6) return span(text, tokens, from, to, 'organization', 2);
   if (PLACE_HEADS.has(last.lower) || (n > 1 && hs.every((h) => h === 'place'))) return span(text, tokens, from, to, 'state', 2);
-  if (cue || hs[0] === 'given-male' || hs[0] === 'given-female') return span(text, tokens, from, to, 'person', 2);
+  const given = hs[0] === 'given-male' || hs[0] === 'given-female';
+  const weakWord = n === 1 && (first.sentStart || hs[0] === 'common' || hs[0] === 'role');
+  // Where the name stands says what it names: "analysts at Nomura", "the Georgian Dream party", "in Baden-Württemberg".
+  const orgContext = (prev !== null && !prev.cap && ORG_CONTEXT.has(prev.lower)) || (next !== null && !next.cap && ORG_HEADS.has(next.lower));
+  if (!given && !cue && (beforeTitle || orgContext || (n > 1 && hs[0] === 'demonym'))) return span(text, tokens, from, to, 'organization', 1, weakWord && !beforeTitle);
+  if (!given && !cue && n === 1 && prev?.lower === 'in' && hs[0] === 'unknown') return span(text, tokens, from, to, 'state', 1);
+  if (cue || given) return span(text, tokens, from, to, 'person', 2);
   if (n > 1) return span(text, tokens, from, to, 'person', 1);
-  return span(text, tokens, from, to, 'person', 0);
+  // People are not "the X" ("the West").
+  if (prev?.lower === 'the') return span(text, tokens, from, to, 'organization', 0, true);
+  // One word alone: weak evidence when its capital may only mark a sentence start or it is an ordinary word.
+  return span(text, tokens, from, to, 'person', 0, weakWord);
 }
 
 /** "the Russian foreign ministry", "the Chinese embassy": an organisation named by a demonym and a lower-case noun. */
@@ -148,7 +185,7 @@ function demonymOrgs(text: string, tokens: readonly Token[], hint: readonly Word
     while (j < i + 3 && tokens[j] !== undefined && ORG_MODIFIERS.has(tokens[j]!.lower) && !tokens[j]!.cap) j++;
     const head = tokens[j];
     if (head !== undefined && !head.cap && DEMONYM_ORG_HEADS.has(head.lower) && head.sent === tokens[i]!.sent) {
-      out.push({ ...span(text, tokens, i, j, 'organization', 2) });
+      out.push(span(text, tokens, i, j, 'organization', 2));
       i = j;
     }
   }

@@ -8,7 +8,7 @@ export const REPORTING_VERBS = new Set([
 ]);
 
 /** Verbs that need "that" before the reported clause ("told reporters that"); otherwise the object is a listener. */
-export const NEEDS_THAT = new Set(['told', 'tells', 'asked', 'urged', 'posted', 'wrote', 'writes', 'tweeted', 'announced', 'denied', 'denies', 'continued', 'answered', 'replied', 'responded']);
+export const NEEDS_THAT = new Set(['told', 'tells', 'asked', 'urged', 'posted', 'wrote', 'writes', 'tweeted', 'announced', 'denied', 'denies', 'continued', 'answered', 'replied', 'responded', 'promised', 'vowed']);
 
 /** Verbs that label something with a quoted word ("called the plan a “farce”"): a mixed quote. */
 export const LABEL_VERBS = new Set(['called', 'calling', 'described', 'describing', 'dubbed', 'branded', 'labelled', 'labeled', 'termed']);

@@ -51,11 +51,12 @@ export function speakerIn(ctx: SpeakerContext, from: number, to: number, pick: '
   const inside: PlacedMention[] = [];
   for (let i = firstMentionFrom(ctx.mentions, start); i < ctx.mentions.length && ctx.mentions[i]!.start < end; i++) {
     const m = ctx.mentions[i]!;
-    if (!m.inQuote && m.end <= end) inside.push(m);
+    if (!m.inQuote) inside.push(m);
   }
   const people = inside.filter((m) => m.actor.kind === 'person');
   if (inside.length > 0) {
-    const pool = people.length > 0 && pick === 'last' && inside[inside.length - 1]!.actor.kind === 'state' ? people : inside;
+    // A person in the subject is the speaker rather than the body named beside them ("Anna Müller, a steward at Bosch, said").
+    const pool = people.length > 0 ? people : inside;
     const chosen = pick === 'first' ? pool[0]! : pool[pool.length - 1]!;
     return { actor: chosen.actor, unnamed: false };
   }

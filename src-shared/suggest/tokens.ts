@@ -49,24 +49,25 @@ export function tokenize(text: string): Token[] {
       possessive = true;
     }
     // What lies between the previous word and this one decides sentence and paragraph starts.
-    const gap = text.slice(last, m.index);
-    if (/\n/.test(gap)) {
+    const gap = scanGap(text, last, m.index);
+    if (gap.newline) {
       if (tokens.length > 0) para++;
       sentenceOpen = true;
-    } else if (/[.!?]/.test(gap.replace(/\.\.\./g, '…')) && isSentenceEnd(tokens[tokens.length - 1], gap)) {
+    } else if (gap.stop && isSentenceEnd(tokens[tokens.length - 1], text, last)) {
       sentenceOpen = true;
     }
     if (sentenceOpen && tokens.length > 0) sent++;
-    const first = word.charAt(0);
-    const cap = first !== first.toLowerCase() && first === first.toUpperCase();
+    const code = word.charCodeAt(0);
+    const cap = code < 128 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(word);
+    const ascii = !/[^\x00-\x7f]/.test(word);
     tokens.push({
       start: m.index,
       end,
       text: word,
-      lower: word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase(),
+      lower: ascii ? word.toLowerCase() : word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase(),
       cap,
       allCaps: word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase(),
-      sentStart: sentenceOpen && onlyOpeners(gap),
+      sentStart: sentenceOpen && !gap.other,
       possessive,
       para,
       sent,
@@ -79,14 +80,25 @@ export function tokenize(text: string): Token[] {
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'col', 'lt', 'sgt', 'prof', 'no', 'vs']);
 
-function isSentenceEnd(previous: Token | undefined, gap: string): boolean {
-  if (previous === undefined) return true;
-  // "Mr. Lavrov", "U.S. Secretary": a dot after an abbreviation or initials does not end the sentence.
-  if (/^\.\s/.test(gap) && (ABBREVIATIONS.has(previous.lower) || /\./.test(previous.text))) return false;
-  return true;
+/** What the characters between two words hold: a line break, a sentence stop, anything but spaces, marks and stops. */
+function scanGap(text: string, from: number, to: number): { newline: boolean; stop: boolean; other: boolean } {
+  let newline = false;
+  let stop = false;
+  let other = false;
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') newline = true;
+    else if (ch === '.' || ch === '!' || ch === '?' || ch === '…') stop = true;
+    else if (!OPENERS.has(ch) && !CLOSING.has(ch) && ch !== ' ' && ch !== '\t' && ch !== '\r' && ch !== '\u00a0') other = true;
+  }
+  return { newline, stop, other };
 }
 
-function onlyOpeners(gap: string): boolean {
-  for (const ch of gap) if (!OPENERS.has(ch) && !/[\s.!?,;:”’»“]/u.test(ch)) return false;
+const CLOSING = new Set([',', ';', ':', '”', '’', '»', '“', ')', ']']);
+
+function isSentenceEnd(previous: Token | undefined, text: string, gapStart: number): boolean {
+  if (previous === undefined) return true;
+  // "Mr. Lavrov", "U.S. Secretary": a dot after an abbreviation or initials does not end the sentence.
+  if (text[gapStart] === '.' && text[gapStart + 1] === ' ' && (ABBREVIATIONS.has(previous.lower) || previous.text.includes('.'))) return false;
   return true;
 }
