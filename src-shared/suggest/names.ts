@@ -23,6 +23,9 @@ export interface NameSpan {
   weak: boolean;
 }
 
+/** Acronyms of states ("US", "UK"); other short all-capital names are organisations. */
+const ACRONYM_STATES = new Set(['us', 'usa', 'uk', 'uae', 'drc', 'prc', 'dprk', 'rok', 'ussr']);
+
 /** Where the dateline ends ("NEW YORK (Reuters) - "): names in it are not the article's actors. */
 export function datelineEnd(text: string): number {
   const head = text.slice(0, 120);
@@ -67,13 +70,11 @@ export function findNames(text: string, tokens: readonly Token[], hints: WordHin
 
 function startsName(tokens: readonly Token[], hint: readonly WordHint[], i: number): boolean {
   const t = tokens[i]!;
-  if (!t.cap || hint[i] === 'date' || FUNCTION_WORDS.has(t.lower) || t.text === 'I') return false;
-  if (!t.sentStart) return true;
-  // A capital at a sentence start says nothing: keep the word only if it is not an ordinary one,
-  // or if a capitalised word follows ("Amnesty International").
-  if (hint[i] !== 'common') return true;
-  const next = tokens[i + 1];
-  return next !== undefined && next.cap && next.sent === t.sent && !t.possessive;
+  // "WHO", "US": an acronym is a name even when it spells a small word.
+  if (!t.cap || hint[i] === 'date' || (FUNCTION_WORDS.has(t.lower) && !t.allCaps) || t.text === 'I') return false;
+  // A capital at a sentence start says nothing; such a word is kept as weak (names.ts: classify)
+  // and counts only as the short form of a name found elsewhere.
+  return true;
 }
 
 function adjacent(text: string, a: Token, b: Token): boolean {
@@ -138,7 +139,7 @@ function span(text: string, tokens: readonly Token[], first: number, last: numbe
 
 function classify(text: string, tokens: readonly Token[], hint: readonly WordHint[], hints: WordHints, registry: ReadonlyMap<string, ActorKind>, from: number, to: number, cue: boolean, beforeTitle: boolean): NameSpan | null {
   // Trim connectors at the edges.
-  while (from <= to && (CONNECTORS.has(tokens[from]!.lower) || FUNCTION_WORDS.has(tokens[from]!.lower))) from++;
+  while (from <= to && !tokens[from]!.allCaps && (CONNECTORS.has(tokens[from]!.lower) || FUNCTION_WORDS.has(tokens[from]!.lower))) from++;
   while (to >= from && CONNECTORS.has(tokens[to]!.lower)) to--;
   if (from > to) return null;
   const folded = fold(tokens, from, to);
@@ -160,6 +161,7 @@ function classify(text: string, tokens: readonly Token[], hint: readonly WordHin
   if (n === 1 && (ORG_HEADS.has(last.lower) || PLACE_HEADS.has(last.lower)) && !last.allCaps) return null;
   if (/^(?:\p{Lu}\.){2,}$/u.test(last.text) || (n === 1 && hs[0] === 'place')) return span(text, tokens, from, to, 'state', 2);
   if (words.some((w) => ORG_HEADS.has(w.lower)) || hs.includes('org')) return span(text, tokens, from, to, 'organization', 2);
+  if (n === 1 && ACRONYM_STATES.has(last.lower)) return span(text, tokens, from, to, 'state', 2);
   if (n === 1 && last.allCaps && last.text.length <= 6) return span(text, tokens, from, to, 'organization', 2);
   if (PLACE_HEADS.has(last.lower) || (n > 1 && hs.every((h) => h === 'place'))) return span(text, tokens, from, to, 'state', 2);
   const given = hs[0] === 'given-male' || hs[0] === 'given-female';
