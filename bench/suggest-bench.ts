@@ -8,7 +8,7 @@
  * compromise's lexicon, and times both libraries' own taggers (the measurement behind the choice).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { analyse, suggest, type SuggestOptions } from '../src-shared/suggest/index';
 import { parseGold, type GoldArticle } from '../src-shared/suggest/eval/gold';
@@ -75,12 +75,17 @@ function main(): void {
   while (long.split(/\s+/).length < WORDS) long += dev.map((a) => a.text).join('\n\n') + '\n\n';
   const words = long.split(/\s+/).length;
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     analyse({ text: long, language: 'en', actors: [] });
+    const c = process.cpuUsage(c0);
     times.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  console.log(`\nSpeed\n  ${words.toLocaleString()}-word article: median ${median(times).toFixed(0)} ms of ${RUNS} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})   target ≤ 500 ms`);
+  // CPU time too: on a shared machine the wall clock also counts time spent waiting for a core.
+  console.log(`\nSpeed (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)\n  ${words.toLocaleString()}-word article: median ${median(times).toFixed(0)} ms wall, ${median(cpu).toFixed(0)} ms CPU, of ${RUNS} runs (wall min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})   target ≤ 500 ms`);
   const t1 = performance.now();
   for (let i = 0; i < ARTICLES; i++) {
     const a = dev[i % dev.length]!;
