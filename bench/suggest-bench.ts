@@ -14,7 +14,8 @@ import { analyse, suggest, type SuggestOptions } from '../src-shared/suggest/ind
 import { parseGold, type GoldArticle } from '../src-shared/suggest/eval/gold';
 import { emptyScores, prf, scoreArticle, type Counts, type Scores } from '../src-shared/suggest/eval/score';
 import { benchSize, SMOKE } from './bench-size';
-import { winkHints, winkTagMs, compromiseTagMs } from './suggest-libraries';
+import { compromiseEntities, winkHints, winkTagMs, compromiseTagMs } from './suggest-libraries';
+import type { Suggestion } from '../src-shared/suggest/suggestion';
 
 const GOLD = join(process.cwd(), 'bench/suggest-gold');
 const SETS = (process.env.SUGGEST_SETS ?? 'dev,heldout').split(',');
@@ -67,7 +68,20 @@ function main(): void {
     const articles = set === 'dev' ? dev : load(set);
     const words = articles.reduce((n, a) => n + a.text.split(/\s+/).length, 0);
     print(`${set}: ${articles.length} articles, ${words.toLocaleString()} words, ${articles.reduce((n, a) => n + a.mentions.length, 0)} mentions, ${articles.reduce((n, a) => n + a.claims.length, 0)} claims — engine with compromise's lexicon`, evaluate(articles, {}));
-    if (process.env.SUGGEST_COMPARE === '1') print(`${set} — engine with wink-nlp part-of-speech tags instead`, evaluate(articles, { hints: winkHints }));
+    if (process.env.SUGGEST_COMPARE === '1') {
+      print(`${set} — engine with wink-nlp part-of-speech tags instead`, evaluate(articles, { hints: winkHints }));
+      // compromise's own entity finder alone (actor mentions only; it finds no quotes).
+      const own = emptyScores();
+      for (const a of articles) {
+        const found: Suggestion[] = compromiseEntities(a.text).map((m, i) => ({ type: 'actor', key: `c${i}`, name: m.text, actorKind: m.kind, aliases: [], existingActorId: null, mentions: [m] }));
+        scoreArticle(own, a, found);
+      }
+      console.log(`\n${set} — compromise's own people/places/organizations, no engine rules (mentions only)`);
+      console.log(line('actor mentions: person', own.mentions.person));
+      console.log(line('actor mentions: organization', own.mentions.organization));
+      console.log(line('actor mentions: state/place', own.mentions.state));
+      console.log(line('actor mentions: overall', own.mentions.overall));
+    }
   }
 
   // Speed: one long article made of the dev articles, then many ordinary ones.

@@ -4,7 +4,7 @@
  * hints, and the cost of each library's own full tagger.
  */
 import nlp from 'compromise';
-import winkNLP from 'wink-nlp';
+import winkNLP, { type ItemToken } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Token } from '../src-shared/suggest/tokens';
 import type { WordHint, WordHints } from '../src-shared/suggest/word-hints';
@@ -24,7 +24,7 @@ export const winkHints: WordHints = {
     // Map wink's tokens onto ours by walking both in order over the same text.
     const tags: { start: number; end: number; pos: string }[] = [];
     let at = 0;
-    doc.tokens().each((t) => {
+    doc.tokens().each((t: ItemToken) => {
       const value = t.out();
       const start = text.indexOf(value, at);
       if (start < 0) return;
@@ -48,7 +48,7 @@ export function winkTagMs(text: string): number {
   const t0 = performance.now();
   const doc = w.readDoc(text);
   let n = 0;
-  doc.tokens().each((t) => {
+  doc.tokens().each((t: ItemToken) => {
     if (t.out(w.its.pos) === 'PROPN') n++;
   });
   return performance.now() - t0 + n * 0;
@@ -62,4 +62,28 @@ export function compromiseTagMs(text: string): number {
   doc.places().out('array');
   doc.organizations().out('array');
   return performance.now() - t0;
+}
+
+/**
+ * Actor mentions as compromise's own tagger finds them (people, places, organisations), with no
+ * rule of the engine: the baseline the engine's rules are measured against.
+ */
+export function compromiseEntities(text: string): { start: number; end: number; text: string; kind: 'person' | 'organization' | 'state' }[] {
+  const doc = nlp(text);
+  const out: { start: number; end: number; text: string; kind: 'person' | 'organization' | 'state' }[] = [];
+  const take = (view: { json(options: object): unknown }, kind: 'person' | 'organization' | 'state') => {
+    for (const m of view.json({ offset: true }) as { offset?: { start: number; length: number } }[]) {
+      if (m.offset === undefined) continue;
+      // compromise's offsets include trailing punctuation and possessives; trim them to the name.
+      let end = m.offset.start + m.offset.length;
+      const raw = text.slice(m.offset.start, end);
+      const trimmed = raw.replace(/(?:['’]s)?[\s.,;:!?”"’»)]*$/u, '');
+      end = m.offset.start + trimmed.length;
+      out.push({ start: m.offset.start, end, text: trimmed, kind });
+    }
+  };
+  take(doc.people(), 'person');
+  take(doc.organizations(), 'organization');
+  take(doc.places(), 'state');
+  return out;
 }

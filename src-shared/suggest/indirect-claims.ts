@@ -1,4 +1,4 @@
-import { firstTokenFrom, type ClaimDraft } from './claim-draft';
+import type { ClaimDraft } from './claim-draft';
 import { mediumOf } from './medium';
 import type { QuoteMarks } from './quotes';
 import { NEEDS_THAT, REPORTING_VERBS } from './reporting-verbs';

@@ -59,7 +59,7 @@ export function tokenize(text: string): Token[] {
     if (sentenceOpen && tokens.length > 0) sent++;
     const code = word.charCodeAt(0);
     const cap = code < 128 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(word);
-    const ascii = !/[^\x00-\x7f]/.test(word);
+    const ascii = /^[\w'-]*$/.test(word);
     tokens.push({
       start: m.index,
       end,
