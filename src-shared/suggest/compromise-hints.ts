@@ -30,7 +30,8 @@ function hintOf(tags: string | string[] | undefined): WordHint {
   if (list.some((tag) => PLACE.has(tag))) return 'place';
   if (list.some((tag) => ORG.has(tag))) return 'org';
   if (list.includes('MaleName')) return 'given-male';
-  if (list.includes('FemaleName') || list.includes('FirstName')) return 'given-female';
+  if (list.includes('FemaleName')) return 'given-female';
+  if (list.includes('FirstName')) return 'given';
   if (list.includes('Demonym')) return 'demonym';
   if (list.includes('Actor') || list.includes('Honorific')) return 'role';
   if (list.some((tag) => DATE.has(tag))) return 'date';

@@ -164,7 +164,7 @@ function classify(text: string, tokens: readonly Token[], hint: readonly WordHin
   if (n === 1 && ACRONYM_STATES.has(last.lower)) return span(text, tokens, from, to, 'state', 2);
   if (n === 1 && last.allCaps && last.text.length <= 6) return span(text, tokens, from, to, 'organization', 2);
   if (PLACE_HEADS.has(last.lower) || (n > 1 && hs.every((h) => h === 'place'))) return span(text, tokens, from, to, 'state', 2);
-  const given = hs[0] === 'given-male' || hs[0] === 'given-female';
+  const given = hs[0] === 'given-male' || hs[0] === 'given-female' || hs[0] === 'given';
   const weakWord = n === 1 && (first.sentStart || hs[0] === 'common' || hs[0] === 'role');
   // Where the name stands says what it names: "analysts at Nomura", "the Georgian Dream party", "in Baden-Württemberg".
   const orgContext = (prev !== null && !prev.cap && ORG_CONTEXT.has(prev.lower)) || (next !== null && !next.cap && ORG_HEADS.has(next.lower));

@@ -10,6 +10,7 @@ export type WordHint =
   | 'org' // an organisation ("NATO")
   | 'given-male' // a man's given name ("Sergei")
   | 'given-female' // a woman's given name ("Anna")
+  | 'given' // a given name of either gender ("Mark" is also a verb; compromise tags some names only as first names)
   | 'demonym' // "Chinese", "German"
   | 'role' // a role or title ("minister", "analysts")
   | 'date' // weekday, month
