@@ -14,6 +14,7 @@ import { analyse, MAX_TEXT, suggest, type SuggestOptions } from '../src-shared/s
 import { parseGold, type GoldArticle } from '../src-shared/suggest/eval/gold';
 import { emptyScores, prf, scoreArticle, type Counts, type Scores } from '../src-shared/suggest/eval/score';
 import { benchSize, SMOKE } from './bench-size';
+import { median } from './stats.mjs';
 import { compromiseEntities, winkHints, winkTagMs, compromiseTagMs } from './suggest-libraries';
 import type { Suggestion } from '../src-shared/suggest/suggestion';
 
@@ -55,10 +56,6 @@ function print(name: string, s: Scores): void {
   console.log(`  speaker accuracy, found quotes  ${acc(s.speakers.all)}`);
   console.log(`  speaker accuracy, direct quotes ${acc(s.speakers.direct)}   target ≥ 90`);
   if (process.env.SUGGEST_ERRORS === '1') for (const e of s.errors) console.log(`    ${e.article} ${e.kind}: ${e.detail}`);
-}
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
 function main(): void {
