@@ -4,8 +4,9 @@
  * 20,000-word article and on 1,000 articles.
  *
  * SUGGEST_SETS=dev (or heldout) scores one part only; SUGGEST_ERRORS=1 lists every error;
- * SUGGEST_COMPARE=1 also scores the engine with wink-nlp's part-of-speech tags in place of
- * compromise's lexicon, and times both libraries' own taggers (the measurement behind the choice).
+ * SUGGEST_COMPARE=1 also scores compromise's own entity finder (no engine rules) and times its
+ * full tagger (the measurement behind the choice of library; wink-nlp was measured too, see
+ * docs/performance.md).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,7 +16,7 @@ import { parseGold, type GoldArticle } from '../src-shared/suggest/eval/gold';
 import { emptyScores, prf, scoreArticle, type Counts, type Scores } from '../src-shared/suggest/eval/score';
 import { benchSize, SMOKE } from './bench-size';
 import { median } from './stats.mjs';
-import { compromiseEntities, winkHints, winkTagMs, compromiseTagMs } from './suggest-libraries';
+import { compromiseEntities, compromiseTagMs } from './suggest-libraries';
 import type { Suggestion } from '../src-shared/suggest/suggestion';
 
 const GOLD = join(process.cwd(), 'bench/suggest-gold');
@@ -66,7 +67,6 @@ function main(): void {
     const words = articles.reduce((n, a) => n + a.text.split(/\s+/).length, 0);
     print(`${set}: ${articles.length} articles, ${words.toLocaleString()} words, ${articles.reduce((n, a) => n + a.mentions.length, 0)} mentions, ${articles.reduce((n, a) => n + a.claims.length, 0)} claims — engine with compromise's lexicon`, evaluate(articles, {}));
     if (process.env.SUGGEST_COMPARE === '1') {
-      print(`${set} — engine with wink-nlp part-of-speech tags instead`, evaluate(articles, { hints: winkHints }));
       // compromise's own entity finder alone (actor mentions only; it finds no quotes).
       const own = emptyScores();
       for (const a of articles) {
@@ -114,7 +114,6 @@ function main(): void {
   if (process.env.SUGGEST_COMPARE === '1') {
     console.log(`\nLibraries' own taggers on the ${words.toLocaleString()}-word article (median of ${RUNS})`);
     console.log(`  compromise nlp(text) + people/places/organizations: ${median(Array.from({ length: RUNS }, () => compromiseTagMs(long))).toFixed(0)} ms`);
-    console.log(`  wink-nlp readDoc + part-of-speech of every token:   ${median(Array.from({ length: RUNS }, () => winkTagMs(long))).toFixed(0)} ms`);
   }
 }
 

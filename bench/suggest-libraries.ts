@@ -1,59 +1,9 @@
 /**
- * The other candidate library for the suggestion engine, kept for the measurement that chose
- * between them (docs/performance.md, "Suggestions"): wink-nlp's part-of-speech tagger as word
- * hints, and the cost of each library's own full tagger.
+ * compromise's own tagger, as the baseline the engine (which uses only compromise's lexicon) is
+ * measured against (docs/performance.md, "Suggestions"). The wink-nlp adapter used in the same
+ * comparison was removed with the package; it is in this file at commit c6394e2.
  */
 import nlp from 'compromise';
-import winkNLP, { type ItemToken } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
-import type { Token } from '../src-shared/suggest/tokens';
-import type { WordHint, WordHints } from '../src-shared/suggest/word-hints';
-
-let wink: ReturnType<typeof winkNLP> | null = null;
-const engine = () => (wink ??= winkNLP(model));
-
-/**
- * Word hints from wink-nlp: a token wink tags as a proper noun (or does not know) may be part of
- * a name; any other part of speech is an ordinary word. wink's lite model has no gazetteer of
- * places, given names or organisations, so those hints stay "unknown".
- */
-export const winkHints: WordHints = {
-  tokens(text: string, tokens: readonly Token[]): WordHint[] {
-    const w = engine();
-    const doc = w.readDoc(text);
-    // Map wink's tokens onto ours by walking both in order over the same text.
-    const tags: { start: number; end: number; pos: string }[] = [];
-    let at = 0;
-    doc.tokens().each((t: ItemToken) => {
-      const value = t.out();
-      const start = text.indexOf(value, at);
-      if (start < 0) return;
-      tags.push({ start, end: start + value.length, pos: t.out(w.its.pos) as string });
-      at = start + value.length;
-    });
-    let k = 0;
-    return tokens.map((token) => {
-      while (k < tags.length && tags[k]!.end <= token.start) k++;
-      const tag = tags[k];
-      if (tag === undefined || tag.start > token.start) return 'unknown';
-      return tag.pos === 'PROPN' ? 'unknown' : 'common';
-    });
-  },
-  phrase: () => null,
-};
-
-/** Milliseconds for wink-nlp to read a text and tag every token. */
-export function winkTagMs(text: string): number {
-  const w = engine();
-  const t0 = performance.now();
-  const doc = w.readDoc(text);
-  let n = 0;
-  doc.tokens().each((t: ItemToken) => {
-    if (t.out(w.its.pos) === 'PROPN') n++;
-  });
-  return performance.now() - t0 + n * 0;
-}
-
 /** Milliseconds for compromise's full tagger to read a text and list people, places and organisations. */
 export function compromiseTagMs(text: string): number {
   const t0 = performance.now();
