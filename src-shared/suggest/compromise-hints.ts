@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 import type { Token } from './tokens';
 import type { WordHint, WordHints } from './word-hints';
 
