@@ -63,7 +63,10 @@ export function analyse(input: SuggestInput, options: SuggestOptions = {}): Sugg
   const used = new Set<number>();
   const direct = directClaims(text, ctx, quotes, used);
   const indirect = indirectClaims(text, ctx, quotes, used);
-  const claims = [...direct, ...indirect].sort((a, b) => a.start - b.start);
+  // A quotation inside a reported clause is part of that mixed claim, not a claim of its own.
+  const mixed = indirect.filter((c) => c.form === 'mixed');
+  const standalone = direct.filter((d) => d.speaker !== null || !mixed.some((m) => m.start <= d.start && d.end <= m.end));
+  const claims = [...standalone, ...indirect].sort((a, b) => a.start - b.start);
   const actors = drafts.map(toSuggestion).sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   return { suggestions: [...actors, ...claimSuggestions(text, claims)], truncated, skipped: null };
 }
