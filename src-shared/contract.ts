@@ -16,6 +16,7 @@ import { tagFieldsSchema, tagPatchSchema, tagSchema } from './domain/tag';
 import { idSchema } from './domain/ids';
 import { projectInfoSchema } from './domain/project';
 import { reportOptionsSchema, reportScopeSchema } from './report/report-options';
+import { suggestionContract } from './suggest/suggestion-contract';
 
 const none = z.object({}).strict();
 
@@ -379,6 +380,9 @@ export const contract = {
     input: z.object({ articleId: idSchema }).strict(),
     output: z.object({ fileName: z.string(), markdown: z.string() }),
   },
+
+  /** Proposed actors and attributed quotes, accepted or rejected by the analyst (src-shared/suggest/suggestion-contract.ts). */
+  ...suggestionContract,
 } as const;
 
 export type Contract = typeof contract;

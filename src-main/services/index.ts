@@ -14,9 +14,11 @@ import { w3cHandlers } from './w3c-service';
 import { libraryHandlers } from './library-service';
 import { importHandlers } from './import-service';
 import type { Reanchorer } from './reanchorer';
+import type { Suggester } from './suggester';
+import { suggestionHandlers } from './suggestions-service';
 
 /** Every channel's handler, over one open project, sharing one undo history. */
-export function createHandlers(store: ProjectStore, now?: () => Date, options: { reanchorer?: Reanchorer } = {}): Handlers {
+export function createHandlers(store: ProjectStore, now?: () => Date, options: { reanchorer?: Reanchorer; suggester?: Suggester } = {}): Handlers {
   const history = new History(store);
   return {
     ...libraryHandlers(store),
@@ -32,5 +34,6 @@ export function createHandlers(store: ProjectStore, now?: () => Date, options: {
     ...reportHandlers(store, now),
     ...projectFileHandlers(store, now),
     ...w3cHandlers(store, history, now),
+    ...suggestionHandlers(store, history, now, options.suggester),
   };
 }
