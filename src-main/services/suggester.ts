@@ -90,7 +90,7 @@ export function createSuggester(options: SuggesterOptions = {}): Suggester {
         w.off('exit', onExit);
         done();
         if (worker === w) void stop();
-        reject(new AppError('too-large', `Finding suggestions took more than ${Math.round(timeoutMs / 1000)} s and was stopped. The article may be too long for suggestions; annotate it by hand.`));
+        reject(new AppError('too-large', `Finding suggestions took more than ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`} and was stopped. The article may be too long for suggestions; annotate it by hand.`));
       }, timeoutMs);
       w.on('message', onMessage);
       w.on('error', onError);
@@ -102,7 +102,13 @@ export function createSuggester(options: SuggesterOptions = {}): Suggester {
   return {
     run: (input) =>
       queue.run(async () => {
-        if (!file) return engine(input);
+        if (!file) {
+          try {
+            return engine(input);
+          } catch (error) {
+            throw new AppError('internal', `Suggestions could not be computed for this article: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
         return inWorker(file, input);
       }),
     close: stop,
