@@ -13,6 +13,7 @@ import { LibraryPanel } from '../features/library/library-panel';
 import { ProjectNotesDialog } from '../features/project/project-notes-dialog';
 import { Reader } from '../features/reader/reader';
 import { ReviewView } from '../features/review/review-view';
+import { SuggestionsPanel } from '../features/suggestions/suggestions-panel';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog';
 import { AppToolbar } from './app-toolbar';
 import { isTypingTarget, PRIORITY, useShortcuts } from './keymap';
@@ -181,6 +182,7 @@ export function App() {
               </main>
               <aside className="side-panels" aria-label="Panels">
                 <AnnotationsPanel />
+                <SuggestionsPanel />
                 <ActorsPanel />
                 <CodebookPanel />
               </aside>
