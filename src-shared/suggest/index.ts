@@ -44,15 +44,21 @@ export function suggest(input: SuggestInput): Suggestion[] {
   return [...actorSuggestions.values(), ...claims].sort((a, b) => firstOffset(a) - firstOffset(b));
 }
 
+/** Titles before a name ("Foreign Minister Ilse Marnow") are not part of it. */
+const TITLES = /^(?:(?:Foreign|Prime|Defence|Defense|Deputy|Minister|President|Secretary|Secretary-General|Spokesperson|Spokesman|Spokeswoman|Ambassador|General|Chancellor|Senator|Mr|Mrs|Ms|Dr)\.?\s+)+/u;
+
 function clean(name: string | null): string | null {
   if (!name) return null;
   const words = name.split(/\s+/).filter((w) => !NOT_NAMES.has(w));
-  return words.length > 0 ? words.join(' ') : null;
+  const rest = words.join(' ').replace(TITLES, '');
+  return rest || null;
 }
 
 function speakerFor(name: string, text: string, actors: readonly RegistryActor[], found: Map<string, ActorSuggestion>): SpeakerGuess {
   const lower = name.toLowerCase();
-  const known = actors.find((a) => a.name.toLowerCase() === lower || a.aliases.some((alias) => alias.toLowerCase() === lower));
+  // The registry's name at the end of a longer phrase ("Caldonian Ilse Marnow") is that actor.
+  const names = (a: RegistryActor) => [a.name, ...a.aliases].map((n) => n.toLowerCase());
+  const known = actors.find((a) => names(a).includes(lower)) ?? actors.find((a) => names(a).some((n) => lower.endsWith(` ${n}`)));
   if (known) return { name: known.name, existingActorId: known.id, actorKey: found.has(keyOfActor(known.kind, known.name)) ? keyOfActor(known.kind, known.name) : null };
   // An unknown name: a new person, with its last word as a short form when the text uses it.
   const key = keyOfActor('person', name);

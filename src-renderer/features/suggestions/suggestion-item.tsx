@@ -34,6 +34,7 @@ export const SuggestionItem = memo(function SuggestionItem({ suggestion, current
           <span className="entry-quote">{text}</span>
         </span>
       </button>
+      <div className="suggestion-controls">
       <div className="suggestion-choices">
         {suggestion.type === 'actor' ? (
           <>
@@ -78,6 +79,7 @@ export const SuggestionItem = memo(function SuggestionItem({ suggestion, current
         <button type="button" disabled={busy} onClick={onReject} aria-keyshortcuts={current ? 'X' : undefined}>
           Reject
         </button>
+      </div>
       </div>
     </li>
   );
