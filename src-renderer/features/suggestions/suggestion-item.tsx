@@ -35,51 +35,51 @@ export const SuggestionItem = memo(function SuggestionItem({ suggestion, current
         </span>
       </button>
       <div className="suggestion-controls">
-      <div className="suggestion-choices">
-        {suggestion.type === 'actor' ? (
-          <>
-            <select aria-label="Actor" value={overrides.actorId ?? ''} onChange={(e) => onChange({ ...overrides, actorId: e.target.value || undefined })}>
-              <option value="">{suggestion.existingActorId ? (project.actors.find((a) => a.id === suggestion.existingActorId)?.name ?? suggestion.name) : `New: ${suggestion.name}`}</option>
+        <div className="suggestion-choices">
+          {suggestion.type === 'actor' ? (
+            <>
+              <select aria-label="Actor" value={overrides.actorId ?? ''} onChange={(e) => onChange({ ...overrides, actorId: e.target.value || undefined })}>
+                <option value="">{suggestion.existingActorId ? (project.actors.find((a) => a.id === suggestion.existingActorId)?.name ?? suggestion.name) : `New: ${suggestion.name}`}</option>
+                {project.actors
+                  .filter((a) => a.id !== suggestion.existingActorId)
+                  .map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name}
+                    </option>
+                  ))}
+              </select>
+              {!suggestion.existingActorId && !overrides.actorId && (
+                <select aria-label="Kind" value={overrides.actorKind ?? suggestion.actorKind} onChange={(e) => onChange({ ...overrides, actorKind: e.target.value as ActorKind })}>
+                  <LabelOptions labels={ACTOR_KIND_LABELS} />
+                </select>
+              )}
+            </>
+          ) : (
+            <select
+              aria-label="Speaker"
+              value={overrides.speakerId === undefined ? '' : (overrides.speakerId ?? 'none')}
+              onChange={(e) => onChange({ ...overrides, speakerId: e.target.value === '' ? undefined : e.target.value === 'none' ? null : e.target.value })}
+            >
+              <option value="">{speakerLabel(suggestion, project.actors)}</option>
+              <option value="none">No speaker</option>
               {project.actors
-                .filter((a) => a.id !== suggestion.existingActorId)
+                .filter((a) => a.id !== suggestion.speaker?.existingActorId)
                 .map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.name}
                   </option>
                 ))}
             </select>
-            {!suggestion.existingActorId && !overrides.actorId && (
-              <select aria-label="Kind" value={overrides.actorKind ?? suggestion.actorKind} onChange={(e) => onChange({ ...overrides, actorKind: e.target.value as ActorKind })}>
-                <LabelOptions labels={ACTOR_KIND_LABELS} />
-              </select>
-            )}
-          </>
-        ) : (
-          <select
-            aria-label="Speaker"
-            value={overrides.speakerId === undefined ? '' : (overrides.speakerId ?? 'none')}
-            onChange={(e) => onChange({ ...overrides, speakerId: e.target.value === '' ? undefined : e.target.value === 'none' ? null : e.target.value })}
-          >
-            <option value="">{speakerLabel(suggestion, project.actors)}</option>
-            <option value="none">No speaker</option>
-            {project.actors
-              .filter((a) => a.id !== suggestion.speaker?.existingActorId)
-              .map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-          </select>
-        )}
-      </div>
-      <div className="suggestion-actions">
-        <button type="button" className="primary" disabled={busy} onClick={onAccept} aria-keyshortcuts={current ? 'Y' : undefined}>
-          Accept
-        </button>
-        <button type="button" disabled={busy} onClick={onReject} aria-keyshortcuts={current ? 'X' : undefined}>
-          Reject
-        </button>
-      </div>
+          )}
+        </div>
+        <div className="suggestion-actions">
+          <button type="button" className="primary" disabled={busy} onClick={onAccept} aria-keyshortcuts={current ? 'Y' : undefined}>
+            Accept
+          </button>
+          <button type="button" disabled={busy} onClick={onReject} aria-keyshortcuts={current ? 'X' : undefined}>
+            Reject
+          </button>
+        </div>
       </div>
     </li>
   );
