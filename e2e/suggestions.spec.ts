@@ -17,6 +17,9 @@ const item = (page: Page, name: string | RegExp): Locator => panel(page).getByRo
 const annotations = (page: Page) => page.getByRole('list', { name: 'Annotations in text order' });
 
 test.describe('suggestions', () => {
+  // Each test starts a host and a browser and waits for the engine's worker: give a loaded machine room.
+  test.describe.configure({ timeout: 120_000 });
+
   test('accepts a proposed actor and a quote with its speaker, as ordinary annotations', async ({ workbench }) => {
     const { page } = workbench.ui;
     await workbench.ui.addAndOpenArticle(TALKS);
