@@ -38,7 +38,8 @@ export function suggest(input: SuggestInput): Suggestion[] {
     const before = BEFORE.exec(text.slice(lineStart, match.index));
     const name = clean(after?.[1] ?? after?.[2] ?? before?.[1] ?? null);
     const speaker = name ? speakerFor(name, text, actors, actorSuggestions) : null;
-    const context = text.slice(lineStart, Math.min(text.length, match.index + match[0].length + 80));
+    const lineEnd = text.indexOf('\n', match.index + match[0].length);
+    const context = text.slice(lineStart, Math.min(lineEnd < 0 ? text.length : lineEnd, match.index + match[0].length + 80));
     claims.push({ type: 'claim', key: `claim:${hash(span.text)}`, span, form: 'direct', medium: mediumOf(context), speaker, cue: null });
   }
   return [...actorSuggestions.values(), ...claims].sort((a, b) => firstOffset(a) - firstOffset(b));
