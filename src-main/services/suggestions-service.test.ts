@@ -166,9 +166,10 @@ describe('suggestions', () => {
     const { call } = await setup();
     const a = await call<{ id: string }>('articles:create', { title: 'Talks', text: TEXT });
     await call<{ id: string }>('articles:create', { title: 'Nothing', text: 'No one spoke.' });
-    const started = await call<{ jobId: string; total: number }>('suggestions:run', {});
+    type Job = { jobId: string; total: number; state: string; done: number; articles: number; suggestions: number };
+    const started = await call<Job>('suggestions:run', {});
     expect(started.total).toBe(2);
-    let job = started as { state: string; done: number; articles: number; suggestions: number };
+    let job = started;
     for (let i = 0; i < 100 && job.state === 'running'; i++) job = await call('suggestions:job', { jobId: started.jobId });
     expect(job).toMatchObject({ state: 'done', done: 2, articles: 1, suggestions: 3 });
     const pending = await call<{ total: number; items: { articleId: string; before: string; suggestion: Suggestion }[] }>('suggestions:pending', {});
