@@ -1,5 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures/workbench';
+import { expect as baseExpect, test } from './fixtures/workbench';
+
+// The engine's worker starts on the first article opened (a few seconds on a loaded machine).
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 /**
  * Suggestions (issue 9): the workbench proposes actors and attributed quotes; the analyst
