@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../src-shared/contract';
 import type { Actor, ActorKind } from '../../src-shared/domain/actor';
 import type { Annotation } from '../../src-shared/domain/annotation';
+import { stampCreated, stampUpdated, type Author } from '../../src-shared/domain/author';
 import { AppError } from '../../src-shared/result';
 import { CLAIM_FORM_OF } from '../../src-shared/suggest/suggestion-schema';
 import type { ActorSuggestion, ClaimSuggestion, Suggestion, TextSpan } from '../../src-shared/suggest/suggestion';
@@ -17,7 +18,8 @@ type Item = ParsedInput<'suggestions:accept'>['items'][number];
  * (new actors, new aliases of known ones), then the article (the annotations). `pending` is
  * what is proposed now; a key not in it fails the whole step with `conflict` before any write.
  */
-export async function acceptSuggestions(tx: Tx, registry: Readonly<ProjectFile>, file: Readonly<ArticleFile>, pending: readonly Suggestion[], items: readonly Item[], stamp: string): Promise<{ annotations: number; actorsCreated: number }> {
+export async function acceptSuggestions(tx: Tx, registry: Readonly<ProjectFile>, file: Readonly<ArticleFile>, pending: readonly Suggestion[], items: readonly Item[], when: { at: string; by: Author }): Promise<{ annotations: number; actorsCreated: number }> {
+  const stamp = when.at;
   const byKey = new Map(pending.map((s) => [s.key, s]));
   const chosen = items.map((item) => {
     const suggestion = byKey.get(item.key);
@@ -35,7 +37,7 @@ export async function acceptSuggestions(tx: Tx, registry: Readonly<ProjectFile>,
       const lower = name.trim().toLowerCase();
       const same = project.actors.find((a) => a.name.toLowerCase() === lower);
       if (same) return same;
-      const actor: Actor = { id: randomUUID(), name: name.trim(), kind, aliases: cleanAliases(name, aliases), description: '', affiliationId: null, note: '', createdAt: stamp, updatedAt: stamp };
+      const actor: Actor = stampCreated({ id: randomUUID(), name: name.trim(), kind, aliases: cleanAliases(name, aliases), description: '', affiliationId: null, note: '', createdAt: stamp, updatedAt: stamp }, when.by);
       project.actors.push(actor);
       actorsCreated++;
       return actor;
@@ -44,7 +46,7 @@ export async function acceptSuggestions(tx: Tx, registry: Readonly<ProjectFile>,
       if (suggestion.type !== 'actor') continue;
       const existing = overrides.actorId ?? suggestion.existingActorId;
       const actor = existing ? actorOf(project, existing) : findOrCreate(suggestion.name, overrides.actorKind ?? suggestion.actorKind, suggestion.aliases);
-      for (const mention of suggestion.mentions) addAlias(actor, mention.text, stamp);
+      for (const mention of suggestion.mentions) addAlias(actor, mention.text, when);
       actorIds.set(suggestion.key, actor.id);
     }
     const speakers = new Map<string, string | null>();
@@ -62,7 +64,7 @@ export async function acceptSuggestions(tx: Tx, registry: Readonly<ProjectFile>,
   const annotations = await tx.article(file.article.id, (draft) => {
     const created: Annotation[] = [];
     const add = (span: TextSpan, fields: Pick<Annotation, 'kind' | 'actorId' | 'claim'>) =>
-      created.push({ id: randomUUID(), articleId: draft.article.id, target: rangeIn(draft, span.start, span.end), tags: [], note: '', status: 'draft', anchor: 'anchored', createdAt: stamp, updatedAt: stamp, ...fields });
+      created.push(stampCreated({ id: randomUUID(), articleId: draft.article.id, target: rangeIn(draft, span.start, span.end), tags: [], note: '', status: 'draft' as const, anchor: 'anchored' as const, createdAt: stamp, updatedAt: stamp, ...fields }, when.by));
     for (const { suggestion, overrides } of chosen) {
       if (suggestion.type === 'actor') {
         for (const mention of suggestion.mentions) add(mention, { kind: 'actor', actorId: actorIds.get(suggestion.key)!, claim: null });
@@ -97,11 +99,12 @@ function speakerOf(
   return findOrCreate(proposal?.name ?? speaker.name, proposal?.actorKind ?? 'person', proposal?.aliases ?? []).id;
 }
 
-function addAlias(actor: Actor, text: string, stamp: string): void {
+function addAlias(actor: Actor, text: string, when: { at: string; by: Author }): void {
   const aliases = aliasesWithSelection(actor, text);
   if (!aliases) return;
   actor.aliases = aliases;
-  actor.updatedAt = stamp;
+  actor.updatedAt = when.at;
+  stampUpdated(actor, when.by);
 }
 
 /** The engine's offsets must still name its words in the stored text, or nothing is written. */

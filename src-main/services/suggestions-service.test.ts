@@ -72,7 +72,8 @@ describe('suggestions', () => {
     const wang = project.actors.find((a) => a.name === 'Wang Yi')!;
     const { annotations } = await call<Article>('articles:get', { id: article.id });
     expect(annotations.filter((a) => a.kind === 'actor' && a.actorId === wang.id)).toHaveLength(2);
-    expect(annotations.find((a) => a.kind === 'claim')).toMatchObject({ target: { exact: 'We will return to the table' }, claim: { speakerId: wang.id, form: 'direct-quote' } });
+    expect(annotations.find((a) => a.kind === 'claim')).toMatchObject({ target: { exact: 'We will return to the table' }, claim: { speakerId: wang.id, form: 'direct-quote' }, createdBy: { name: 'Analyst' } });
+    expect(project.actors.find((a) => a.name === 'Kuleba')).toMatchObject({ kind: 'person', createdBy: { name: 'Analyst' } });
     // Nothing left to propose: everything is annotated.
     expect((await call<List>('suggestions:list', { articleId: article.id })).suggestions).toEqual([]);
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelOutput } from '../../src-shared/contract';
+import type { AuthorProvider } from '../../src-shared/domain/author';
 import { AppError } from '../../src-shared/result';
 import { suggestionStart } from '../../src-shared/suggest/pending';
 import type { ProjectStore } from '../store/project-store';
@@ -28,7 +29,7 @@ const CONTEXT = 80;
  * per article while its text stays the same, and written to the project only by accept (ordinary
  * annotations and actors) and reject (the key remembered in the article file), each one undoable step.
  */
-export function suggestionHandlers(store: ProjectStore, history: History, now: () => Date = () => new Date(), suggester: Suggester = createSuggester()): SuggestionHandlers {
+export function suggestionHandlers(store: ProjectStore, history: History, now: () => Date, author: AuthorProvider, suggester: Suggester = createSuggester()): SuggestionHandlers {
   const source = new SuggestionSource(store, suggester);
   const jobs = new Map<string, Job>();
   store.onArticleChange((id, file) => {
@@ -81,7 +82,7 @@ export function suggestionHandlers(store: ProjectStore, history: History, now: (
         // Read again inside the step: annotations or rejections may have changed meanwhile.
         const file = await source.file(articleId);
         const { suggestions } = await source.pending(file, false);
-        return acceptSuggestions(tx, store.project, file, suggestions, items, now().toISOString());
+        return acceptSuggestions(tx, store.project, file, suggestions, items, { at: now().toISOString(), by: author() });
       });
     },
 
