@@ -18,6 +18,7 @@ import { projectInfoSchema } from './domain/project';
 import { appSettingsViewSchema, authorUpdateSchema } from './domain/app-settings';
 import { reportOptionsSchema, reportScopeSchema } from './report/report-options';
 import { agreementReportSchema } from './agreement/agreement-schema';
+import { suggestionContract } from './suggest/suggestion-contract';
 
 const none = z.object({}).strict();
 
@@ -454,6 +455,9 @@ export const contract = {
    * is rewritten. Not an undoable step. Fails with `invalid-input` naming the field.
    */
   'settings:update': { input: authorUpdateSchema, output: appSettingsViewSchema },
+
+  /** Proposed actors and attributed quotes, accepted or rejected by the analyst (src-shared/suggest/suggestion-contract.ts). */
+  ...suggestionContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,8 @@ import { libraryHandlers } from './library-service';
 import { importHandlers } from './import-service';
 import { agreementHandlers } from './agreement-service';
 import type { Reanchorer } from './reanchorer';
+import type { Suggester } from './suggester';
+import { suggestionHandlers } from './suggestions-service';
 import type { AuthorProvider } from '../../src-shared/domain/author';
 import { AppSettingsStore } from '../store/app-settings-store';
 import { settingsHandlers } from './settings-service';
@@ -22,6 +24,8 @@ import { settingsHandlers } from './settings-service';
 /** What the services are built with besides the project. */
 export interface HandlerOptions {
   reanchorer?: Reanchorer;
+  /** Runs the suggestion engine (tests inject one with a fake engine). */
+  suggester?: Suggester;
   /** The app's settings; by default kept in memory, naming the analyst "Analyst". */
   settings?: AppSettingsStore;
   /** Who is working: asked at each change. By default, the author in `settings`. */
@@ -49,5 +53,6 @@ export function createHandlers(store: ProjectStore, now: () => Date = () => new 
     ...projectFileHandlers(store, now),
     ...w3cHandlers(store, history, now, author),
     ...agreementHandlers(store, history, now, author),
+    ...suggestionHandlers(store, history, now, author, options.suggester),
   };
 }

@@ -10,7 +10,7 @@ type Entries = ChannelOutput<'claims:table'>;
 type Effect<C extends MutationChannel> = (cache: CacheWriter, input: ChannelInput<C>, output: ChannelOutput<C>) => Promise<unknown>;
 
 /** Views built from annotations across the library. */
-const LIBRARY_VIEWS = ['claims:table', 'claims:list', 'review:queue', 'actors:dossier', 'actors:find-mentions', 'search:query', 'agreement:analysts', 'agreement:compute', 'agreement:curation'] as const satisfies readonly QueryChannel[];
+const LIBRARY_VIEWS = ['claims:table', 'claims:list', 'review:queue', 'actors:dossier', 'actors:find-mentions', 'search:query', 'agreement:analysts', 'agreement:compute', 'agreement:curation', 'suggestions:list', 'suggestions:pending'] as const satisfies readonly QueryChannel[];
 
 /** Small verbs over the query cache, keyed as queries.ts keys it (`[channel, input]`). */
 export class CacheWriter {
@@ -125,6 +125,12 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
   'import:w3c': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
   // A restore fills the whole (empty) project: everything known is out of date.
   'project:import': (cache) => cache.client.invalidateQueries(),
+  // Suggestions: accepting writes annotations and actors; rejecting, the article's rejected keys.
+  'suggestions:accept': (cache, input) => Promise.all([cache.invalidateArticles([input.articleId]), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
+  'suggestions:reject': (cache) => cache.invalidate('suggestions:list', 'suggestions:pending', 'history:state'),
+  // A run writes nothing; the Review view's list is refreshed when it ends (suggest-dialog.tsx).
+  'suggestions:run': () => Promise.resolve(),
+  'suggestions:cancel': () => Promise.resolve(),
   'history:undo': (cache, _input, step) => applyStep(cache, step),
   'history:redo': (cache, _input, step) => applyStep(cache, step),
   'agreement:curate': (cache, input, { created }) => {

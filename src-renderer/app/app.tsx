@@ -15,6 +15,7 @@ import { SettingsDialog } from '../features/settings/settings-dialog';
 import { Reader } from '../features/reader/reader';
 import { ReviewView } from '../features/review/review-view';
 import { AgreementView } from '../features/agreement/agreement-view';
+import { SuggestionsPanel } from '../features/suggestions/suggestions-panel';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog';
 import { AppToolbar } from './app-toolbar';
 import { isTypingTarget, PRIORITY, useShortcuts } from './keymap';
@@ -186,6 +187,7 @@ export function App() {
               </main>
               <aside className="side-panels" aria-label="Panels">
                 <AnnotationsPanel />
+                <SuggestionsPanel />
                 <ActorsPanel />
                 <CodebookPanel />
               </aside>
