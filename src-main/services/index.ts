@@ -14,10 +14,15 @@ import { w3cHandlers } from './w3c-service';
 import { libraryHandlers } from './library-service';
 import { importHandlers } from './import-service';
 import type { Reanchorer } from './reanchorer';
+import { fileLevelMerger, MemorySecretStore, SyncService, syncHandlers, type SyncDeps } from './sync';
 
-/** Every channel's handler, over one open project, sharing one undo history. */
-export function createHandlers(store: ProjectStore, now?: () => Date, options: { reanchorer?: Reanchorer } = {}): Handlers {
+/**
+ * Every channel's handler, over one open project, sharing one undo history. `sync` says where
+ * remote tokens are kept and how trees merge (default: in memory, whole-file merge).
+ */
+export function createHandlers(store: ProjectStore, now?: () => Date, options: { reanchorer?: Reanchorer; sync?: Partial<SyncDeps> } = {}): Handlers {
   const history = new History(store);
+  const sync = new SyncService(store, { secrets: options.sync?.secrets ?? new MemorySecretStore(), merger: options.sync?.merger ?? fileLevelMerger, now: options.sync?.now ?? now });
   return {
     ...libraryHandlers(store),
     ...importHandlers(store, now),
@@ -32,5 +37,6 @@ export function createHandlers(store: ProjectStore, now?: () => Date, options: {
     ...reportHandlers(store, now),
     ...projectFileHandlers(store, now),
     ...w3cHandlers(store, history, now),
+    ...syncHandlers(store, history, sync),
   };
 }
