@@ -41,11 +41,15 @@ describe('sync against a real Git server', () => {
     const article = await ana.call('articles:create', { title: 'Talks', text: TEXT });
     await ana.share(git);
     const actor = await ana.call('actors:create', { name: 'The minister' });
-    await ana.call('annotations:create', { articleId: article.id, start: 4, end: 12, kind: 'mention', actorId: actor.id });
+    await ana.call('annotations:create', { articleId: article.id, start: 4, end: 12, kind: 'actor', actorId: actor.id });
     await ana.call('annotations:create', { articleId: article.id, start: 17, end: 22 });
     await ana.call('annotations:create', { articleId: article.id, start: 43, end: 52 });
-    // Force the caches onto disk so there is something to leave out.
-    await ana.call('search:query', { limit: 1, text: 'talks' });
+    // Caches, a set-aside file and a temporary file, as the store and the search index leave them.
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${ana.dir}/index.json`, '{}');
+    writeFileSync(`${ana.dir}/search-index.json`, '{}');
+    writeFileSync(`${ana.dir}/articles/.${article.id}.json.1234.tmp`, '{');
+    writeFileSync(`${ana.dir}/articles/${article.id}.json.damaged-2026-01-01`, '{');
     const outcome = await ana.call('sync:run', {});
     expect(outcome.sent).toBe('3 annotations, 1 actor');
     expect(remoteLog(git)[0]).toBe('Ana: 3 annotations, 1 actor');

@@ -191,7 +191,7 @@ export class SyncService {
       const before = await this.repo.treeOf(head);
       const pairs = await mapConcurrent([...changes.keys()], 16, async (path) => ({
         path,
-        before: before.has(path) ? await this.repo.readJson(before.get(path)!) : null,
+        before: before.has(path) && path !== '.gitignore' ? await this.repo.readJson(before.get(path)!) : null,
         after: await this.readWorkFile(path),
       }));
       // A file written back with its keys in another order is not a change.
