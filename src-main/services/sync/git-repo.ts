@@ -80,34 +80,6 @@ export class GitRepo {
     }
   }
 
-  /** Shared files that differ between the last commit and the folder: path → 'added' | 'modified' | 'deleted'. */
-  async changes(): Promise<Map<string, 'added' | 'modified' | 'deleted'>> {
-    const rows = await git.statusMatrix({ ...this.base, filter: isSharedPath });
-    const changed = new Map<string, 'added' | 'modified' | 'deleted'>();
-    for (const [path, head, workdir] of rows) {
-      if (head === 1 && workdir === 1) continue;
-      changed.set(path, head === 0 ? 'added' : workdir === 0 ? 'deleted' : 'modified');
-    }
-    return changed;
-  }
-
-  /** Stages the given paths (added or modified) and removals, in batches so progress can be shown. */
-  async stage(changes: ReadonlyMap<string, string>, onProgress?: (done: number, total: number) => void): Promise<void> {
-    const adds = [...changes].filter(([, kind]) => kind !== 'deleted').map(([path]) => path);
-    const removes = [...changes].filter(([, kind]) => kind === 'deleted').map(([path]) => path);
-    const batch = 500;
-    for (let i = 0; i < adds.length; i += batch) {
-      await git.add({ ...this.base, filepath: adds.slice(i, i + batch) });
-      onProgress?.(Math.min(i + batch, adds.length), adds.length);
-    }
-    for (const path of removes) await git.remove({ ...this.base, filepath: path });
-  }
-
-  /** Commits what is staged on `main`; returns the new commit. */
-  async commit(message: string, author: { name: string; email: string }): Promise<string> {
-    return git.commit({ ...this.base, message, author });
-  }
-
   /** Writes a commit with the given tree and parents without moving any branch. */
   async commitTree(tree: string, parents: string[], message: string, author: { name: string; email: string }): Promise<string> {
     return git.commit({ ...this.base, message, author, tree, parent: parents, noUpdateBranch: true });
@@ -156,16 +128,6 @@ export class GitRepo {
     await git.writeRef({ ...this.base, ref: 'HEAD', value: `refs/heads/${BRANCH}`, symbolic: true, force: true });
   }
 
-  /** Brings the index in line with the files now on disk (after the merge wrote them). */
-  async restage(paths: readonly string[]): Promise<void> {
-    const present: string[] = [];
-    for (const path of paths) {
-      if (fs.existsSync(`${this.dir}/${path}`)) present.push(path);
-      else await git.remove({ ...this.base, filepath: path });
-    }
-    for (let i = 0; i < present.length; i += 500) await git.add({ ...this.base, filepath: present.slice(i, i + 500) });
-  }
-
   async mergeBase(a: string, b: string): Promise<string | null> {
     const bases = await git.findMergeBase({ ...this.base, oids: [a, b] });
     return (bases[0] as string | undefined) ?? null;
@@ -210,11 +172,11 @@ export class GitRepo {
   }
 
   /**
-   * A new root tree: `commit`'s tree with `files` (path → blob id, or null to drop) applied.
+   * A new root tree: `commit`'s tree (or an empty one) with `files` (path → blob id, or null to drop) applied.
    * Only project.json, .gitignore and articles/ can change.
    */
-  async treeWith(commit: string, files: ReadonlyMap<string, string | null>): Promise<string> {
-    const root = await git.readTree({ ...this.base, oid: commit });
+  async treeWith(commit: string | null, files: ReadonlyMap<string, string | null>): Promise<string> {
+    const root = commit ? await git.readTree({ ...this.base, oid: commit }) : { tree: [] as TreeEntry[] };
     const articlesEntry = root.tree.find((e) => e.path === 'articles' && e.type === 'tree');
     const articles = new Map<string, TreeEntry>();
     if (articlesEntry) for (const e of (await git.readTree({ ...this.base, oid: articlesEntry.oid })).tree) articles.set(e.path, e);

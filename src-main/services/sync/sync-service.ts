@@ -12,6 +12,7 @@ import type { SecretStore } from './secret-store';
 import { describeSyncError } from './sync-errors';
 import { readSyncState, writeSyncState, type StoredConflict, type SyncState } from './sync-state';
 import type { ProjectTree, TreeMerger } from './tree-merger';
+import { WorkTreeScan } from './work-tree-scan';
 import { serialise, validateFile, writeProjectFiles } from './write-project-files';
 
 /** What the sync service needs from outside: where tokens live and how trees are merged. */
@@ -46,6 +47,7 @@ const EMAIL_DOMAIN = 'users.noreply.workbench';
  */
 export class SyncService {
   readonly repo: GitRepo;
+  private readonly scan: WorkTreeScan;
   private running: Promise<unknown> | null = null;
   private progress: Progress | null = null;
   private readonly now: () => Date;
@@ -55,6 +57,7 @@ export class SyncService {
     private readonly deps: SyncDeps,
   ) {
     this.repo = new GitRepo(store.directory);
+    this.scan = new WorkTreeScan(store.directory);
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -180,27 +183,36 @@ export class SyncService {
   /** Commits what changed in the folder since the last commit; returns what was committed, for people. */
   private async commitLocal(state: SyncState, report: (p: Progress) => void): Promise<string> {
     report({ phase: 'Looking for changes', loaded: 0, total: 0 });
-    const changes = await this.repo.changes();
-    if (changes.size === 0) return '';
     const head = await this.repo.resolve(BRANCH);
+    const committed = await this.repo.treeOf(head);
+    const now = await this.scan.current();
+    const changes = new Map<string, string | null>();
+    for (const [path, oid] of now) if (committed.get(path) !== oid) changes.set(path, oid);
+    for (const path of committed.keys()) if (!now.has(path)) changes.set(path, null);
     let message: string;
     if (!head) {
       const articles = [...changes.keys()].filter((p) => p.startsWith('articles/')).length;
       message = `Share the project (${articles.toLocaleString('en')} ${articles === 1 ? 'article' : 'articles'})`;
     } else {
-      const before = await this.repo.treeOf(head);
       const pairs = await mapConcurrent([...changes.keys()], 16, async (path) => ({
         path,
-        before: before.has(path) && path !== '.gitignore' ? await this.repo.readJson(before.get(path)!) : null,
+        before: committed.has(path) && path !== '.gitignore' ? await this.repo.readJson(committed.get(path)!) : null,
         after: await this.readWorkFile(path),
       }));
       // A file written back with its keys in another order is not a change.
       for (const pair of pairs) if (pair.path !== '.gitignore' && isDeepStrictEqual(pair.before, pair.after)) changes.delete(pair.path);
-      if (changes.size === 0) return '';
-      message = describeCounts(countChanges(pairs)) || 'Project settings';
+      message = describeCounts(countChanges(pairs.filter((p) => changes.has(p.path)))) || 'Project settings';
     }
-    await this.repo.stage(changes, (done, total) => report({ phase: 'Preparing files', loaded: done, total }));
-    await this.repo.commit(message, this.author(state));
+    if (changes.size === 0) {
+      await this.scan.save();
+      return '';
+    }
+    const written = [...changes].filter(([, oid]) => oid !== null).map(([path]) => path);
+    await this.scan.writeBlobs(written, (done, total) => report({ phase: 'Preparing files', loaded: done, total }));
+    const tree = await this.repo.treeWith(head, changes);
+    const commit = await this.repo.commitTree(tree, head ? [head] : [], message, this.author(state));
+    await this.repo.moveBranch(commit);
+    await this.scan.save();
     return message;
   }
 
@@ -239,7 +251,6 @@ export class SyncService {
       report({ phase: 'Writing', loaded: 0, total: files.size });
       await writeProjectFiles(this.store, files, expected);
       await this.repo.moveBranch(remote);
-      await this.repo.restage(changed);
       return { ...none, broughtIn: await this.describeIncoming(head, remote, ours, files, expected) };
     }
     return this.mergeAndPush(auth, state, head, remote, report);
@@ -292,7 +303,6 @@ export class SyncService {
     report({ phase: 'Writing', loaded: 0, total: files.size });
     await writeProjectFiles(this.store, files, ourTree);
     await this.repo.moveBranch(commit);
-    await this.repo.restage([...files.keys()]);
     const at = this.now().toISOString();
     const conflicts: StoredConflict[] = merged.conflicts.map((c) => ({ ...c, id: randomUUID(), theirAuthor, at }));
     return { broughtIn: brought ? `${brought} from ${theirAuthor}` : '', notes: merged.notes, conflicts };
