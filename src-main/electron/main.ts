@@ -5,7 +5,7 @@
  * protocol, ipc, shell-handlers), each tested without Electron's binary.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
 import { parseLaunchArgs } from '../app/cli-args';
 import { defaultProjectDir, PRODUCT_NAME } from '../app/project-location';
 import { describeStartFailure } from '../app/start-failure';
@@ -17,6 +17,7 @@ import { buildMenu } from './menu';
 import { guardContents, navigationRules } from './navigation';
 import { installPermissionHandlers } from './permissions';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { SafeSecretStore } from './safe-secret-store';
 import { createShellHandlers } from './shell-handlers';
 
 const mode = resolveLaunchMode(process.env, process.argv, app.isPackaged);
@@ -61,7 +62,9 @@ async function start(): Promise<void> {
 
   const args = parseLaunchArgs(process.argv.slice(1));
   const projectDir = args.project ?? defaultProjectDir(app.getPath('userData'));
-  workbench = await openWorkbench(projectDir, { sample: args.project === undefined });
+  // Remote tokens for shared projects: encrypted by the system, in the app's data, not the project.
+  const secrets = new SafeSecretStore(safeStorage, join(app.getPath('userData'), 'sync-secrets.json'));
+  workbench = await openWorkbench(projectDir, { sample: args.project === undefined, secrets });
 
   serveRenderer(join(__dirname, '../renderer'));
   const opened = workbench;
