@@ -16,6 +16,9 @@ export const QUERY_CHANNELS = [
   'actors:dossier',
   'actors:find-mentions',
   'search:query',
+  'sync:status',
+  'sync:history',
+  'sync:conflicts',
 ] as const satisfies readonly Channel[];
 export type QueryChannel = (typeof QUERY_CHANNELS)[number];
 

@@ -15,6 +15,7 @@ import { Reader } from '../features/reader/reader';
 import { ReviewView } from '../features/review/review-view';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog';
 import { AppToolbar } from './app-toolbar';
+import { SyncBar } from '../features/sync/sync-bar';
 import { isTypingTarget, PRIORITY, useShortcuts } from './keymap';
 import { NavigationContext, type Focus, type Navigation, type View } from './navigation';
 import { showPassage } from './show-passage';
@@ -147,6 +148,7 @@ export function App() {
             onProjectNotes={() => setDialog('project-notes')}
             onShortcuts={() => setDialog('shortcuts')}
           />
+          <SyncBar />
           {(problems.length > 0 || error) && (
             <div className="banners">
               {problems.map((problem) => (

@@ -10,22 +10,9 @@ export const remoteUrlSchema = z
   .trim()
   .min(1, 'Type the address of the Git repository')
   .max(2_000)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http:// or https:// address')
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.username === '' && url.password === '';
-    } catch {
-      return true;
-    }
-  }, 'must not contain a user name or password: type them in Username and Token');
+  // Shared code has no URL parser (neither Node nor the DOM): the authority is read by pattern.
+  .refine((value) => /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i.test(value), 'must be an http:// or https:// address')
+  .refine((value) => !/^https?:\/\/[^/?#]*@/i.test(value), 'must not contain a user name or password: type them in Username and Token');
 
 /** What Share project asks for. */
 export const shareInputSchema = z
