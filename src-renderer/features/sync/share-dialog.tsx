@@ -59,7 +59,7 @@ export function ShareDialog({ status, onClose }: { status: SyncStatus; onClose()
           <input value={authorName} onChange={(e) => setAuthorName(e.target.value)} autoComplete="name" required />
         </label>
         {isPending && status.progress && (
-          <p role="status" className="hint">
+          <p aria-live="polite" className="hint">
             {status.progress.phase}
             {status.progress.total > 0 && (
               <>

@@ -25,7 +25,8 @@ export function SyncBar() {
 
   if (!status) return null;
   return (
-    <div className="sync-bar">
+    // A region, not a second role="status": the app's one status line stays unambiguous.
+    <section className="sync-bar" aria-label="Sync">
       <button type="button" onClick={() => setDialog('share')}>
         Share project
       </button>
@@ -49,11 +50,11 @@ export function SyncBar() {
           Conflicts ({status.conflictCount})
         </button>
       )}
-      <span role="status" aria-label="Sync status" className="sync-line">
+      <span aria-live="polite" className="sync-line">
         {syncLine(status)}
       </span>
       {dialog === 'share' && <ShareDialog status={status} onClose={() => setDialog(null)} />}
       {dialog === 'conflicts' && <ConflictsDialog onClose={() => setDialog(null)} />}
-    </div>
+    </section>
   );
 }
