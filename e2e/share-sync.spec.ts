@@ -16,6 +16,9 @@ test.afterEach(async () => {
   await server.close();
 });
 
+/** Where screenshots of the new screens go, to be looked at (not compared). */
+const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+
 async function share(page: Page, name: string): Promise<void> {
   await page.getByRole('region', { name: 'Sync' }).getByRole('button', { name: 'Share project' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share project' });
@@ -24,6 +27,7 @@ async function share(page: Page, name: string): Promise<void> {
   await dialog.getByLabel('Token').fill(server.password);
   await dialog.getByLabel('Your name').fill(name);
   await expect(dialog.getByText('in memory for this session only')).toBeVisible();
+  if (name === 'Ana') await shot(page, 'share-dialog');
   await dialog.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
 }
@@ -37,6 +41,8 @@ async function sync(page: Page): Promise<void> {
 
 test('two analysts share a project through a Git server, sync, and resolve a conflict in the Conflicts list', async ({ workbench }, testInfo) => {
   testInfo.skip(testInfo.project.name !== 'web', 'Two web hosts side by side; the desktop build runs the same UI.');
+  // Two hosts, two browsers and a Git server on a shared machine.
+  test.setTimeout(240_000);
   const ana = workbench.ui;
   await ana.addAndOpenArticle(harbourTalks);
   await ana.highlight('Petra Alm');
@@ -54,6 +60,7 @@ test('two analysts share a project through a Git server, sync, and resolve a con
     await expect(syncRegion(ben.page)).toContainText('brought in 1 annotation, 1 article');
     await ben.openArticle(/harbour talks/);
     await expect.poll(() => ben.highlightedTexts()).toEqual(['Petra Alm']);
+    await shot(ben.page, 'status-line');
 
     // Both change the same article's note: the second to sync gets a conflict to resolve.
     for (const [ui, note] of [
@@ -70,7 +77,7 @@ test('two analysts share a project through a Git server, sync, and resolve a con
     await syncRegion(ben.page).getByRole('button', { name: /Conflicts \(1\)/ }).click();
     const conflicts = ben.page.getByRole('dialog', { name: 'Conflicts' });
     await expect(conflicts.getByRole('list', { name: 'Conflicts' }).getByRole('listitem')).toHaveCount(1);
-    await testInfo.attach('conflicts', { body: await ben.page.screenshot(), contentType: 'image/png' });
+    await shot(ben.page, 'conflicts');
     await conflicts.getByRole('button', { name: 'Keep Ana’s' }).click();
     await expect(conflicts.getByText('No conflicts')).toBeVisible();
     await conflicts.getByRole('button', { name: 'Close' }).click();
@@ -81,6 +88,9 @@ test('two analysts share a project through a Git server, sync, and resolve a con
     await sync(ana.page);
     await expect(ana.page.getByLabel('Article note', { exact: true })).toHaveValue('Checked against the ministry statement.');
     await expect.poll(() => ana.highlightedTexts()).toEqual(['Petra Alm']);
+  } catch (error) {
+    await testInfo.attach('ben', { body: await running.page.screenshot(), contentType: 'image/png' });
+    throw error;
   } finally {
     await running.stop();
     await holder.browser?.close();
