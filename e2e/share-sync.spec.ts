@@ -35,7 +35,9 @@ async function share(page: Page, name: string): Promise<void> {
 const syncRegion = (page: Page) => page.getByRole('region', { name: 'Sync' });
 
 async function sync(page: Page): Promise<void> {
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/sync:run'), { timeout: 60_000 });
   await syncRegion(page).getByRole('button', { name: 'Sync', exact: true }).click();
+  expect((await answered).ok()).toBe(true);
   await expect(syncRegion(page)).toContainText('Synced just now', { timeout: 30_000 });
 }
 
@@ -78,15 +80,18 @@ test('two analysts share a project through a Git server, sync, and resolve a con
     const conflicts = ben.page.getByRole('dialog', { name: 'Conflicts' });
     await expect(conflicts.getByRole('list', { name: 'Conflicts' }).getByRole('listitem')).toHaveCount(1);
     await shot(ben.page, 'conflicts');
-    await conflicts.getByRole('button', { name: 'Keep Ana’s' }).click();
+    // The remote's value (Ana's, shared first) stays until Ben chooses; his is listed beside it.
+    await expect(conflicts.getByRole('listitem')).toContainText('Source not yet confirmed.');
+    await expect(ben.page.getByLabel('Article note', { exact: true })).toHaveValue('Checked against the ministry statement.');
+    await conflicts.getByRole('button', { name: 'Keep yours' }).click();
     await expect(conflicts.getByText('No conflicts')).toBeVisible();
     await conflicts.getByRole('button', { name: 'Close' }).click();
-    await expect(ben.page.getByLabel('Article note', { exact: true })).toHaveValue('Checked against the ministry statement.');
+    await expect(ben.page.getByLabel('Article note', { exact: true })).toHaveValue('Source not yet confirmed.');
 
     // Ben's choice travels back to Ana.
     await sync(ben.page);
     await sync(ana.page);
-    await expect(ana.page.getByLabel('Article note', { exact: true })).toHaveValue('Checked against the ministry statement.');
+    await expect(ana.page.getByLabel('Article note', { exact: true })).toHaveValue('Source not yet confirmed.');
     await expect.poll(() => ana.highlightedTexts()).toEqual(['Petra Alm']);
   } catch (error) {
     await testInfo.attach('ben', { body: await running.page.screenshot(), contentType: 'image/png' });

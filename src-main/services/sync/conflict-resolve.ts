@@ -13,7 +13,10 @@ function display(value: unknown): string {
   if (value === null || value === undefined) return '(removed)';
   if (typeof value !== 'object') return String(value);
   const file = value as Partial<ArticleFile & ProjectFile>;
-  if (file.article) return `“${file.article.title}” with ${file.annotations?.length ?? 0} annotations`;
+  if (file.article) {
+    const n = file.annotations?.length ?? 0;
+    return `“${file.article.title}” with ${n} ${n === 1 ? 'annotation' : 'annotations'}`;
+  }
   if (file.actors) return `${file.actors.length} actors, ${file.tags?.length ?? 0} tags`;
   const item = value as { quote?: unknown; name?: unknown; label?: unknown };
   const name = item.quote ?? item.name ?? item.label;
@@ -27,6 +30,22 @@ function canKeepBoth(conflict: StoredConflict): boolean {
   return typeof conflict.ours === 'string' && typeof conflict.theirs === 'string';
 }
 
+/** For a whole-file conflict: what differs, field by field, on this side. */
+function displayFileSide(side: unknown, other: unknown): string {
+  const file = side as Partial<ArticleFile & ProjectFile> | null;
+  const otherFile = other as Partial<ArticleFile & ProjectFile> | null;
+  if (!file) return '(removed)';
+  const lines: string[] = [];
+  if (file.article && otherFile?.article) {
+    for (const [key, value] of Object.entries(file.article)) {
+      if (key === 'updatedAt' || JSON.stringify(value) === JSON.stringify((otherFile.article as Record<string, unknown>)[key])) continue;
+      lines.push(`${key === 'text' ? 'text' : key}: ${typeof value === 'string' ? (value.length > 160 ? `${value.slice(0, 160)}…` : value) : JSON.stringify(value)}`);
+    }
+  }
+  lines.push(display(side));
+  return lines.join('\n');
+}
+
 export function conflictView(conflict: StoredConflict): SyncConflictView {
   const match = /^articles\/(.+)\.json$/.exec(conflict.path);
   return {
@@ -34,8 +53,8 @@ export function conflictView(conflict: StoredConflict): SyncConflictView {
     label: conflict.label,
     kind: conflict.kind,
     articleId: match?.[1] ?? null,
-    ours: display(conflict.ours),
-    theirs: display(conflict.theirs),
+    ours: conflict.kind === 'file' ? displayFileSide(conflict.ours, conflict.theirs) : display(conflict.ours),
+    theirs: conflict.kind === 'file' ? displayFileSide(conflict.theirs, conflict.ours) : display(conflict.theirs),
     kept: conflict.kept,
     theirAuthor: conflict.theirAuthor,
     canKeepBoth: canKeepBoth(conflict),

@@ -3,6 +3,7 @@ import { AppError } from '../../../src-shared/result';
 import { startTestGitServer, type TestGitServer } from './test-git-server';
 import { annotationIds, openPeer, remoteFiles, remoteLog, snapshot } from './test-sync-peers';
 
+// Each sync is several HTTP exchanges with git http-backend, which forks Git: slow on a busy machine.
 const servers: TestGitServer[] = [];
 afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
 
@@ -14,7 +15,7 @@ async function server() {
 
 const TEXT = 'The minister said the talks would resume.\n\nOfficials did not confirm a date.';
 
-describe('sync against a real Git server', () => {
+describe('sync against a real Git server', { timeout: 120_000 }, () => {
   it('shares a project, and an empty project joining the remote takes it (a clone)', async () => {
     const git = await server();
     const ana = await openPeer('Ana');
@@ -182,5 +183,39 @@ describe('sync against a real Git server', () => {
     const ana = await openPeer('Ana');
     await expect(ana.call('sync:run', {})).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('Share project') });
     expect(AppError).toBeDefined();
+  });
+});
+
+describe('conflicts with the whole-file stand-in merge (plumbing)', { timeout: 120_000 }, () => {
+  it('keeps the remote file, lists the local one, and resolves to either side or both as an undoable step', async () => {
+    const git = await server();
+    const ana = await openPeer('Ana');
+    const article = await ana.call('articles:create', { title: 'Talks', text: TEXT });
+    await ana.share(git);
+    const ben = await openPeer('Ben');
+    await ben.share(git);
+    const anaNote = await ana.call('annotations:create', { articleId: article.id, start: 4, end: 12 });
+    const benNote = await ben.call('annotations:create', { articleId: article.id, start: 17, end: 22 });
+    await ana.call('sync:run', {});
+    const outcome = await ben.call('sync:run', {});
+    expect(outcome.conflicts).toBe(1);
+
+    const [conflict] = await ben.call('sync:conflicts', {});
+    expect(conflict).toMatchObject({ label: '“Talks” was changed on both sides', kept: 'theirs', theirAuthor: 'Ana', canKeepBoth: true, articleId: article.id });
+    expect(await annotationIds(ben)).toEqual(new Set([anaNote.id]));
+    expect((await ben.call('sync:status', {})).conflictCount).toBe(1);
+
+    // Keep both: Ben's annotation comes back beside Ana's; undo takes it away again.
+    await ben.call('sync:resolve', { id: conflict!.id, choice: 'both' });
+    expect(await annotationIds(ben)).toEqual(new Set([anaNote.id, benNote.id]));
+    expect(await ben.call('sync:conflicts', {})).toEqual([]);
+    await ben.call('history:undo', {});
+    expect(await annotationIds(ben)).toEqual(new Set([anaNote.id]));
+    await ben.call('history:redo', {});
+
+    await ben.call('sync:run', {});
+    await ana.call('sync:run', {});
+    expect(await annotationIds(ana)).toEqual(new Set([anaNote.id, benNote.id]));
+    await expect(ben.call('sync:resolve', { id: conflict!.id, choice: 'ours' })).rejects.toMatchObject({ code: 'not-found' });
   });
 });

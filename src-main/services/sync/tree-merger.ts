@@ -48,8 +48,9 @@ export type TreeMerger = (base: ProjectTree, ours: ProjectTree, theirs: ProjectT
 
 /**
  * A stand-in that merges whole files: a file changed on one side only takes that side; a file
- * changed differently on both sides keeps ours and lists theirs as a `file` conflict, so nothing
- * is lost but nothing inside the file is merged either. Used until the merge by identity lands.
+ * changed differently on both sides takes the remote's version (already shared, so every analyst
+ * who merges ends with the same file) and lists the local one as a `file` conflict, so nothing is
+ * lost but nothing inside the file is merged either. Used until the merge by identity lands.
  */
 export const fileLevelMerger: TreeMerger = async (base, ours, theirs) => {
   const files = new Map<string, unknown | null>();
@@ -64,13 +65,20 @@ export const fileLevelMerger: TreeMerger = async (base, ours, theirs) => {
       files.set(path, t);
       continue;
     }
-    // Both sides changed the file: a deletion loses to an edit, otherwise ours stays and theirs is listed.
+    // Both sides changed the file: an edit wins over a deletion; otherwise theirs stays and ours is listed.
     if (o === null) {
       files.set(path, t);
       continue;
     }
     if (t === null) continue;
-    conflicts.push({ id: `c${conflicts.length + 1}`, path, kind: 'file', itemId: null, field: null, label: `${path} was changed on both sides`, ours: o, theirs: t, kept: 'ours' });
+    files.set(path, t);
+    conflicts.push({ id: `c${conflicts.length + 1}`, path, kind: 'file', itemId: null, field: null, label: `${describeFile(path, t)} was changed on both sides`, ours: o, theirs: t, kept: 'theirs' });
   }
   return { files, conflicts, notes: [] };
 };
+
+function describeFile(path: string, content: unknown): string {
+  const title = (content as { article?: { title?: unknown } } | null)?.article?.title;
+  if (typeof title === 'string') return `“${title}”`;
+  return path === 'project.json' ? 'The project’s actors, tags or notes' : path;
+}

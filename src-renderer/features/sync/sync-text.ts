@@ -21,5 +21,6 @@ export function syncLine(status: SyncStatus, now = Date.now()): string {
   const parts = [`Synced ${ago(status.lastSyncAt, now)}`];
   parts.push(status.lastBroughtIn ? `brought in ${status.lastBroughtIn}` : 'nothing new came in');
   if (status.lastSent) parts.push(`sent ${status.lastSent}`);
+  if (status.conflictCount > 0) parts.push(`${status.conflictCount} ${status.conflictCount === 1 ? 'conflict' : 'conflicts'} to resolve`);
   return parts.join(' · ');
 }
