@@ -93,6 +93,16 @@ test('two analysts share a project through a Git server, sync, and resolve a con
     await sync(ana.page);
     await expect(ana.page.getByLabel('Article note', { exact: true })).toHaveValue('Source not yet confirmed.');
     await expect.poll(() => ana.highlightedTexts()).toEqual(['Petra Alm']);
+
+    // The article's history says who changed it, newest first.
+    await ana.page.getByRole('button', { name: 'History' }).click();
+    const history = ana.page.getByRole('dialog', { name: 'Article history' });
+    const versions = history.getByRole('list', { name: 'Versions' }).getByRole('listitem');
+    await expect(versions.first()).toContainText('Ben');
+    await expect(versions.last()).toContainText('Ana');
+    await expect(versions.last()).toContainText('Share the project (1 article)');
+    await shot(ana.page, 'article-history');
+    await history.getByRole('button', { name: 'Close' }).click();
   } catch (error) {
     await testInfo.attach('ben', { body: await running.page.screenshot(), contentType: 'image/png' });
     throw error;
