@@ -5,7 +5,8 @@
  * with its progress as `sync:status` reports it, must take ≤ 60 s; then a Sync after 10 changed
  * articles ≤ 3 s, and the other analyst's Sync that brings those 10 in. BENCH_SMOKE=1: 20 articles.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestGitServer } from '../src-main/services/sync/test-git-server';
@@ -52,8 +53,20 @@ async function main(): Promise<void> {
     console.log(`join (clone of the whole project into an empty one): ${s(performance.now() - started)}`);
 
     for (const id of ids.slice(0, CHANGED)) await a.call('annotations:create', { articleId: id, start: 0, end: 3 });
+    // BENCH_PROFILE=file.cpuprofile: a CPU profile of this one sync, to see where its time goes.
+    const session = process.env.BENCH_PROFILE ? new Session() : null;
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
     started = performance.now();
     const sent = await a.call<{ sent: string }>('sync:run', {});
+    if (session) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+      session.disconnect();
+    }
     const syncSend = performance.now() - started;
     console.log(`Sync with ${CHANGED} changed articles (commit + fetch + push): ${s(syncSend)} (target ≤ 3 s)${SMOKE ? '' : syncSend <= 3000 ? ' ok' : ' OVER'} — "${sent.sent}"`);
 

@@ -58,6 +58,7 @@ export class SyncService {
   ) {
     this.repo = new GitRepo(store.directory);
     this.scan = new WorkTreeScan(store.directory);
+    store.onArticleChange((id) => this.scan.markChanged(`articles/${id}.json`));
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -188,7 +189,9 @@ export class SyncService {
     const now = await this.scan.current();
     const changes = new Map<string, string | null>();
     for (const [path, oid] of now) if (committed.get(path) !== oid) changes.set(path, oid);
-    for (const path of committed.keys()) if (!now.has(path)) changes.set(path, null);
+    // A missing article file is one set aside as damaged (the app never deletes articles):
+    // committing its absence would delete the article for everyone, so it is left out.
+    for (const path of committed.keys()) if (!now.has(path) && !path.startsWith('articles/')) changes.set(path, null);
     let message: string;
     if (!head) {
       const articles = [...changes.keys()].filter((p) => p.startsWith('articles/')).length;

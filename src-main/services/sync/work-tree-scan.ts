@@ -23,6 +23,8 @@ export function blobId(bytes: Buffer): string {
 export class WorkTreeScan {
   private cache = new Map<string, Stamp>();
   private loaded = false;
+  private scanned = false;
+  private readonly dirty = new Set<string>();
 
   constructor(private readonly dir: string) {}
 
@@ -37,15 +39,37 @@ export class WorkTreeScan {
     }
   }
 
-  /** The blob id of every shared file in the folder now: path → id (reading only files whose stamp changed). */
+  /** Notes a file the store changed, so that later scans in this session look at it again. */
+  markChanged(path: string): void {
+    this.dirty.add(path);
+  }
+
+  /**
+   * The blob id of every shared file in the folder now: path → id. The first scan of a session
+   * stats every file (and reads only those whose stamp changed); later ones stat only the files
+   * the store reported changed, since nothing else writes the project while it is open (the lock).
+   */
   async current(): Promise<Map<string, string>> {
     await this.load();
-    const names = (await readdir(join(this.dir, 'articles')).catch(() => [] as string[])).map((n) => `articles/${n}`);
-    const paths = ['project.json', '.gitignore', ...names].filter(isSharedPath);
+    let paths: string[];
     const found = new Map<string, string>();
+    if (this.scanned) {
+      paths = ['project.json', '.gitignore', ...this.dirty];
+      for (const [path, stamp] of this.cache) found.set(path, stamp[2]);
+    } else {
+      const names = (await readdir(join(this.dir, 'articles')).catch(() => [] as string[])).map((n) => `articles/${n}`);
+      paths = ['project.json', '.gitignore', ...names].filter(isSharedPath);
+    }
+    this.dirty.clear();
+    const full = !this.scanned;
+    this.scanned = true;
     await mapConcurrent(paths, 32, async (path) => {
       const info = await stat(join(this.dir, path)).catch(() => null);
-      if (!info?.isFile()) return;
+      if (!info?.isFile()) {
+        found.delete(path);
+        this.cache.delete(path);
+        return;
+      }
       const cached = this.cache.get(path);
       if (cached && cached[0] === info.size && cached[1] === info.mtimeMs) {
         found.set(path, cached[2]);
@@ -55,7 +79,7 @@ export class WorkTreeScan {
       this.cache.set(path, [info.size, info.mtimeMs, oid]);
       found.set(path, oid);
     });
-    for (const path of this.cache.keys()) if (!found.has(path)) this.cache.delete(path);
+    if (full) for (const path of this.cache.keys()) if (!found.has(path)) this.cache.delete(path);
     return found;
   }
 
