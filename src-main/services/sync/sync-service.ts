@@ -141,7 +141,6 @@ export class SyncService {
     } finally {
       this.running = null;
       this.progress = null;
-      this.repo.resetCache();
     }
   }
 
