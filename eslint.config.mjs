@@ -30,7 +30,8 @@ export const layers = {
 
 /** Packages each layer may use (Node's built-ins are `core`). A new dependency is added here on purpose. */
 const packages = {
-  shared: ['zod', 'approx-string-match', 'mdast', 'mdast-util-*'],
+  // compromise: its English lexicon feeds the suggestion engine's name finder (src-shared/suggest, pure JS, no Node or DOM).
+  shared: ['zod', 'approx-string-match', 'mdast', 'mdast-util-*', 'compromise', 'compromise/two'],
   renderer: ['react', 'react-dom', '@tanstack/*'],
   main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
   shell: ['core', 'zod', 'electron', '@electron/*'],

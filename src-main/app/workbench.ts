@@ -5,6 +5,7 @@ import { ProjectStore } from '../store/project-store';
 import { extractFiles, type ExtractInput } from '../services/import-service';
 import { writeFileDurable } from '../store/durable-file';
 import { seedSampleProject } from './sample-project';
+import type { AppSettingsStore } from '../store/app-settings-store';
 
 export type { SecretStore } from '../services/sync';
 
@@ -23,11 +24,12 @@ export interface Workbench {
  * the web host run. `sample` fills a brand-new project with the sample article. `secrets` keeps
  * remote tokens (the desktop shell passes one backed by safeStorage; default: memory, for the session).
  */
-export async function openWorkbench(directory: string, options: { sample?: boolean; secrets?: SecretStore } = {}): Promise<Workbench> {
+export async function openWorkbench(directory: string, options: { sample?: boolean; settings?: AppSettingsStore; secrets?: SecretStore } = {}): Promise<Workbench> {
+  const { settings } = options;
   const store = await ProjectStore.open(directory, {
-    seed: options.sample ? (fresh) => seedSampleProject(createRouter(createHandlers(fresh))) : undefined,
+    seed: options.sample ? (fresh) => seedSampleProject(createRouter(createHandlers(fresh, undefined, { settings }))) : undefined,
   });
-  const router = createRouter(createHandlers(store, undefined, { sync: { secrets: options.secrets } }));
+  const router = createRouter(createHandlers(store, undefined, { settings, sync: { secrets: options.secrets } }));
   // Start building the search index in the background now, not at the first search.
   void router.handle('search:query', { limit: 1 });
   return {

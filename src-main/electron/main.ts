@@ -10,6 +10,7 @@ import { parseLaunchArgs } from '../app/cli-args';
 import { defaultProjectDir, PRODUCT_NAME } from '../app/project-location';
 import { describeStartFailure } from '../app/start-failure';
 import { openWorkbench, type Workbench } from '../app/workbench';
+import { openAppSettings } from '../app/app-settings';
 import { createExternalOpener } from './external-links';
 import { registerIpc } from './ipc';
 import { createWindowOptions, resolveLaunchMode } from './launch-mode';
@@ -62,9 +63,11 @@ async function start(): Promise<void> {
 
   const args = parseLaunchArgs(process.argv.slice(1));
   const projectDir = args.project ?? defaultProjectDir(app.getPath('userData'));
+  // The analyst's identity lives with the app, not in the project (a shared project names no one).
+  const settings = await openAppSettings(app.getPath('userData'));
   // Remote tokens for shared projects: encrypted by the system, in the app's data, not the project.
   const secrets = new SafeSecretStore(safeStorage, join(app.getPath('userData'), 'sync-secrets.json'));
-  workbench = await openWorkbench(projectDir, { sample: args.project === undefined, secrets });
+  workbench = await openWorkbench(projectDir, { sample: args.project === undefined, settings, secrets });
 
   serveRenderer(join(__dirname, '../renderer'));
   const opened = workbench;

@@ -26,6 +26,12 @@ export const projectFileSchema = z.object({
   actors: z.array(actorSchema),
   tags: z.array(tagSchema),
   settings: z.record(z.string(), z.unknown()),
+  /**
+   * Actors and tags merged into another (`actors:merge`, `tags:merge`): merged id → survivor id.
+   * A sync uses it to point the other side's new mentions, speakers and tag uses of a merged
+   * actor or tag at the survivor (docs/merge.md). Absent in files written before it existed.
+   */
+  mergedInto: z.record(idSchema, idSchema).optional(),
 });
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 

@@ -1,8 +1,8 @@
 /**
  * The merge cases of issue 10 against a real Git server. They need the three-way merge by
- * identity (`src-main/services/merge/`); until it lands they are skipped. To switch them on,
- * `src-main/services/merge/index.ts` exports `mergeProjectTree(base, ours, theirs)` with the
- * TreeMerger shape (tree-merger.ts) or is adapted to it here.
+ * identity (`src-main/services/merge/`) adapted to the sync service's TreeMerger shape
+ * (tree-merger.ts); until `./identity-merger.ts` exports that adapter as `identityMerger`,
+ * they are skipped. Wiring it is the coordinator's step (the merge landed in parallel).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGitServer, type TestGitServer } from './test-git-server';
@@ -12,10 +12,10 @@ import type { TreeMerger } from './tree-merger';
 let merger: TreeMerger | null = null;
 beforeAll(async () => {
   // A path in a variable: the module may not exist yet, and then these tests are skipped.
-  const path = '../merge/index';
+  const path = './identity-merger';
   try {
-    const module = (await import(/* @vite-ignore */ path)) as { mergeProjectTree?: TreeMerger };
-    merger = module.mergeProjectTree ?? null;
+    const module = (await import(/* @vite-ignore */ path)) as { identityMerger?: TreeMerger };
+    merger = module.identityMerger ?? null;
   } catch {
     merger = null;
   }

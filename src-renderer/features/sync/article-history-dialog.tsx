@@ -18,7 +18,7 @@ export function ArticleHistoryDialog({ articleId, onClose }: { articleId: string
           {versions.map((v, i) => (
             <li key={v.commit}>
               <span>
-                <strong>{v.author}</strong> · {new Date(v.at).toLocaleString('en')} · {v.message} · {v.annotationCount} annotations
+                <strong>{v.author}</strong> · {new Date(v.at).toLocaleString('en')} · {v.message} · {v.annotationCount} {v.annotationCount === 1 ? 'annotation' : 'annotations'}
               </span>
               {i > 0 && (
                 <button type="button" aria-label={`Restore the version of ${new Date(v.at).toLocaleString('en')} by ${v.author}`} onClick={() => void change(() => restore({ articleId, commit: v.commit }).then(onClose), 'Earlier version restored (Undo puts it back).')}>
