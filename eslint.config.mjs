@@ -36,7 +36,9 @@ const packages = {
   main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
   shell: ['core', 'zod', 'electron', '@electron/*'],
 };
-const layerOfPackages = { shared: 'shared', renderer: 'renderer', store: 'main', import: 'main', workers: 'main', services: 'main', api: 'main', app: 'main', host: 'main', shell: 'shell', resources: 'shared', bench: 'shared' };
+// The sync service speaks Git through isomorphic-git (pure JavaScript): no other layer may.
+packages.services = [...packages.main, 'isomorphic-git', 'isomorphic-git/*'];
+const layerOfPackages = { shared: 'shared', renderer: 'renderer', store: 'main', import: 'main', workers: 'main', services: 'services', api: 'main', app: 'main', host: 'main', shell: 'shell', resources: 'shared', bench: 'shared' };
 /** Tests may also use the test tools, Node, and the main-process layers they drive (a service test goes through the router). */
 const testPackages = ['vitest', 'vite', 'core', 'ajv', 'ajv-*', 'docx', 'pdf-lib'];
 const mainLayers = ['store', 'import', 'workers', 'services', 'api', 'app', 'host'];

@@ -19,6 +19,7 @@ import { appSettingsViewSchema, authorUpdateSchema } from './domain/app-settings
 import { reportOptionsSchema, reportScopeSchema } from './report/report-options';
 import { agreementReportSchema } from './agreement/agreement-schema';
 import { suggestionContract } from './suggest/suggestion-contract';
+import { articleVersionSchema, resolveInputSchema, shareInputSchema, syncConflictSchema, syncOutcomeSchema, syncStatusSchema } from './domain/sync';
 
 const none = z.object({}).strict();
 
@@ -440,6 +441,26 @@ export const contract = {
       .strict(),
     output: z.object({ created: z.array(annotationSchema) }),
   },
+  /** Whether the project is shared through a Git remote, when it last synced and what that brought in; progress while a sync runs. */
+  'sync:status': { input: none, output: syncStatusSchema },
+  /**
+   * Connects the project folder to a Git remote over HTTP(S) and syncs once. An empty project
+   * takes the project the remote holds (joining). The token is kept out of the project folder.
+   */
+  'sync:share': { input: shareInputSchema, output: syncOutcomeSchema },
+  /** Commits local changes (the analyst as author), fetches, merges by identity, writes durably and pushes. */
+  'sync:run': { input: none, output: syncOutcomeSchema },
+  /** Who changed an article's file and when, newest first, from the Git log. */
+  'sync:history': { input: z.object({ articleId: idSchema }).strict(), output: z.array(articleVersionSchema) },
+  /** Puts back an article as it was in an earlier commit, as one undoable step. */
+  'sync:restore': {
+    input: z.object({ articleId: idSchema, commit: z.string().regex(/^[0-9a-f]{40}$/, 'must be a commit id') }).strict(),
+    output: z.object({ articleId: idSchema, label: z.string() }),
+  },
+  /** Conflicts the merges listed and the analyst has not resolved yet. */
+  'sync:conflicts': { input: none, output: z.array(syncConflictSchema) },
+  /** Resolves one conflict: keep ours, take theirs, or keep both (one undoable step). */
+  'sync:resolve': { input: resolveInputSchema, output: z.object({ id: z.string(), articleId: idSchema.nullable(), projectChanged: z.boolean() }) },
 
   /**
    * The app's own settings (kept in the app's data folder, not in the project): the analyst's

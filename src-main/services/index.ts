@@ -17,6 +17,7 @@ import { agreementHandlers } from './agreement-service';
 import type { Reanchorer } from './reanchorer';
 import type { Suggester } from './suggester';
 import { suggestionHandlers } from './suggestions-service';
+import { fileLevelMerger, MemorySecretStore, SyncService, syncHandlers, type SyncDeps } from './sync';
 import type { AuthorProvider } from '../../src-shared/domain/author';
 import { AppSettingsStore } from '../store/app-settings-store';
 import { settingsHandlers } from './settings-service';
@@ -30,6 +31,8 @@ export interface HandlerOptions {
   settings?: AppSettingsStore;
   /** Who is working: asked at each change. By default, the author in `settings`. */
   author?: AuthorProvider;
+  /** Where remote tokens are kept and how trees merge (default: in memory, whole-file merge). */
+  sync?: Partial<SyncDeps>;
 }
 
 /** Every channel's handler, over one open project, sharing one undo history. */
@@ -37,6 +40,7 @@ export function createHandlers(store: ProjectStore, now: () => Date = () => new 
   const history = new History(store);
   const settings = options.settings ?? AppSettingsStore.inMemory({ author: { name: 'Analyst' } });
   const author = options.author ?? (() => settings.get().author);
+  const sync = new SyncService(store, { secrets: options.sync?.secrets ?? new MemorySecretStore(), merger: options.sync?.merger ?? fileLevelMerger, now: options.sync?.now ?? now });
   return {
     ...settingsHandlers(settings),
     ...libraryHandlers(store),
@@ -54,5 +58,6 @@ export function createHandlers(store: ProjectStore, now: () => Date = () => new 
     ...w3cHandlers(store, history, now, author),
     ...agreementHandlers(store, history, now, author),
     ...suggestionHandlers(store, history, now, author, options.suggester),
+    ...syncHandlers(store, history, sync),
   };
 }

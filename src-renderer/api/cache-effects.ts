@@ -131,6 +131,16 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
   // A run writes nothing; the Review view's list is refreshed when it ends (suggest-dialog.tsx).
   'suggestions:run': () => Promise.resolve(),
   'suggestions:cancel': () => Promise.resolve(),
+  // A share or sync may bring in any file: everything known is out of date.
+  'sync:share': (cache) => cache.client.invalidateQueries(),
+  'sync:run': (cache) => cache.client.invalidateQueries(),
+  'sync:restore': (cache, input) =>
+    Promise.all([cache.invalidateArticles([input.articleId]), cache.invalidate('articles:list', 'project:get', 'history:state', 'search:query', ...LIBRARY_VIEWS)]),
+  'sync:resolve': (cache, _input, result) =>
+    Promise.all([
+      cache.invalidateArticles(result.articleId ? [result.articleId] : []),
+      cache.invalidate('sync:conflicts', 'sync:status', 'history:state', 'articles:list', ...(result.projectChanged ? (['project:get'] as const) : []), ...LIBRARY_VIEWS),
+    ]),
   'history:undo': (cache, _input, step) => applyStep(cache, step),
   'history:redo': (cache, _input, step) => applyStep(cache, step),
   'agreement:curate': (cache, input, { created }) => {

@@ -22,6 +22,9 @@ export const QUERY_CHANNELS = [
   'settings:get',
   'suggestions:list',
   'suggestions:pending',
+  'sync:status',
+  'sync:history',
+  'sync:conflicts',
 ] as const satisfies readonly Channel[];
 export type QueryChannel = (typeof QUERY_CHANNELS)[number];
 
