@@ -17,7 +17,8 @@ import { agreementHandlers } from './agreement-service';
 import type { Reanchorer } from './reanchorer';
 import type { Suggester } from './suggester';
 import { suggestionHandlers } from './suggestions-service';
-import { fileLevelMerger, MemorySecretStore, SyncService, syncHandlers, type SyncDeps } from './sync';
+import { MemorySecretStore, SyncService, syncHandlers, type SyncDeps } from './sync';
+import { identityMerger } from './sync/identity-merger';
 import type { AuthorProvider } from '../../src-shared/domain/author';
 import { AppSettingsStore } from '../store/app-settings-store';
 import { settingsHandlers } from './settings-service';
@@ -40,7 +41,7 @@ export function createHandlers(store: ProjectStore, now: () => Date = () => new 
   const history = new History(store);
   const settings = options.settings ?? AppSettingsStore.inMemory({ author: { name: 'Analyst' } });
   const author = options.author ?? (() => settings.get().author);
-  const sync = new SyncService(store, { secrets: options.sync?.secrets ?? new MemorySecretStore(), merger: options.sync?.merger ?? fileLevelMerger, now: options.sync?.now ?? now });
+  const sync = new SyncService(store, { secrets: options.sync?.secrets ?? new MemorySecretStore(), merger: options.sync?.merger ?? identityMerger, now: options.sync?.now ?? now });
   return {
     ...settingsHandlers(settings),
     ...libraryHandlers(store),

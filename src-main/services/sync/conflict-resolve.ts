@@ -3,6 +3,7 @@ import { AppError } from '../../../src-shared/result';
 import type { SyncConflictView } from '../../../src-shared/domain/sync';
 import type { ArticleFile, ProjectFile } from '../../store/file-schemas';
 import type { StoredConflict } from './sync-state';
+import { resolveConflict, type MergeConflict as ItemConflict } from '../merge';
 
 type Choice = 'ours' | 'theirs' | 'both';
 type Item = Record<string, unknown> & { id: string };
@@ -25,6 +26,8 @@ function display(value: unknown): string {
 
 /** Whether both values can be kept side by side: a copy of an item, both texts, both files' items. */
 function canKeepBoth(conflict: StoredConflict): boolean {
+  // Two article texts cannot both be kept (the merge's resolveConflict refuses it).
+  if (conflict.detail !== undefined) return !(conflict.kind === 'article' && conflict.field === 'text');
   if (conflict.kind === 'file') return true;
   if (conflict.kind === 'annotation' || conflict.kind === 'actor' || conflict.kind === 'tag') return true;
   return typeof conflict.ours === 'string' && typeof conflict.theirs === 'string';
@@ -70,6 +73,17 @@ export function applyChoice(file: ArticleFile | ProjectFile, conflict: StoredCon
   const other: 'ours' | 'theirs' = conflict.kept === 'ours' ? 'theirs' : 'ours';
   if (choice === conflict.kept) return;
   if (choice === 'both' && !canKeepBoth(conflict)) throw new AppError('invalid-input', 'These two values cannot both be kept; choose one.');
+  if (conflict.detail !== undefined) {
+    let merged: ArticleFile | ProjectFile;
+    try {
+      merged = resolveConflict(file, conflict.detail as ItemConflict, choice).merged;
+    } catch (error) {
+      throw new AppError('invalid-input', `This choice cannot be applied: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const key of Object.keys(file)) if (!(key in merged)) delete (file as unknown as Record<string, unknown>)[key];
+    Object.assign(file, merged);
+    return;
+  }
   if (conflict.kind === 'file') {
     const value = conflict[other] as ArticleFile | ProjectFile;
     if (choice === other) {

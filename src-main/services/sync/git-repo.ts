@@ -13,6 +13,7 @@ const OUTGOING_REF = 'refs/workbench/outgoing';
 export const GITIGNORE = [
   '# Written by Analyst Workbench: only project.json and the article files are shared.',
   'index.json',
+  'index.log',
   'search-index.json',
   'workbench.lock',
   'workbench.lock.*',

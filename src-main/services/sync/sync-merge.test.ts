@@ -1,25 +1,14 @@
 /**
- * The merge cases of issue 10 against a real Git server. They need the three-way merge by
- * identity (`src-main/services/merge/`) adapted to the sync service's TreeMerger shape
- * (tree-merger.ts); until `./identity-merger.ts` exports that adapter as `identityMerger`,
- * they are skipped. Wiring it is the coordinator's step (the merge landed in parallel).
+ * The merge cases of issue 10 against a real Git server, with the three-way merge by identity
+ * (`src-main/services/merge/`) adapted to the sync service's TreeMerger shape (identity-merger.ts).
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { identityMerger } from './identity-merger';
 import { startTestGitServer, type TestGitServer } from './test-git-server';
 import { annotationIds, openPeer, snapshot, type Peer } from './test-sync-peers';
 import type { TreeMerger } from './tree-merger';
 
-let merger: TreeMerger | null = null;
-beforeAll(async () => {
-  // A path in a variable: the module may not exist yet, and then these tests are skipped.
-  const path = './identity-merger';
-  try {
-    const module = (await import(/* @vite-ignore */ path)) as { identityMerger?: TreeMerger };
-    merger = module.identityMerger ?? null;
-  } catch {
-    merger = null;
-  }
-});
+const merger: TreeMerger = identityMerger;
 
 const servers: TestGitServer[] = [];
 afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
@@ -30,10 +19,10 @@ const TEXT = 'The minister said the talks would resume.\n\nOfficials did not con
 async function pair() {
   const git = await startTestGitServer();
   servers.push(git);
-  const ana = await openPeer('Ana', { merger: merger! });
+  const ana = await openPeer('Ana', { merger });
   const article = await ana.call('articles:create', { title: 'Talks', text: TEXT });
   await ana.share(git);
-  const ben = await openPeer('Ben', { merger: merger! });
+  const ben = await openPeer('Ben', { merger });
   await ben.share(git);
   return { git, ana, ben, article };
 }
@@ -48,8 +37,7 @@ async function exchange(ana: Peer, ben: Peer) {
 }
 
 describe('merges by identity against a real Git server', { timeout: 120_000 }, () => {
-  it('keeps every annotation when both annotate the same article', async (ctx) => {
-    if (!merger) ctx.skip();
+  it('keeps every annotation when both annotate the same article', async () => {
     const { ana, ben, article } = await pair();
     const a = await ana.call('annotations:create', { articleId: article.id, start: 4, end: 12 });
     const b = await ben.call('annotations:create', { articleId: article.id, start: 17, end: 22 });
@@ -58,8 +46,7 @@ describe('merges by identity against a real Git server', { timeout: 120_000 }, (
     expect(await annotationIds(ana)).toEqual(new Set([a.id, b.id]));
   });
 
-  it('lists two edits of the same field of one annotation as a conflict, and resolves it', async (ctx) => {
-    if (!merger) ctx.skip();
+  it('lists two edits of the same field of one annotation as a conflict, and resolves it', async () => {
     const { ana, ben, article } = await pair();
     const a = await ana.call('annotations:create', { articleId: article.id, start: 4, end: 12 });
     await exchange(ana, ben);
@@ -76,8 +63,7 @@ describe('merges by identity against a real Git server', { timeout: 120_000 }, (
     expect(await ben.call('sync:conflicts', {})).toEqual([]);
   });
 
-  it('keeps an annotation edited on one side and deleted on the other, and says so', async (ctx) => {
-    if (!merger) ctx.skip();
+  it('keeps an annotation edited on one side and deleted on the other, and says so', async () => {
     const { ana, ben, article } = await pair();
     const a = await ana.call('annotations:create', { articleId: article.id, start: 4, end: 12 });
     await exchange(ana, ben);
@@ -89,8 +75,7 @@ describe('merges by identity against a real Git server', { timeout: 120_000 }, (
     expect((await ben.call('sync:status', {})).notes.join(' ')).not.toBe('');
   });
 
-  it('moves new mentions of an actor merged away on the other side to the survivor', async (ctx) => {
-    if (!merger) ctx.skip();
+  it('moves new mentions of an actor merged away on the other side to the survivor', async () => {
     const { ana, ben, article } = await pair();
     const survivor = await ana.call('actors:create', { name: 'The minister' });
     const merged = await ana.call('actors:create', { name: 'Minister' });
@@ -103,8 +88,7 @@ describe('merges by identity against a real Git server', { timeout: 120_000 }, (
     expect(ana.store.project.actors.map((x) => x.id)).toEqual([survivor.id]);
   });
 
-  it('keeps one text when both edit it, re-anchors the other side’s annotations and loses none', async (ctx) => {
-    if (!merger) ctx.skip();
+  it('keeps one text when both edit it, re-anchors the other side’s annotations and loses none', async () => {
     const { ana, ben, article } = await pair();
     const a = await ana.call('annotations:create', { articleId: article.id, start: 4, end: 12 });
     await exchange(ana, ben);

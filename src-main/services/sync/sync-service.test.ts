@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/result';
+import { fileLevelMerger } from './tree-merger';
 import { startTestGitServer, type TestGitServer } from './test-git-server';
 import { annotationIds, openPeer, remoteFiles, remoteLog, snapshot } from './test-sync-peers';
 
@@ -187,12 +188,12 @@ describe('sync against a real Git server', { timeout: 120_000 }, () => {
 });
 
 describe('conflicts with the whole-file stand-in merge (plumbing)', { timeout: 120_000 }, () => {
-  it('keeps the remote file, lists the local one, and resolves to either side or both as an undoable step', async () => {
+  it('with a whole-file merger: keeps the remote file, lists the local one, and resolves to either side or both as an undoable step', async () => {
     const git = await server();
-    const ana = await openPeer('Ana');
+    const ana = await openPeer('Ana', { merger: fileLevelMerger });
     const article = await ana.call('articles:create', { title: 'Talks', text: TEXT });
     await ana.share(git);
-    const ben = await openPeer('Ben');
+    const ben = await openPeer('Ben', { merger: fileLevelMerger });
     await ben.share(git);
     const anaNote = await ana.call('annotations:create', { articleId: article.id, start: 4, end: 12 });
     const benNote = await ben.call('annotations:create', { articleId: article.id, start: 17, end: 22 });

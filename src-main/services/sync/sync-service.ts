@@ -277,7 +277,8 @@ export class SyncService {
     const paths = [...new Set([...changedPaths(b, o), ...changedPaths(b, t), ...changedPaths(o, t)])].filter((p) => p !== '.gitignore');
     const load = async (tree: Map<string, string>): Promise<ProjectTree> => {
       const map = new Map<string, unknown>();
-      await mapConcurrent(paths, 16, async (path) => {
+      // project.json always: the merge by identity resolves actors and tags named in articles against it.
+      await mapConcurrent([...new Set([...paths, 'project.json'])], 16, async (path) => {
         const oid = tree.get(path);
         if (oid) map.set(path, await this.repo.readJson(oid));
       });

@@ -14,6 +14,8 @@ export const storedConflictSchema = z.object({
   ours: z.unknown(),
   theirs: z.unknown(),
   kept: z.enum(['ours', 'theirs']),
+  /** The merge by identity's description (src-main/services/merge MergeConflict), when it made this conflict. */
+  detail: z.unknown().optional(),
   /** Who made the other side's change (the remote commit's author). */
   theirAuthor: z.string(),
   at: z.string(),

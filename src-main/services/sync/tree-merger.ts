@@ -29,6 +29,8 @@ export interface MergeConflict {
   ours: unknown;
   theirs: unknown;
   kept: MergeSide;
+  /** The merge by identity's own description of the conflict, used to apply a choice (identity-merger.ts). */
+  detail?: unknown;
 }
 
 /** What a three-way merge produced. */
