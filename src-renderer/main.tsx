@@ -5,10 +5,14 @@ import { ApiContext } from './api/api-context';
 import { createApiClient } from './api/create-client';
 import { createQueryClient } from './api/queries';
 import { App } from './app/app';
+import { startTheme } from './app/theme';
+import './ui/theme.css';
 import './app/app.css';
 
 const client = createApiClient();
 const queryClient = createQueryClient();
+// Before the first render, so the first frame is drawn in the chosen theme.
+startTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

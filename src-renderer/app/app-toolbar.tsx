@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import { ExportMenu } from '../features/export/export-menu';
 import { SearchBox } from '../features/search/search-box';
+import { ThemeSwitch } from '../ui/theme-switch';
 import { SHORTCUTS } from './keymap';
 import type { View } from './navigation';
 import { PICKER_EXTENSIONS } from '../../src-shared/domain/import-format';
@@ -68,6 +69,7 @@ export function AppToolbar(props: Props) {
       <span role="status" className="status-line">
         {props.status}
       </span>
+      <ThemeSwitch />
       <button type="button" className="icon-button" onClick={props.onShortcuts} aria-label="Keyboard shortcuts" title={`Keyboard shortcuts (${showShortcuts.keys})`}>
         ?
       </button>

@@ -18,6 +18,7 @@ import { AppToolbar } from './app-toolbar';
 import { isTypingTarget, PRIORITY, useShortcuts } from './keymap';
 import { NavigationContext, type Focus, type Navigation, type View } from './navigation';
 import { showPassage } from './show-passage';
+import { nextThemeChoice, useThemeChoice } from './theme';
 import { useArticleSession } from './use-article-session';
 import { useErrorMessage } from './use-async-error';
 import { useCacheErrors } from './use-cache-errors';
@@ -38,6 +39,7 @@ export function App() {
   const [status, setStatus] = useState('');
   const [error, reportError, clearError] = useErrorMessage();
   useCacheErrors(reportError, clearError);
+  const [theme, setTheme] = useThemeChoice();
 
   const articles = useApiQuery('articles:list', {}).data ?? NO_ARTICLES;
   const project = useApiQuery('project:get', {}).data ?? EMPTY_PROJECT;
@@ -83,6 +85,7 @@ export function App() {
       redo: () => void undoOrRedo('redo'),
       newArticle: () => setDialog('new-article'),
       showShortcuts: () => setDialog('shortcuts'),
+      cycleTheme: () => setTheme(nextThemeChoice(theme)),
     },
     PRIORITY.app,
   );

@@ -62,6 +62,12 @@ export const SHORTCUTS = {
     matches: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
   },
   newArticle: { keys: 'N', action: 'New article', context: 'Anywhere', matches: key('n') },
+  cycleTheme: {
+    keys: 'Ctrl/Cmd + Shift + L',
+    action: 'Switch the theme: system, light, dark',
+    context: 'Anywhere',
+    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'l',
+  },
   showShortcuts: { keys: '?', action: 'Show these shortcuts', context: 'Anywhere', matches: (e) => e.key === '?' && !mod(e) },
 } as const satisfies Record<string, Shortcut>;
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import type { Annotation, ReviewStatus } from '../../../src-shared/domain/annotation';
 import { useApiMutation } from '../../api/queries';
 import { useWorkbench } from '../../app/workbench-context';
@@ -63,7 +63,7 @@ function AnnotationEditor({ annotation }: { annotation: Annotation }) {
                 type="button"
                 aria-pressed={on}
                 className="tag-toggle"
-                style={{ borderColor: tag.color, background: on ? tag.color : undefined }}
+                style={{ '--tag-color': tag.color } as CSSProperties}
                 onClick={() => void update({ tags: on ? annotation.tags.filter((t) => t !== tag.id) : [...annotation.tags, tag.id] }, on ? `Removed tag ${tag.name}.` : `Tagged ${tag.name}.`)}
                 title={tag.hotkey ? `Toggle with key ${tag.hotkey}` : undefined}
               >
