@@ -36,7 +36,7 @@ export function AppToolbar(props: Props) {
   };
   return (
     <header className="toolbar-main">
-      <span className="brand">Analyst Workbench</span>
+      <h1 className="brand">Analyst Workbench</h1>
       <button type="button" className="primary" onClick={props.onNewArticle} aria-keyshortcuts="N" title={`New article (${newArticle.keys})`}>
         New article
       </button>
@@ -60,7 +60,7 @@ export function AppToolbar(props: Props) {
       </button>
       <div role="tablist" aria-label="Views" className="view-tabs">
         {VIEWS.map((v) => (
-          <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => props.setView(v)}>
+          <button key={v} type="button" role="tab" aria-selected={view === v} aria-controls={view === v ? `view-${v}` : undefined} onClick={() => props.setView(v)}>
             {v.charAt(0).toUpperCase() + v.slice(1)}
           </button>
         ))}

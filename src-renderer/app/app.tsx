@@ -151,7 +151,7 @@ export function App() {
             onShortcuts={() => setDialog('shortcuts')}
           />
           {(problems.length > 0 || error) && (
-            <div className="banners">
+            <section className="banners" aria-label="Messages">
               {problems.map((problem) => (
                 <p key={problem.file + (problem.movedTo ?? '')} role="alert" className="banner warning">
                   {problem.message}
@@ -165,10 +165,12 @@ export function App() {
                   </button>
                 </p>
               )}
-            </div>
+            </section>
           )}
+          {/* The panels are not named: a named element outside the landmarks inside it counts as
+              content outside landmarks (axe "region"); each view's landmarks carry the names. */}
           {view === 'library' && (
-            <div className="workspace" role="tabpanel" aria-label="Library view">
+            <div className="workspace" role="tabpanel" id="view-library">
               <nav className="sidebar" aria-label="Articles">
                 <h2 className="sidebar-heading">Library</h2>
                 <LibraryPanel articles={articles} openId={openId} onOpen={setOpenId} />
@@ -190,17 +192,17 @@ export function App() {
             </div>
           )}
           {view === 'actors' && (
-            <div className="workspace" role="tabpanel" aria-label="Actors view">
+            <div className="workspace" role="tabpanel" id="view-actors">
               <ActorsView actorId={dossierActor} onSelect={setDossierActor} />
             </div>
           )}
           {view === 'claims' && (
-            <div className="workspace" role="tabpanel" aria-label="Claims view">
+            <div className="workspace" role="tabpanel" id="view-claims">
               <ClaimsView />
             </div>
           )}
           {view === 'review' && (
-            <div className="workspace" role="tabpanel" aria-label="Review view">
+            <div className="workspace" role="tabpanel" id="view-review">
               <ReviewView />
             </div>
           )}

@@ -6,11 +6,12 @@ export function ThemeSwitch() {
   const [choice, setChoice] = useThemeChoice();
   return (
     <label className="theme-switch" title={`Theme (${SHORTCUTS.cycleTheme.keys} switches)`}>
+      <span aria-hidden="true">◐</span>
       <span className="visually-hidden">Theme</span>
       <select value={choice} onChange={(e) => setChoice(e.target.value as typeof choice)} aria-keyshortcuts="Control+Shift+L">
         {THEME_CHOICES.map((c) => (
           <option key={c} value={c}>
-            {c === 'system' ? 'System theme' : `${THEME_LABELS[c]} theme`}
+            {THEME_LABELS[c]}
           </option>
         ))}
       </select>

@@ -145,7 +145,8 @@ export function Reader({ session }: { session: ArticleSession }) {
         <article ref={textRef} className="article-text" aria-label={article.title} lang={article.language || undefined} dir={article.direction ?? 'auto'} tabIndex={0} onMouseUp={readSelection} onKeyUp={readSelection} onClick={onClick}>
           {text}
         </article>
-        {pending && (
+        {/* Hidden while a dialog acts on the selection: it would show through the dimmed backdrop. */}
+        {pending && !dialog && (
           <SelectionToolbar
             pending={pending}
             tagMenu={tagMenu}

@@ -37,7 +37,7 @@ export function ReviewView() {
   useShortcuts({ reviewMarkReviewed: () => void act('reviewed'), reviewMarkDisputed: () => void act('disputed'), reviewDelete: () => void act('delete'), reviewNext: next }, PRIORITY.view);
 
   return (
-    <section className="view-main review-view" aria-label="Review queue">
+    <main className="view-main review-view" aria-label="Review queue">
       {!queue && <p className="muted">Loading…</p>}
       {queue && (
         <p className="review-progress" aria-live="polite">
@@ -64,6 +64,6 @@ export function ReviewView() {
           <p className="muted">Keys: {keyHints('Review view')}</p>
         </>
       )}
-    </section>
+    </main>
   );
 }
