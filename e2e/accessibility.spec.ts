@@ -40,7 +40,8 @@ async function closeDialog(dialog: Locator): Promise<void> {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every screen passes axe-core in the ${theme} theme`, async ({ workbench }) => {
-    test.setTimeout(240_000);
+    // Two dozen screens, each audited; slow on a busy machine.
+    test.setTimeout(600_000);
     const ui = workbench.ui;
     const page = ui.page;
     // The app follows the system theme until the user chooses one.

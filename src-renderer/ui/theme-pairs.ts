@@ -27,7 +27,7 @@ export const HIGHLIGHTS = ['hl-highlight', 'hl-actor', 'hl-claim', 'hl-suggestio
 export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   ...all('ink', [...SURFACES, ...HIGHLIGHTS, 'banner-warning-bg', 'banner-error-bg', 'danger-bg']),
   ...all('muted', ['bg', 'panel', 'paper', 'subtle-bg', 'field-bg', 'hover', 'selected', 'chosen', 'chosen-open']),
-  ...all('quote-ink', ['panel', 'subtle-bg', 'paper']),
+  ...all('quote-ink', ['panel', 'subtle-bg', 'paper', ...HIGHLIGHTS]),
   ...all('chip-ink', ['chip-bg']),
   ...all('accent', ['bg', 'panel', 'paper', 'selected']),
   ...all('accent-ink', ['accent']),
