@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { keyHints, PRIORITY, useShortcuts } from '../../app/keymap';
-import { useWorkbench } from '../../app/workbench-context';
+import { useChange } from '../../app/use-change';
 import { EntryView } from '../dossier/entry-view';
 
 /**
@@ -9,7 +9,7 @@ import { EntryView } from '../dossier/entry-view';
  * time, in context. R marks reviewed, D disputed, Delete deletes, N or → goes to the next.
  */
 export function ReviewView() {
-  const { reportError, setStatus } = useWorkbench();
+  const change = useChange();
   // Read through the cache: an undo, an import or an edit elsewhere refreshes the queue on screen.
   const queue = useApiQuery('review:queue', { limit: 500 }).data ?? null;
   const [position, setPosition] = useState(0);
@@ -21,15 +21,12 @@ export function ReviewView() {
   const act = useCallback(
     async (action: 'reviewed' | 'disputed' | 'delete') => {
       if (!item) return;
-      try {
-        if (action === 'delete') await del({ articleId: item.articleId, id: item.annotation.id });
-        else await update({ articleId: item.articleId, id: item.annotation.id, patch: { status: action } });
-        setStatus(action === 'delete' ? 'Deleted. Undo with Ctrl+Z.' : `Marked ${action}.`);
-      } catch (failure) {
-        reportError(failure);
-      }
+      await change(
+        () => (action === 'delete' ? del({ articleId: item.articleId, id: item.annotation.id }) : update({ articleId: item.articleId, id: item.annotation.id, patch: { status: action } })),
+        action === 'delete' ? 'Deleted. Undo with Ctrl+Z.' : `Marked ${action}.`,
+      );
     },
-    [del, item, reportError, setStatus, update],
+    [change, del, item, update],
   );
 
   const next = useCallback(() => setPosition((p) => (queue && p + 1 < queue.items.length ? p + 1 : 0)), [queue]);
