@@ -12,7 +12,8 @@ import './app/app.css';
 const client = createApiClient();
 const queryClient = createQueryClient();
 // Before the first render, so the first frame is drawn in the chosen theme.
-startTheme();
+// The desktop shell follows the choice (a failure only leaves native menus in the old theme).
+startTheme((choice) => void client.setNativeTheme?.(choice).catch(() => undefined));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
