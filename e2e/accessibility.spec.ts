@@ -208,4 +208,7 @@ test('the selection toolbar is not drawn over a modal dialog', async ({ workbenc
     // Cancelling the dialog gives the selection back its toolbar.
     await expect(ui.selectionToolbar).toBeVisible();
   }
+  // A click elsewhere drops the selection and its toolbar (it floated on over the moved text).
+  await page.getByRole('button', { name: 'Article note' }).click();
+  await expect(ui.selectionToolbar).toBeHidden();
 });
