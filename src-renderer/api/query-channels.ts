@@ -16,6 +16,7 @@ export const QUERY_CHANNELS = [
   'actors:dossier',
   'actors:find-mentions',
   'search:query',
+  'settings:get',
 ] as const satisfies readonly Channel[];
 export type QueryChannel = (typeof QUERY_CHANNELS)[number];
 

@@ -22,6 +22,7 @@ interface Props {
   onUndoRedo(which: 'undo' | 'redo'): void;
   onProjectNotes(): void;
   onShortcuts(): void;
+  onSettings(): void;
 }
 
 const VIEWS: readonly View[] = ['library', 'actors', 'claims', 'review'];
@@ -29,7 +30,7 @@ const VIEWS: readonly View[] = ['library', 'actors', 'claims', 'review'];
 /** The main toolbar: add and import, export, undo and redo, the views, search and the status line. */
 export function AppToolbar(props: Props) {
   const { history, view } = props;
-  const { undo, redo, newArticle, showShortcuts } = SHORTCUTS;
+  const { undo, redo, newArticle, showShortcuts, settings } = SHORTCUTS;
   const chosen = (input: HTMLInputElement) => {
     props.onFilesChosen([...(input.files ?? [])]);
     input.value = '';
@@ -70,6 +71,10 @@ export function AppToolbar(props: Props) {
         {props.status}
       </span>
       <ThemeSwitch />
+      {/* An icon, like "?": the toolbar is full at common window widths. */}
+      <button type="button" className="icon-button" onClick={props.onSettings} aria-label="Settings" aria-keyshortcuts="Control+Comma" title={`Settings: your name and email (${settings.keys})`}>
+        ⚙
+      </button>
       <button type="button" className="icon-button" onClick={props.onShortcuts} aria-label="Keyboard shortcuts" title={`Keyboard shortcuts (${showShortcuts.keys})`}>
         ?
       </button>

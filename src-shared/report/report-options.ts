@@ -13,7 +13,15 @@ export const reportScopeSchema = z.discriminatedUnion('kind', [
 export type ReportScope = z.infer<typeof reportScopeSchema>;
 
 export const reportSectionsSchema = z
-  .object({ notes: z.boolean(), actors: z.boolean(), claims: z.boolean(), highlights: z.boolean(), sources: z.boolean() })
+  .object({
+    notes: z.boolean(),
+    actors: z.boolean(),
+    claims: z.boolean(),
+    highlights: z.boolean(),
+    sources: z.boolean(),
+    /** Who marked each claim and highlight (and who last changed it). Off unless asked for. */
+    authors: z.boolean().default(false),
+  })
   .strict();
 export type ReportSections = z.infer<typeof reportSectionsSchema>;
 
@@ -32,7 +40,7 @@ export const reportOptionsSchema = z
   .object({
     title: z.string().trim().max(300).default(''),
     scope: reportScopeSchema,
-    sections: reportSectionsSchema.default({ notes: true, actors: true, claims: true, highlights: true, sources: true }),
+    sections: reportSectionsSchema.default({ notes: true, actors: true, claims: true, highlights: true, sources: true, authors: false }),
     filters: reportFiltersSchema.default({ tagIds: [], actorIds: [], statuses: [], verifications: [] }),
   })
   .strict();
