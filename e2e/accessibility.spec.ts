@@ -133,6 +133,7 @@ for (const theme of ['light', 'dark'] as const) {
         ['Keyboard shortcuts', 'Keyboard shortcuts', 'shortcuts-dialog'],
         ['Project notes', 'Project notes', 'project-notes-dialog'],
         ['New article', 'New article', 'new-article-dialog'],
+        ['Settings', 'Settings', 'settings-dialog'],
       ] as const) {
         const dialog = await openDialog(page, () => page.getByRole('button', { name: button, exact: true }).click(), name);
         await audit(page, screen, theme);
