@@ -82,7 +82,7 @@ for (const theme of ['light', 'dark'] as const) {
       await audit(page, 'tag-menu', theme);
       await page.keyboard.press('Escape');
 
-      await page.getByRole('button', { name: 'Article note' }).click();
+      await page.getByRole('heading', { level: 1, name: harbourTalks.title }).click();
       await audit(page, 'reader-note', theme);
       const editText = await openDialog(page, () => page.getByRole('button', { name: 'Edit text' }).click(), 'Edit article text');
       await audit(page, 'edit-text-dialog', theme);
@@ -210,6 +210,6 @@ test('the selection toolbar is not drawn over a modal dialog', async ({ workbenc
     await expect(ui.selectionToolbar).toBeVisible();
   }
   // A click elsewhere drops the selection and its toolbar (it floated on over the moved text).
-  await page.getByRole('button', { name: 'Article note' }).click();
+  await page.getByRole('heading', { level: 1, name: harbourTalks.title }).click();
   await expect(ui.selectionToolbar).toBeHidden();
 });
