@@ -57,7 +57,7 @@ test('shows an actor dossier in date order, edits claims in the table, and works
 
   await ui.page.getByRole('tab', { name: 'Actors' }).click();
   await ui.page.getByRole('navigation', { name: 'Actor list' }).getByRole('button', { name: /Petra Alm/ }).click();
-  const dossier = ui.page.getByRole('region', { name: 'Actor dossier' });
+  const dossier = ui.page.getByRole('main', { name: 'Actor dossier' });
   await expect(dossier.getByRole('heading', { level: 1 })).toHaveText('Petra Alm');
   await expect(dossier.getByRole('heading', { level: 2 })).toHaveText(['2026-10-02', '2026-10-09']);
   await expect(dossier).toContainText('2 mentions and 2 claims in 2 articles');
@@ -66,14 +66,14 @@ test('shows an actor dossier in date order, edits claims in the table, and works
   expect(saved.content.indexOf('> the quota talks would take a week')).toBeLessThan(saved.content.indexOf('> no agreement was close'));
 
   await ui.page.getByRole('tab', { name: 'Claims' }).click();
-  const claims = ui.page.getByRole('region', { name: 'Claims' });
+  const claims = ui.page.getByRole('main', { name: 'Claims' });
   await expect(claims.getByRole('row')).toHaveCount(3);
   await claims.getByRole('combobox', { name: 'Verification of “no agreement was close”' }).selectOption({ label: 'Corroborated' });
   await claims.getByRole('combobox', { name: 'Reliability of “no agreement was close”' }).selectOption('A');
   await expect(ui.page.getByRole('status')).toHaveText('Claim updated.');
 
   await ui.page.getByRole('tab', { name: 'Review' }).click();
-  const queue = ui.page.getByRole('region', { name: 'Review queue' });
+  const queue = ui.page.getByRole('main', { name: 'Review queue' });
   await expect(queue).toContainText('4 left to review');
   await queue.getByRole('button', { name: 'Mark reviewed' }).click();
   await expect(queue).toContainText('3 left to review');
@@ -85,7 +85,7 @@ test('shows an actor dossier in date order, edits claims in the table, and works
 
   ui = await workbench.restart();
   await ui.page.getByRole('tab', { name: 'Review' }).click();
-  await expect(ui.page.getByRole('region', { name: 'Review queue' })).toContainText('1 left to review');
+  await expect(ui.page.getByRole('main', { name: 'Review queue' })).toContainText('1 left to review');
   await ui.page.getByRole('tab', { name: 'Claims' }).click();
   await expect(ui.page.getByRole('combobox', { name: 'Verification of “no agreement was close”' })).toHaveValue('corroborated');
 });

@@ -22,7 +22,7 @@ test('undo and redo while the Claims view or the Review view is showing update i
   await addArticleWithClaim(ui);
 
   await ui.page.getByRole('tab', { name: 'Claims' }).click();
-  const claims = ui.page.getByRole('region', { name: 'Claims' });
+  const claims = ui.page.getByRole('main', { name: 'Claims' });
   const claimRow = claims.getByRole('row', { name: /the harbour fees would fall next year/ });
   await expect(claimRow).toBeVisible();
   await ui.page.getByRole('button', { name: 'Undo' }).click();
@@ -41,7 +41,7 @@ test('undo and redo while the Claims view or the Review view is showing update i
   await expect(verification).toHaveValue('unverified');
 
   await ui.page.getByRole('tab', { name: 'Review' }).click();
-  const queue = ui.page.getByRole('region', { name: 'Review queue' });
+  const queue = ui.page.getByRole('main', { name: 'Review queue' });
   await expect(queue).toContainText('1 left to review');
   await ui.page.keyboard.press('Control+z');
   await expect(queue).toContainText('Nothing left to review.');
@@ -60,7 +60,7 @@ test('an imported annotation file shows in the Claims view at once', async ({ wo
 
   // Take the claim away, keep the Claims view open, and bring it back from the file.
   await ui.page.getByRole('tab', { name: 'Claims' }).click();
-  const claims = ui.page.getByRole('region', { name: 'Claims' });
+  const claims = ui.page.getByRole('main', { name: 'Claims' });
   await ui.page.getByRole('button', { name: 'Undo' }).click();
   await expect(claims).toContainText('No claims yet');
 
@@ -83,7 +83,7 @@ test.describe.serial('restore', () => {
   test('a restore into an empty project shows in the open Claims view and the library at once', async ({ workbench }) => {
     const ui = workbench.ui;
     await ui.page.getByRole('tab', { name: 'Claims' }).click();
-    const claims = ui.page.getByRole('region', { name: 'Claims' });
+    const claims = ui.page.getByRole('main', { name: 'Claims' });
     await expect(claims).toContainText('No claims yet');
     await ui.chooseExport('Restore from backup…');
     const dialog = ui.page.getByRole('dialog', { name: 'Restore project file' });

@@ -5,10 +5,15 @@ import { ApiContext } from './api/api-context';
 import { createApiClient } from './api/create-client';
 import { createQueryClient } from './api/queries';
 import { App } from './app/app';
+import { startTheme } from './app/theme';
+import './ui/theme.css';
 import './app/app.css';
 
 const client = createApiClient();
 const queryClient = createQueryClient();
+// Before the first render, so the first frame is drawn in the chosen theme.
+// The desktop shell follows the choice (a failure only leaves native menus in the old theme).
+startTheme((choice) => void client.setNativeTheme?.(choice).catch(() => undefined));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

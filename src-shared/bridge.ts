@@ -23,6 +23,8 @@ export interface WorkbenchBridge {
   extractPaths(input: ShellInput<'shell:extract-paths'>): Promise<ShellResult<'shell:extract-paths'>>;
   /** Shows the save dialog and writes the file where the user chose. */
   saveTextFile(input: ShellInput<'shell:save-text-file'>): Promise<ShellResult<'shell:save-text-file'>>;
+  /** Sets Electron's native theme from the user's choice of theme. */
+  setTheme(input: ShellInput<'shell:set-theme'>): Promise<ShellResult<'shell:set-theme'>>;
   /** Relays the native menu's commands; returns the function that stops relaying. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

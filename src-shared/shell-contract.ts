@@ -65,6 +65,16 @@ export const shellContract = {
     input: z.object({ suggestedName: z.string().max(300), content: z.string().max(200 * 1024 * 1024) }).strict(),
     output: z.union([z.object({ saved: z.literal(true), path: z.string() }), z.object({ saved: z.literal(false) })]),
   },
+
+  /**
+   * The theme the user chose in the window (System, Light or Dark), given to Electron's
+   * `nativeTheme.themeSource`, so that native parts (menus, scroll bars, dialogs) and the page's
+   * `prefers-color-scheme` agree with it. Answers the source now in force.
+   */
+  'shell:set-theme': {
+    input: z.object({ source: z.enum(['system', 'light', 'dark']) }).strict(),
+    output: z.object({ source: z.enum(['system', 'light', 'dark']) }),
+  },
 } as const;
 
 export type ShellContract = typeof shellContract;

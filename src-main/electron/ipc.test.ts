@@ -46,7 +46,7 @@ beforeEach(() => {
     router,
     getWindow: () => currentWindow,
     appOrigin: 'app://workbench',
-    shellHandlers: createShellHandlers({ dialog: { showOpenDialog, showSaveDialog: vi.fn() }, extractFiles, writeFile: vi.fn() }),
+    shellHandlers: createShellHandlers({ dialog: { showOpenDialog, showSaveDialog: vi.fn() }, extractFiles, writeFile: vi.fn(), setThemeSource: vi.fn() }),
   });
 });
 

@@ -11,6 +11,9 @@ const fake = vi.hoisted(() => {
     whenReady: new Promise<void>((resolve) => (ready = resolve)),
     ready: () => ready(),
     ipcChannels: [] as string[],
+    ipcHandlers: new Map<string, (event: unknown, input: unknown) => unknown>(),
+    windowContents: [] as unknown[],
+    nativeTheme: { themeSource: 'system' },
     session: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() },
     protocolHandle: vi.fn(),
   };
@@ -23,6 +26,7 @@ vi.mock('electron', () => {
     private readonly record: { options: Record<string, unknown>; url?: string };
     constructor(options: Record<string, unknown>) {
       this.record = { options };
+      fake.windowContents.push(this.webContents);
       fake.windows.push(this.record);
     }
     once() {}
@@ -49,7 +53,13 @@ vi.mock('electron', () => {
     shell: { openExternal: vi.fn() },
     safeStorage: { isEncryptionAvailable: () => true, encryptString: vi.fn(), decryptString: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: fake.protocolHandle },
-    ipcMain: { handle: (channel: string) => fake.ipcChannels.push(channel) },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, input: unknown) => unknown) => {
+        fake.ipcChannels.push(channel);
+        fake.ipcHandlers.set(channel, handler);
+      },
+    },
+    nativeTheme: fake.nativeTheme,
   };
 });
 vi.mock('../app/workbench', () => ({
@@ -87,4 +97,11 @@ it('starts one locked-down window on app://, ignoring the dev server without --d
   const { openWorkbench } = await import('../app/workbench');
   const secrets = (vi.mocked(openWorkbench).mock.calls[0]![1] as { secrets?: { persistent: boolean } }).secrets;
   expect(secrets?.persistent).toBe(true);
+
+  // The theme chosen in the window becomes Electron's native theme.
+  const fromWindow = { sender: fake.windowContents[0], senderFrame: { url: 'app://workbench/index.html', parent: null } };
+  expect(await fake.ipcHandlers.get('shell:set-theme')!(fromWindow, { source: 'dark' })).toEqual({ ok: true, value: { source: 'dark' } });
+  expect(fake.nativeTheme.themeSource).toBe('dark');
+  expect(await fake.ipcHandlers.get('shell:set-theme')!(fromWindow, { source: 'purple' })).toMatchObject({ ok: false });
+  expect(fake.nativeTheme.themeSource).toBe('dark');
 });

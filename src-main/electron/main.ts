@@ -5,7 +5,7 @@
  * protocol, ipc, shell-handlers), each tested without Electron's binary.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, safeStorage, session, shell } from 'electron';
 import { parseLaunchArgs } from '../app/cli-args';
 import { defaultProjectDir, PRODUCT_NAME } from '../app/project-location';
 import { describeStartFailure } from '../app/start-failure';
@@ -79,6 +79,9 @@ async function start(): Promise<void> {
       dialog: { showOpenDialog: (window, options) => dialog.showOpenDialog(window, options), showSaveDialog: (window, options) => dialog.showSaveDialog(window, options) },
       extractFiles: (files) => opened.extractFiles(files),
       writeFile: (path, content) => opened.writeTextFile(path, content),
+      setThemeSource: (source) => {
+        nativeTheme.themeSource = source;
+      },
     }),
   });
   Menu.setApplicationMenu(buildMenu(() => mainWindow, mode.dev));

@@ -39,6 +39,7 @@ function setup(choice: { canceled: boolean; filePaths: string[] } = { canceled: 
       results: files.map((f) => ({ name: f.name, ok: false as const, reason: 'fake', message: typeof f.bytes === 'string' ? f.bytes : f.bytes.toString('utf8') })),
     })),
     writeFile: vi.fn(async (_path: string, _content: string) => undefined),
+    setThemeSource: vi.fn((_source: 'system' | 'light' | 'dark') => undefined),
   } satisfies ShellDeps;
   const handlers = createShellHandlers(deps);
   const context: ShellCallContext = { window, allowList: new PathAllowList() };
@@ -206,4 +207,14 @@ describe('shell:save-text-file', () => {
 it('answers an unknown shell channel with unknown-channel', async () => {
   const { call } = setup();
   expect(await call('shell:run', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+});
+
+describe('shell:set-theme', () => {
+  it('gives the chosen theme to the native theme, and refuses anything but system, light or dark', async () => {
+    const { call, deps } = setup();
+    expect(await call('shell:set-theme', { source: 'light' })).toEqual({ ok: true, value: { source: 'light' } });
+    expect(deps.setThemeSource).toHaveBeenCalledWith('light');
+    expect(await call('shell:set-theme', { source: 'sepia' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(deps.setThemeSource).toHaveBeenCalledTimes(1);
+  });
 });

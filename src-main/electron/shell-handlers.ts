@@ -25,6 +25,8 @@ export interface ShellDeps {
   extractFiles(files: { name: string; bytes: Buffer | 'too-large'; encoding?: ImportEncoding | undefined }[]): Promise<ShellOutput<'shell:extract-paths'>>;
   /** Writes a file durably (the store's `writeFileDurable`). */
   writeFile(path: string, content: string): Promise<void>;
+  /** Sets Electron's `nativeTheme.themeSource`. */
+  setThemeSource(source: 'system' | 'light' | 'dark'): void;
 }
 
 /** Who is calling: the window the call came from (null once closed) and its allowed paths. */
@@ -77,6 +79,11 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlers {
       if (choice.canceled || !choice.filePath) return { saved: false };
       await deps.writeFile(choice.filePath, content);
       return { saved: true, path: choice.filePath };
+    },
+
+    async 'shell:set-theme'({ source }) {
+      deps.setThemeSource(source);
+      return { source };
     },
   };
 }

@@ -33,7 +33,7 @@ describe('createBridge', () => {
   it('exposes typed shell methods only, none of which can allow a path', async () => {
     const { ipc } = fakeIpc();
     const bridge = createBridge(ipc, pathForFile);
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'extractPaths', 'listDroppedFiles', 'onMenuCommand', 'pickImportPaths', 'saveTextFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'extractPaths', 'listDroppedFiles', 'onMenuCommand', 'pickImportPaths', 'saveTextFile', 'setTheme']);
     await bridge.pickImportPaths({ kind: 'files' });
     await bridge.extractPaths({ paths: ['/a.txt'] });
     await bridge.saveTextFile({ suggestedName: 'a.md', content: '' });

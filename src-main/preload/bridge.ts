@@ -28,6 +28,7 @@ export function createBridge(ipc: PreloadIpc, pathForFile: PathForFile): Workben
     pickImportPaths: shell('shell:pick-import-paths'),
     extractPaths: shell('shell:extract-paths'),
     saveTextFile: shell('shell:save-text-file'),
+    setTheme: shell('shell:set-theme'),
     async listDroppedFiles(files) {
       // The page hands over File objects, never path strings; a File the page made itself has no path.
       const paths = files.map((file) => pathOf(pathForFile, file)).filter((path) => path !== '');

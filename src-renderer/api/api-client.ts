@@ -36,6 +36,11 @@ export interface ApiClient {
     /** `encodings` forces the decoding of the text or HTML file at a path (the review table's choice). */
     extract(paths: string[], encodings?: Record<string, ImportEncoding>): Promise<ChannelOutput<'import:extract'>>;
   };
+  /**
+   * Desktop only: tells the shell the theme the user chose, for Electron's native theme (menus,
+   * scroll bars, dialogs). Absent in the browser, where the page's own tokens are all there is.
+   */
+  setNativeTheme?(source: 'system' | 'light' | 'dark'): Promise<void>;
   /** Commands from the native menu (desktop only; a no-op in the browser). */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

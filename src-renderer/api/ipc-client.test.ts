@@ -13,6 +13,7 @@ function fakeBridge(overrides: Partial<WorkbenchBridge> = {}): WorkbenchBridge {
     listDroppedFiles: vi.fn(async () => ({ ok: true as const, value: { paths: ['/news/b.txt'] } })),
     extractPaths: vi.fn(async () => ({ ok: true as const, value: { results: [] } })),
     saveTextFile: vi.fn(async () => ({ ok: true as const, value: { saved: true as const, path: '/out/a.md' } })),
+    setTheme: vi.fn(async ({ source }: { source: 'system' | 'light' | 'dark' }) => ({ ok: true as const, value: { source } })),
     onMenuCommand: vi.fn(() => () => undefined),
     ...overrides,
   };
@@ -31,6 +32,8 @@ describe('createIpcClient', () => {
     await client.desktopImport!.extract(['/news/a.txt'], { '/news/a.txt': 'koi8-r' });
     expect(bridge.extractPaths).toHaveBeenLastCalledWith({ paths: ['/news/a.txt'], encodings: { '/news/a.txt': 'koi8-r' } });
     expect(await client.saveTextFile('a.md', '# A', 'text/markdown')).toEqual({ kind: 'saved', path: '/out/a.md' });
+    await client.setNativeTheme!('dark');
+    expect(bridge.setTheme).toHaveBeenCalledWith({ source: 'dark' });
   });
 
   it('reports a cancelled save as cancelled', async () => {

@@ -21,6 +21,9 @@ export function createIpcClient(bridge: WorkbenchBridge): ApiClient {
       const result = unwrap(await bridge.saveTextFile({ suggestedName, content }));
       return result.saved ? { kind: 'saved', path: result.path } : { kind: 'cancelled' };
     },
+    async setNativeTheme(source) {
+      unwrap(await bridge.setTheme({ source }));
+    },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     desktopImport: {
       pick: async (kind) => unwrap(await bridge.pickImportPaths({ kind })).paths,

@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import { ExportMenu } from '../features/export/export-menu';
 import { SearchBox } from '../features/search/search-box';
+import { ThemeSwitch } from '../ui/theme-switch';
 import { SHORTCUTS } from './keymap';
 import type { View } from './navigation';
 import { PICKER_EXTENSIONS } from '../../src-shared/domain/import-format';
@@ -36,7 +37,7 @@ export function AppToolbar(props: Props) {
   };
   return (
     <header className="toolbar-main">
-      <span className="brand">Analyst Workbench</span>
+      <h1 className="brand">Analyst Workbench</h1>
       <button type="button" className="primary" onClick={props.onNewArticle} aria-keyshortcuts="N" title={`New article (${newArticle.keys})`}>
         New article
       </button>
@@ -60,7 +61,7 @@ export function AppToolbar(props: Props) {
       </button>
       <div role="tablist" aria-label="Views" className="view-tabs">
         {VIEWS.map((v) => (
-          <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => props.setView(v)}>
+          <button key={v} type="button" role="tab" aria-selected={view === v} aria-controls={view === v ? `view-${v}` : undefined} onClick={() => props.setView(v)}>
             {v.charAt(0).toUpperCase() + v.slice(1)}
           </button>
         ))}
@@ -69,6 +70,7 @@ export function AppToolbar(props: Props) {
       <span role="status" className="status-line">
         {props.status}
       </span>
+      <ThemeSwitch />
       {/* An icon, like "?": the toolbar is full at common window widths. */}
       <button type="button" className="icon-button" onClick={props.onSettings} aria-label="Settings" aria-keyshortcuts="Control+Comma" title={`Settings: your name and email (${settings.keys})`}>
         ⚙

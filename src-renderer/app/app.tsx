@@ -22,6 +22,7 @@ import { SyncBar } from '../features/sync/sync-bar';
 import { isTypingTarget, PRIORITY, useShortcuts } from './keymap';
 import { NavigationContext, type Focus, type Navigation, type View } from './navigation';
 import { showPassage } from './show-passage';
+import { nextThemeChoice, useThemeChoice } from './theme';
 import { useArticleSession } from './use-article-session';
 import { useErrorMessage } from './use-async-error';
 import { useCacheErrors } from './use-cache-errors';
@@ -42,6 +43,7 @@ export function App() {
   const [status, setStatus] = useState('');
   const [error, reportError, clearError] = useErrorMessage();
   useCacheErrors(reportError, clearError);
+  const [theme, setTheme] = useThemeChoice();
 
   const articles = useApiQuery('articles:list', {}).data ?? NO_ARTICLES;
   const project = useApiQuery('project:get', {}).data ?? EMPTY_PROJECT;
@@ -88,6 +90,7 @@ export function App() {
       redo: () => void undoOrRedo('redo'),
       newArticle: () => setDialog('new-article'),
       showShortcuts: () => setDialog('shortcuts'),
+      cycleTheme: () => setTheme(nextThemeChoice(theme)),
       settings: () => setDialog('settings'),
     },
     PRIORITY.app,
@@ -156,7 +159,7 @@ export function App() {
           />
           <SyncBar />
           {(problems.length > 0 || error) && (
-            <div className="banners">
+            <section className="banners" aria-label="Messages">
               {problems.map((problem) => (
                 <p key={problem.file + (problem.movedTo ?? '')} role="alert" className="banner warning">
                   {problem.message}
@@ -170,10 +173,12 @@ export function App() {
                   </button>
                 </p>
               )}
-            </div>
+            </section>
           )}
+          {/* The panels are not named: a named element outside the landmarks inside it counts as
+              content outside landmarks (axe "region"); each view's landmarks carry the names. */}
           {view === 'library' && (
-            <div className="workspace" role="tabpanel" aria-label="Library view">
+            <div className="workspace" role="tabpanel" id="view-library">
               <nav className="sidebar" aria-label="Articles">
                 <h2 className="sidebar-heading">Library</h2>
                 <LibraryPanel articles={articles} openId={openId} onOpen={setOpenId} />
@@ -196,17 +201,17 @@ export function App() {
             </div>
           )}
           {view === 'actors' && (
-            <div className="workspace" role="tabpanel" aria-label="Actors view">
+            <div className="workspace" role="tabpanel" id="view-actors">
               <ActorsView actorId={dossierActor} onSelect={setDossierActor} />
             </div>
           )}
           {view === 'claims' && (
-            <div className="workspace" role="tabpanel" aria-label="Claims view">
+            <div className="workspace" role="tabpanel" id="view-claims">
               <ClaimsView />
             </div>
           )}
           {view === 'review' && (
-            <div className="workspace" role="tabpanel" aria-label="Review view">
+            <div className="workspace" role="tabpanel" id="view-review">
               <ReviewView />
             </div>
           )}

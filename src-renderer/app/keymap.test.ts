@@ -12,6 +12,8 @@ describe('keymap', () => {
     expect(matching(press('Z', { ctrlKey: true, shiftKey: true }), 'Anywhere')).toEqual(['redo']);
     expect(matching(press('y', { metaKey: true }), 'Anywhere')).toEqual(['redo']);
     expect(matching(press('n'), 'Anywhere')).toEqual(['newArticle']);
+    expect(matching(press('L', { ctrlKey: true, shiftKey: true }), 'Anywhere')).toEqual(['cycleTheme']);
+    expect(matching(press('l', { ctrlKey: true }), 'Anywhere')).toEqual([]);
     expect(matching(press('n'), 'Review view')).toEqual(['reviewNext']);
     expect(matching(press('7'), 'Reading an article')).toEqual(['tagHotkey']);
     expect(matching(press('s'), 'Reading an article')).toEqual(['nextSuggestion']);

@@ -69,6 +69,12 @@ export const SHORTCUTS = {
     matches: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
   },
   newArticle: { keys: 'N', action: 'New article', context: 'Anywhere', matches: key('n') },
+  cycleTheme: {
+    keys: 'Ctrl/Cmd + Shift + L',
+    action: 'Switch the theme: system, light, dark',
+    context: 'Anywhere',
+    matches: (e) => mod(e) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'l',
+  },
   showShortcuts: { keys: '?', action: 'Show these shortcuts', context: 'Anywhere', matches: (e) => e.key === '?' && !mod(e) },
   settings: { keys: 'Ctrl/Cmd + ,', action: 'Settings: your name and email', context: 'Anywhere', matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === ',' },
 } as const satisfies Record<string, Shortcut>;

@@ -5,10 +5,12 @@ interface Props {
   onClose(): void;
   children: ReactNode;
   wide?: boolean;
+  /** Extra classes for a dialog with its own layout (its size, say). */
+  className?: string;
 }
 
 /** A native modal <dialog>: focus is trapped, Escape closes it, the page behind is inert. */
-export function Modal({ title, onClose, children, wide }: Props) {
+export function Modal({ title, onClose, children, wide, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -16,7 +18,7 @@ export function Modal({ title, onClose, children, wide }: Props) {
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-label={title} onClose={onClose} onCancel={(event) => {
+    <dialog ref={ref} className={['dialog', wide ? 'wide' : '', className ?? ''].filter(Boolean).join(' ')} aria-label={title} onClose={onClose} onCancel={(event) => {
       event.preventDefault();
       onClose();
     }}>

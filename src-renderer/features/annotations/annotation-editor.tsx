@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import type { Annotation, ReviewStatus } from '../../../src-shared/domain/annotation';
 import { useApiMutation } from '../../api/queries';
+import { useChange } from '../../app/use-change';
 import { useWorkbench } from '../../app/workbench-context';
 import { ClaimFormDialog } from '../claims/claim-form-dialog';
 import { keysOf, REVIEW_STATUS_LABELS } from '../../ui/labels';
@@ -16,7 +17,8 @@ export function SelectedAnnotation() {
 
 /** The selected annotation: review status, tags, note; claims open their full form. */
 function AnnotationEditor({ annotation }: { annotation: Annotation }) {
-  const { project, session, actorsById, reportError, setStatus } = useWorkbench();
+  const { project, session, actorsById, setStatus } = useWorkbench();
+  const run = useChange();
   const { mutateAsync: del } = useApiMutation('annotations:delete');
   const { mutateAsync: change } = useApiMutation('annotations:update');
   const [note, setNote] = useState(annotation.note);
@@ -24,22 +26,14 @@ function AnnotationEditor({ annotation }: { annotation: Annotation }) {
   useEffect(() => setNote(annotation.note), [annotation.id, annotation.note]);
 
   async function remove(): Promise<void> {
-    try {
+    await run(async () => {
       await del({ articleId: annotation.articleId, id: annotation.id });
       session?.select(null);
-      setStatus('Annotation deleted. Undo with Ctrl+Z.');
-    } catch (failure) {
-      reportError(failure);
-    }
+    }, 'Annotation deleted. Undo with Ctrl+Z.');
   }
 
   async function update(patch: { status?: ReviewStatus; tags?: string[]; note?: string }, message: string): Promise<void> {
-    try {
-      await change({ articleId: annotation.articleId, id: annotation.id, patch });
-      setStatus(message);
-    } catch (failure) {
-      reportError(failure);
-    }
+    await run(() => change({ articleId: annotation.articleId, id: annotation.id, patch }), message);
   }
 
   return (
@@ -65,7 +59,7 @@ function AnnotationEditor({ annotation }: { annotation: Annotation }) {
                 type="button"
                 aria-pressed={on}
                 className="tag-toggle"
-                style={{ borderColor: tag.color, background: on ? tag.color : undefined }}
+                style={{ '--tag-color': tag.color } as CSSProperties}
                 onClick={() => void update({ tags: on ? annotation.tags.filter((t) => t !== tag.id) : [...annotation.tags, tag.id] }, on ? `Removed tag ${tag.name}.` : `Tagged ${tag.name}.`)}
                 title={tag.hotkey ? `Toggle with key ${tag.hotkey}` : undefined}
               >

@@ -72,7 +72,7 @@ export function ClaimsView() {
 
   const speakers = [...new Set((rows ?? []).map((e) => e.annotation.claim?.speakerId).filter((id): id is string => Boolean(id)))];
   return (
-    <section className="view-main claims-view" aria-label="Claims">
+    <main className="view-main claims-view" aria-label="Claims">
       <div className="filters wide">
         <input type="search" aria-label="Filter claims by text" placeholder="Filter by text or note…" value={text} onChange={(e) => setText(e.target.value)} />
         <select aria-label="Filter by speaker" value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
@@ -145,6 +145,6 @@ export function ClaimsView() {
         </tbody>
       </table>
       {rows && rows.length === 0 && <p className="muted">No claims yet: select a statement in an article and press C.</p>}
-    </section>
+    </main>
   );
 }

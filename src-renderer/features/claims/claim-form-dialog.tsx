@@ -16,6 +16,7 @@ import {
 } from '../../../src-shared/domain/claim';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
+import { useChange } from '../../app/use-change';
 import { useWorkbench } from '../../app/workbench-context';
 import { Combobox } from '../../ui/combobox';
 import { DialogFooter } from '../../ui/dialog-footer';
@@ -139,7 +140,8 @@ const NO_CLAIMS: ClaimList = [];
 
 /** Links from this claim to others, in any article: supports, contradicts, repeats. */
 function ClaimLinks({ annotation }: { annotation: Annotation }) {
-  const { reportError, actorsById } = useWorkbench();
+  const { actorsById } = useWorkbench();
+  const change = useChange();
   const claims = useApiQuery('claims:list', {}).data ?? NO_CLAIMS;
   const { mutateAsync: linkClaims } = useApiMutation('claims:link');
   const { mutateAsync: unlinkClaims } = useApiMutation('claims:unlink');
@@ -154,21 +156,15 @@ function ClaimLinks({ annotation }: { annotation: Annotation }) {
   async function link(): Promise<void> {
     const other = target ? byKey.get(target) : undefined;
     if (!other) return;
-    try {
+    await change(async () => {
       await linkClaims({ from: self, to: { articleId: other.articleId, annotationId: other.annotationId }, type });
       setTarget(null);
-    } catch (failure) {
-      reportError(failure);
-    }
+    }, 'Claims linked.');
   }
 
   async function unlink(link: { articleId: string; annotationId: string }): Promise<void> {
-    try {
-      // A stored link also carries its type and direction; the channel takes only the reference.
-      await unlinkClaims({ from: self, to: { articleId: link.articleId, annotationId: link.annotationId } });
-    } catch (failure) {
-      reportError(failure);
-    }
+    // A stored link also carries its type and direction; the channel takes only the reference.
+    await change(() => unlinkClaims({ from: self, to: { articleId: link.articleId, annotationId: link.annotationId } }), 'Link removed.');
   }
 
   const describe = (c: ClaimList[number] | undefined) =>

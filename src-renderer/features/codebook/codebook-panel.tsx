@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useApiMutation } from '../../api/queries';
 import { useChange } from '../../app/use-change';
 import { useWorkbench, type TagEntry } from '../../app/workbench-context';
+import { TAG_PALETTE } from '../../ui/tag-palette';
 
-const PALETTE = ['#f2c94c', '#f2994a', '#eb5757', '#6fcf97', '#56ccf2', '#bb6bd9', '#9b9b9b', '#2d9cdb'];
 
 /** The codebook: tags with colours, hierarchy and hotkeys 1–9. */
 export function CodebookPanel() {
@@ -20,7 +20,7 @@ export function CodebookPanel() {
     event.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) return;
-    const color = PALETTE[project.tags.length % PALETTE.length]!;
+    const color = TAG_PALETTE[project.tags.length % TAG_PALETTE.length]!;
     void run(() => createTag({ name: trimmed, color, hotkey: nextKey }), `Added tag ${trimmed}${nextKey ? ` (key ${nextKey})` : ''}.`).then((ok) => ok && setName(''));
   }
 

@@ -52,7 +52,7 @@ export function ActorsView({ actorId, onSelect }: { actorId: string | null; onSe
           {actors.length === 0 && <li className="muted">No actors yet: mark them in an article (select a name, press A).</li>}
         </ul>
       </nav>
-      <section className="view-main dossier" aria-label="Actor dossier">
+      <main className="view-main dossier" aria-label="Actor dossier">
         {!chosen && <p className="muted">No actors yet.</p>}
         {chosen && !dossier && <p className="muted">Loading…</p>}
         {dossier && (
@@ -87,7 +87,7 @@ export function ActorsView({ actorId, onSelect }: { actorId: string | null; onSe
             </ol>
           </>
         )}
-      </section>
+      </main>
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function EncodingChoice({
       <label>
         Read as{' '}
         <select
-          aria-label={`Encoding of ${fileName}`}
+          aria-label={`Read as: encoding of ${fileName}`}
           value={pending ?? encoding}
           disabled={pending !== null}
           onChange={(e) => {

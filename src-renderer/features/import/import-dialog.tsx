@@ -198,7 +198,7 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
   const progress = phase.kind === 'reading' || phase.kind === 'saving' ? phase : null;
 
   return (
-    <Modal title="Import files" onClose={onClose} wide>
+    <Modal title="Import files" onClose={onClose} className="import-dialog">
       {progress && (
         <div className="import-progress">
           <p>
@@ -217,13 +217,22 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
           </p>
           <div className="import-table-wrap">
             <table className="import-table">
+              {/* Fixed widths: the inputs get room and the opening takes what is left, on one line. */}
+              <colgroup>
+                <col className="col-file" />
+                <col className="col-title" />
+                <col className="col-source" />
+                <col className="col-published" />
+                <col className="col-words" />
+                <col />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">File</th>
                   <th scope="col">Title</th>
                   <th scope="col">Source</th>
                   <th scope="col">Published</th>
-                  <th scope="col">Words</th>
+                  <th scope="col" className="words">Words</th>
                   <th scope="col">Opening</th>
                 </tr>
               </thead>
@@ -231,7 +240,9 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
                 {rows.map((r, i) => (
                   <tr key={`${r.name}-${i}`}>
                     <td>
-                      {r.name}
+                      <span className="file-name" title={r.name}>
+                        {r.name}
+                      </span>
                       {r.duplicateOf && (
                         <label className="duplicate">
                           Already in the library as “{r.duplicateOf.title}”.{' '}
@@ -272,9 +283,12 @@ export function ImportDialog({ source, onClose }: { source: ImportSource; onClos
                     <td>
                       <input aria-label={`Published date of ${r.name}`} type="date" value={r.published} onChange={(e) => update(i, { published: e.target.value })} />
                     </td>
-                    <td>{r.draft.wordCount.toLocaleString()}</td>
+                    <td className="words">{r.draft.wordCount.toLocaleString()}</td>
                     <td className="opening" dir="auto" lang={r.draft.language || undefined}>
-                      {r.draft.firstLines}
+                      {/* One line, cut with an ellipsis; the whole opening on hover, or opened with a click or Enter. */}
+                      <details>
+                        <summary title={r.draft.firstLines}>{r.draft.firstLines}</summary>
+                      </details>
                     </td>
                   </tr>
                 ))}

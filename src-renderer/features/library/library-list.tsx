@@ -73,7 +73,8 @@ export function LibraryList({ articles, openId, onOpen, selected, onSelect, empt
 
   if (articles.length === 0) {
     return (
-      <div role="listbox" aria-label="Library" className="library-empty">
+      // Not an empty listbox: a listbox must hold options, and this is a message, not a choice.
+      <div className="library-empty">
         <p>{emptyMessage}</p>
       </div>
     );

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type CSSProperties } from 'react';
 import { segmentRange, type Span } from '../../../src-shared/anchoring/segments';
 import type { Annotation } from '../../../src-shared/domain/annotation';
 import { paragraphsOf, type Paragraph } from '../../../src-shared/text/canonical';
@@ -90,8 +90,9 @@ const ParagraphView = memo(
           if (selectedId && segment.ids.includes(selectedId)) classes.push('hl-selected');
           if (covering.some((s) => s.curated)) classes.push('hl-curated');
           const color = [...covering].reverse().find((s) => s.color)?.color;
+          if (color) classes.push('hl-tagged');
           return (
-            <mark key={segment.start} className={classes.join(' ')} data-ids={segment.ids.join(' ')} style={color ? { backgroundColor: `${color}66` } : undefined}>
+            <mark key={segment.start} className={classes.join(' ')} data-ids={segment.ids.join(' ')} style={color ? ({ '--tag-color': color } as CSSProperties) : undefined}>
               {content}
             </mark>
           );

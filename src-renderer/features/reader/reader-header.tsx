@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Article, ArticleStatus } from '../../../src-shared/domain/article';
 import { useApiMutation } from '../../api/queries';
-import { messageOf } from '../../app/use-async-error';
-import { useWorkbench } from '../../app/workbench-context';
+import { useChange } from '../../app/use-change';
 import { ARTICLE_STATUS_LABELS } from '../../ui/labels';
 import { LabelOptions } from '../../ui/label-options';
 import { CodingControls } from '../agreement/coding-controls';
@@ -10,22 +9,15 @@ import { ArticleHistoryDialog } from '../sync/article-history-dialog';
 
 /** The open article's title and metadata, with its status, note and the Edit text button. */
 export function ReaderHeader({ article, onEditText }: { article: Article; onEditText(): void }) {
-  const { reportError, setStatus } = useWorkbench();
+  const change = useChange();
   const { mutateAsync: updateArticle } = useApiMutation('articles:update');
   const [note, setNote] = useState(article.note);
   const [showNote, setShowNote] = useState(article.note.length > 0);
   const [showHistory, setShowHistory] = useState(false);
   useEffect(() => setNote(article.note), [article.note]);
 
-  async function update(patch: { status?: ArticleStatus; note?: string }, message: string): Promise<void> {
-    try {
-      await updateArticle({ id: article.id, patch });
-      setStatus(message);
-    } catch (failure) {
-      setStatus(messageOf(failure));
-      reportError(failure);
-    }
-  }
+  // The failure goes to the error banner only (it was also put in the status line: shown twice).
+  const update = (patch: { status?: ArticleStatus; note?: string }, message: string) => change(() => updateArticle({ id: article.id, patch }), message);
 
   const meta = [article.source, article.published].filter(Boolean).join(' · ');
   return (

@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import type { Annotation } from '../../../src-shared/domain/annotation';
 import { PRIORITY, useShortcuts } from '../../app/keymap';
 import { useWorkbench, type ArticleSession } from '../../app/workbench-context';
@@ -62,6 +62,20 @@ export function Reader({ session }: { session: ArticleSession }) {
     setTagMenu(false);
     window.getSelection()?.removeAllRanges();
   }, []);
+
+  // A press outside the article and its toolbar drops the selection, as the browser drops a
+  // text selection: the toolbar would otherwise float on, over whatever moved under it.
+  useEffect(() => {
+    if (!pending || dialog) return;
+    const onPress = (event: MouseEvent) => {
+      const target = event.target;
+      if (!(target instanceof Node) || textRef.current?.contains(target)) return;
+      if (target instanceof Element && target.closest('[role="toolbar"][aria-label="Selection"]')) return;
+      clearSelection();
+    };
+    document.addEventListener('mousedown', onPress);
+    return () => document.removeEventListener('mousedown', onPress);
+  }, [pending, dialog, clearSelection]);
 
   /** Highlights the selection (with a tag, from the tag keys); it is drawn before the store answers. */
   const highlight = useCallback(
@@ -145,7 +159,8 @@ export function Reader({ session }: { session: ArticleSession }) {
         <article ref={textRef} className="article-text" aria-label={article.title} lang={article.language || undefined} dir={article.direction ?? 'auto'} tabIndex={0} onMouseUp={readSelection} onKeyUp={readSelection} onClick={onClick}>
           {text}
         </article>
-        {pending && (
+        {/* Hidden while a dialog acts on the selection: it would show through the dimmed backdrop. */}
+        {pending && !dialog && (
           <SelectionToolbar
             pending={pending}
             tagMenu={tagMenu}

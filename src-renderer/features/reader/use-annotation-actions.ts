@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import type { ChannelOutput } from '../../../src-shared/contract';
 import type { Annotation } from '../../../src-shared/domain/annotation';
 import { apiKey, useApiMutation } from '../../api/queries';
+import { useChange } from '../../app/use-change';
 import { useWorkbench, type ArticleSession } from '../../app/workbench-context';
 
 type ArticleValue = ChannelOutput<'articles:get'>;
@@ -53,7 +54,8 @@ function pendingAnnotation(articleId: string, range: PendingSelection, tags: str
  */
 export function useAnnotationActions(session: ArticleSession, ordered: readonly Annotation[]) {
   const client = useQueryClient();
-  const { tagsById, reportError, setStatus } = useWorkbench();
+  const { tagsById } = useWorkbench();
+  const change = useChange();
   const { article, select } = session;
   const key = apiKey('articles:get', { id: article.id });
 
@@ -88,69 +90,45 @@ export function useAnnotationActions(session: ArticleSession, ordered: readonly 
   const { mutateAsync: reattachCall } = useApiMutation('annotations:reattach');
 
   const create = useCallback(
-    async (range: PendingSelection, tags: string[] = []) => {
-      try {
-        const created = await createHighlight({ articleId: article.id, start: range.start, end: range.end, exact: range.exact, kind: 'highlight', tags });
-        select(created.id);
-        setStatus(tags.length ? `Tagged ${tags.map((t) => tagsById.get(t)?.name).join(', ')}.` : 'Highlight saved.');
-      } catch (failure) {
-        reportError(failure);
-      }
-    },
-    [article.id, createHighlight, reportError, select, setStatus, tagsById],
+    (range: PendingSelection, tags: string[] = []) =>
+      change(
+        async () => select((await createHighlight({ articleId: article.id, start: range.start, end: range.end, exact: range.exact, kind: 'highlight', tags })).id),
+        tags.length ? `Tagged ${tags.map((t) => tagsById.get(t)?.name).join(', ')}.` : 'Highlight saved.',
+      ),
+    [article.id, change, createHighlight, select, tagsById],
   );
 
   const toggleTag = useCallback(
-    async (annotation: Annotation, tagId: string) => {
+    (annotation: Annotation, tagId: string) => {
       const on = annotation.tags.includes(tagId);
-      try {
-        await update({ articleId: article.id, id: annotation.id, patch: { tags: on ? annotation.tags.filter((t) => t !== tagId) : [...annotation.tags, tagId] } });
-        setStatus(`${on ? 'Removed' : 'Applied'} tag ${tagsById.get(tagId)?.name ?? ''}.`);
-      } catch (failure) {
-        reportError(failure);
-      }
+      return change(
+        () => update({ articleId: article.id, id: annotation.id, patch: { tags: on ? annotation.tags.filter((t) => t !== tagId) : [...annotation.tags, tagId] } }),
+        `${on ? 'Removed' : 'Applied'} tag ${tagsById.get(tagId)?.name ?? ''}.`,
+      );
     },
-    [article.id, reportError, setStatus, tagsById, update],
+    [article.id, change, tagsById, update],
   );
 
   const remove = useCallback(
-    async (annotation: Annotation) => {
+    (annotation: Annotation) => {
       const index = ordered.findIndex((a) => a.id === annotation.id);
-      try {
+      return change(async () => {
         await del({ articleId: article.id, id: annotation.id });
         select(ordered[index + 1]?.id ?? ordered[index - 1]?.id ?? null);
-        setStatus('Annotation deleted. Undo with Ctrl+Z.');
-      } catch (failure) {
-        reportError(failure);
-      }
+      }, 'Annotation deleted. Undo with Ctrl+Z.');
     },
-    [article.id, del, ordered, reportError, select, setStatus],
+    [article.id, change, del, ordered, select],
   );
 
   const setReview = useCallback(
-    async (annotation: Annotation, status: 'reviewed' | 'disputed') => {
-      try {
-        await update({ articleId: article.id, id: annotation.id, patch: { status } });
-        setStatus(`Marked ${status}.`);
-      } catch (failure) {
-        reportError(failure);
-      }
-    },
-    [article.id, reportError, setStatus, update],
+    (annotation: Annotation, status: 'reviewed' | 'disputed') => change(() => update({ articleId: article.id, id: annotation.id, patch: { status } }), `Marked ${status}.`),
+    [article.id, change, update],
   );
 
   const reattach = useCallback(
-    async (annotation: Annotation, range: PendingSelection): Promise<boolean> => {
-      try {
-        await reattachCall({ articleId: article.id, id: annotation.id, start: range.start, end: range.end });
-        setStatus('Annotation re-attached.');
-        return true;
-      } catch (failure) {
-        reportError(failure);
-        return false;
-      }
-    },
-    [article.id, reattachCall, reportError, setStatus],
+    (annotation: Annotation, range: PendingSelection): Promise<boolean> =>
+      change(() => reattachCall({ articleId: article.id, id: annotation.id, start: range.start, end: range.end }), 'Annotation re-attached.'),
+    [article.id, change, reattachCall],
   );
 
   return { create, toggleTag, remove, setReview, reattach };

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { keyHints, PRIORITY, useShortcuts } from '../../app/keymap';
-import { useWorkbench } from '../../app/workbench-context';
+import { useChange } from '../../app/use-change';
 import { EntryView } from '../dossier/entry-view';
 import { SuggestionsReview } from '../suggestions/suggestions-review';
 
@@ -9,7 +9,7 @@ import { SuggestionsReview } from '../suggestions/suggestions-review';
 export function ReviewView() {
   const [mode, setMode] = useState<'annotations' | 'suggestions'>('annotations');
   return (
-    <section className="view-main review-view" aria-label="Review queue">
+    <main className="view-main review-view" aria-label="Review queue">
       <div className="review-modes" role="group" aria-label="What to review">
         <button type="button" aria-pressed={mode === 'annotations'} onClick={() => setMode('annotations')}>
           Annotations
@@ -19,7 +19,7 @@ export function ReviewView() {
         </button>
       </div>
       {mode === 'annotations' ? <AnnotationsReview /> : <SuggestionsReview />}
-    </section>
+    </main>
   );
 }
 
@@ -28,7 +28,7 @@ export function ReviewView() {
  * time, in context. R marks reviewed, D disputed, Delete deletes, N or → goes to the next.
  */
 function AnnotationsReview() {
-  const { reportError, setStatus } = useWorkbench();
+  const change = useChange();
   // Read through the cache: an undo, an import or an edit elsewhere refreshes the queue on screen.
   const queue = useApiQuery('review:queue', { limit: 500 }).data ?? null;
   const [position, setPosition] = useState(0);
@@ -40,15 +40,12 @@ function AnnotationsReview() {
   const act = useCallback(
     async (action: 'reviewed' | 'disputed' | 'delete') => {
       if (!item) return;
-      try {
-        if (action === 'delete') await del({ articleId: item.articleId, id: item.annotation.id });
-        else await update({ articleId: item.articleId, id: item.annotation.id, patch: { status: action } });
-        setStatus(action === 'delete' ? 'Deleted. Undo with Ctrl+Z.' : `Marked ${action}.`);
-      } catch (failure) {
-        reportError(failure);
-      }
+      await change(
+        () => (action === 'delete' ? del({ articleId: item.articleId, id: item.annotation.id }) : update({ articleId: item.articleId, id: item.annotation.id, patch: { status: action } })),
+        action === 'delete' ? 'Deleted. Undo with Ctrl+Z.' : `Marked ${action}.`,
+      );
     },
-    [del, item, reportError, setStatus, update],
+    [change, del, item, update],
   );
 
   const next = useCallback(() => setPosition((p) => (queue && p + 1 < queue.items.length ? p + 1 : 0)), [queue]);

@@ -30,7 +30,8 @@ export function SearchBox() {
         type="search"
         role="searchbox"
         aria-label="Search"
-        placeholder="Search articles, notes, actors…"
+        placeholder="Search…"
+        title="Search articles, notes and actors"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
