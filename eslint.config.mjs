@@ -37,7 +37,7 @@ const packages = {
 };
 const layerOfPackages = { shared: 'shared', renderer: 'renderer', store: 'main', import: 'main', workers: 'main', services: 'main', api: 'main', app: 'main', host: 'main', shell: 'shell', resources: 'shared', bench: 'shared' };
 /** Tests may also use the test tools, Node, and the main-process layers they drive (a service test goes through the router). */
-const testPackages = ['vitest', 'vite', 'core', 'ajv', 'ajv-*', 'docx', 'pdf-lib'];
+const testPackages = ['vitest', 'vite', 'core', 'ajv', 'ajv-*', 'docx', 'pdf-lib', 'mermaid', 'linkedom'];
 const mainLayers = ['store', 'import', 'workers', 'services', 'api', 'app', 'host'];
 
 const boundaryPolicies = Object.entries(layers).flatMap(([type, { may }]) => {
