@@ -13,6 +13,7 @@ import { tagHandlers } from './tags-service';
 import { w3cHandlers } from './w3c-service';
 import { libraryHandlers } from './library-service';
 import { importHandlers } from './import-service';
+import { networkHandlers } from './network-service';
 import type { Reanchorer } from './reanchorer';
 
 /** Every channel's handler, over one open project, sharing one undo history. */
@@ -32,5 +33,6 @@ export function createHandlers(store: ProjectStore, now?: () => Date, options: {
     ...reportHandlers(store, now),
     ...projectFileHandlers(store, now),
     ...w3cHandlers(store, history, now),
+    ...networkHandlers(store),
   };
 }

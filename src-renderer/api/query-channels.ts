@@ -16,6 +16,8 @@ export const QUERY_CHANNELS = [
   'actors:dossier',
   'actors:find-mentions',
   'search:query',
+  'network:graph',
+  'network:edge',
 ] as const satisfies readonly Channel[];
 export type QueryChannel = (typeof QUERY_CHANNELS)[number];
 
