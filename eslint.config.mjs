@@ -31,7 +31,7 @@ export const layers = {
 /** Packages each layer may use (Node's built-ins are `core`). A new dependency is added here on purpose. */
 const packages = {
   shared: ['zod', 'approx-string-match', 'mdast', 'mdast-util-*'],
-  renderer: ['react', 'react-dom', '@tanstack/*'],
+  renderer: ['react', 'react-dom', '@tanstack/*', 'cytoscape'],
   main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
   shell: ['core', 'zod', 'electron', '@electron/*'],
 };

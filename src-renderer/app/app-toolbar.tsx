@@ -23,7 +23,7 @@ interface Props {
   onShortcuts(): void;
 }
 
-const VIEWS: readonly View[] = ['library', 'actors', 'claims', 'review'];
+const VIEWS: readonly View[] = ['library', 'actors', 'claims', 'review', 'network'];
 
 /** The main toolbar: add and import, export, undo and redo, the views, search and the status line. */
 export function AppToolbar(props: Props) {

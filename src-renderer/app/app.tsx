@@ -10,6 +10,7 @@ import { CodebookPanel } from '../features/codebook/codebook-panel';
 import { ActorsView } from '../features/dossier/actors-view';
 import { ImportDialog } from '../features/import/import-dialog';
 import { LibraryPanel } from '../features/library/library-panel';
+import { NetworkView } from '../features/network/network-view';
 import { ProjectNotesDialog } from '../features/project/project-notes-dialog';
 import { Reader } from '../features/reader/reader';
 import { ReviewView } from '../features/review/review-view';
@@ -199,6 +200,11 @@ export function App() {
           {view === 'review' && (
             <div className="workspace" role="tabpanel" aria-label="Review view">
               <ReviewView />
+            </div>
+          )}
+          {view === 'network' && (
+            <div className="workspace" role="tabpanel" aria-label="Network view">
+              <NetworkView />
             </div>
           )}
           {dialog === 'new-article' && (
