@@ -16,7 +16,7 @@ export const nodeRadius = (node: { mentions: number; claims: number }): number =
 
 const escapeXml = (text: string) =>
   // Controls XML 1.0 cannot hold are dropped; the five markup characters are escaped.
-  text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  text.replace(/[\p{Cc}\ufffe\uffff]/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : '')).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const DASH: Partial<Record<NetworkEdgeType, string>> = { contradicts: '6 4', 'co-mention': '2 3' };
 
