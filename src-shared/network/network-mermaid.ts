@@ -29,7 +29,7 @@ export function mermaidLabel(name: string): string {
 }
 
 /**
- * The network as a Mermaid `flowchart` block (a fenced code block, ready for a Markdown report).
+ * The network as a Mermaid `flowchart` diagram (the body of a `mermaid` code block).
  * Node ids are generated (`a0`, `a1`…), never taken from names; labels go through
  * `mermaidLabel`. A large network keeps its `MERMAID_MAX_NODES` most present actors and the
  * edges among them, and says so in a comment line.
@@ -41,7 +41,7 @@ export function networkToMermaid(graph: NetworkGraph): string {
     .filter((e) => ids.has(e.source) && ids.has(e.target))
     .sort((a, b) => b.count - a.count)
     .slice(0, MERMAID_MAX_EDGES);
-  const lines = ['```mermaid', 'flowchart LR'];
+  const lines = ['flowchart LR'];
   if (nodes.length < graph.nodes.length || edges.length < graph.edges.length) {
     lines.push(`  %% ${nodes.length} of ${graph.nodes.length} actors and ${edges.length} of ${graph.edges.length} links: the most present ones`);
   }
@@ -50,6 +50,5 @@ export function networkToMermaid(graph: NetworkGraph): string {
     const label = edge.count > 1 ? `${edge.type} ×${edge.count}` : edge.type;
     lines.push(`  ${ids.get(edge.source)} ${ARROWS[edge.type]}|"${mermaidLabel(label)}"| ${ids.get(edge.target)}`);
   }
-  lines.push('```');
   return lines.join('\n');
 }

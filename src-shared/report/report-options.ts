@@ -13,9 +13,19 @@ export const reportScopeSchema = z.discriminatedUnion('kind', [
 export type ReportScope = z.infer<typeof reportScopeSchema>;
 
 export const reportSectionsSchema = z
-  .object({ notes: z.boolean(), actors: z.boolean(), claims: z.boolean(), highlights: z.boolean(), sources: z.boolean() })
+  .object({
+    notes: z.boolean(),
+    actors: z.boolean(),
+    claims: z.boolean(),
+    highlights: z.boolean(),
+    sources: z.boolean(),
+    /** The scope's network of who says what about whom, as a Mermaid flowchart; off unless asked. */
+    network: z.boolean().default(false),
+  })
   .strict();
 export type ReportSections = z.infer<typeof reportSectionsSchema>;
+/** Sections as a caller may send them (the network section may be left out). */
+export type ReportSectionsInput = z.input<typeof reportSectionsSchema>;
 
 /** Empty lists mean "no filter". */
 export const reportFiltersSchema = z
@@ -32,7 +42,7 @@ export const reportOptionsSchema = z
   .object({
     title: z.string().trim().max(300).default(''),
     scope: reportScopeSchema,
-    sections: reportSectionsSchema.default({ notes: true, actors: true, claims: true, highlights: true, sources: true }),
+    sections: reportSectionsSchema.default({ notes: true, actors: true, claims: true, highlights: true, sources: true, network: false }),
     filters: reportFiltersSchema.default({ tagIds: [], actorIds: [], statuses: [], verifications: [] }),
   })
   .strict();

@@ -1,19 +1,19 @@
+/* global window, document, performance, requestAnimationFrame */
 // The same network drawn by Cytoscape.js (canvas) and by sigma.js (WebGL, on graphology), to
 // choose the Network view's library by measurement (bench/network-libs.mjs drives it).
 import cytoscape from 'cytoscape';
 import Graph from 'graphology';
 import Sigma from 'sigma';
 
-interface Net { nodes: { id: string; x: number; y: number; size: number; kind: number }[]; edges: { source: string; target: string; type: number }[] }
 
 /** 2,000 actors, edges from 20,000 claims (each naming one or two actors, one in ten linked), skewed like real coverage. */
-function makeNetwork(actors: number, claims: number): Net {
+function makeNetwork(actors, claims) {
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const pick = () => Math.min(actors - 1, Math.floor(actors * random() ** 2.5));
   const nodes = Array.from({ length: actors }, (_, i) => ({ id: `n${i}`, x: 30 * Math.sqrt(i) * Math.cos(i * 2.39996), y: 30 * Math.sqrt(i) * Math.sin(i * 2.39996), size: 4 + 12 / Math.sqrt(i + 1), kind: i % 5 }));
-  const seen = new Set<string>();
-  const edges: Net['edges'] = [];
+  const seen = new Set();
+  const edges = [];
   for (let c = 0; c < claims; c++) {
     const speaker = pick();
     for (let k = 0; k < (random() < 0.5 ? 1 : 2) + (random() < 0.1 ? 1 : 0); k++) {
@@ -29,11 +29,11 @@ function makeNetwork(actors: number, claims: number): Net {
 }
 
 const COLORS = ['#2457c5', '#b3261e', '#1b7f3b', '#8a5a00', '#5f6b78'];
-const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /** Milliseconds from nothing to the first frame painted with the whole graph. */
-async function draw(lib: string, net: Net, variant: string): Promise<{ ms: number; pan: (dx: number) => void; destroy: () => void }> {
-  const stage = document.getElementById('stage')!;
+async function draw(lib, net, variant) {
+  const stage = document.getElementById('stage');
   const t0 = performance.now();
   if (lib === 'cytoscape') {
     const cy = cytoscape({
@@ -73,10 +73,10 @@ async function draw(lib: string, net: Net, variant: string): Promise<{ ms: numbe
   };
 }
 
-async function run(lib: string, variant: string) {
+async function run(lib, variant) {
   const net = makeNetwork(2000, 20000);
   const drawn = await draw(lib, net, variant);
-  const times: number[] = [];
+  const times = [];
   let last = await frame();
   for (let i = 0; i < 120; i++) {
     drawn.pan(i % 60 < 30 ? 8 : -8);
@@ -86,7 +86,7 @@ async function run(lib: string, variant: string) {
   }
   drawn.destroy();
   times.sort((a, b) => a - b);
-  return { lib, variant, nodes: net.nodes.length, edges: net.edges.length, drawMs: Math.round(drawn.ms), panP50: +times[60]!.toFixed(1), panP95: +times[113]!.toFixed(1) };
+  return { lib, variant, nodes: net.nodes.length, edges: net.edges.length, drawMs: Math.round(drawn.ms), panP50: +times[60].toFixed(1), panP95: +times[113].toFixed(1) };
 }
 
-(window as unknown as { runBench: typeof run }).runBench = run;
+window.runBench = run;
