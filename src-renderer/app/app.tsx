@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import { useApi } from '../api/api-context';
 import { useApiQuery } from '../api/queries';
@@ -10,7 +10,6 @@ import { CodebookPanel } from '../features/codebook/codebook-panel';
 import { ActorsView } from '../features/dossier/actors-view';
 import { ImportDialog } from '../features/import/import-dialog';
 import { LibraryPanel } from '../features/library/library-panel';
-import { NetworkView } from '../features/network/network-view';
 import { ProjectNotesDialog } from '../features/project/project-notes-dialog';
 import { Reader } from '../features/reader/reader';
 import { ReviewView } from '../features/review/review-view';
@@ -25,6 +24,9 @@ import { useCacheErrors } from './use-cache-errors';
 import { useImportSource } from './use-import-source';
 import { useUndoRedo } from './use-undo-redo';
 import { WorkbenchContext, type ProjectData, type Workbench } from './workbench-context';
+
+// The network view brings Cytoscape.js (about 400 kB): loaded when first opened, not at start-up.
+const NetworkView = lazy(() => import('../features/network/network-view').then((m) => ({ default: m.NetworkView })));
 
 const EMPTY_PROJECT: ProjectData = { name: '', notes: '', actors: [], tags: [] };
 const NO_ARTICLES: ArticleSummary[] = [];
@@ -204,7 +206,9 @@ export function App() {
           )}
           {view === 'network' && (
             <div className="workspace" role="tabpanel" aria-label="Network view">
-              <NetworkView />
+              <Suspense fallback={<p className="muted">Loading the network…</p>}>
+                <NetworkView />
+              </Suspense>
             </div>
           )}
           {dialog === 'new-article' && (
