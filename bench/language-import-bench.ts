@@ -13,6 +13,7 @@ import { extractPdf } from '../src-main/import/pdf-extract';
 import { readPdfFile } from '../src-main/import/pdf-file';
 import { benchSize, SMOKE } from './bench-size';
 import { openBenchProject } from './bench-project';
+import { median } from './stats.mjs';
 
 const ROUNDS = benchSize(10, 1);
 const PDF_READS = benchSize(20, 2);
@@ -59,17 +60,17 @@ async function main() {
   const pdfjs = resolve(process.cwd(), 'node_modules/pdfjs-dist');
   const data = { cMapUrl: join(pdfjs, 'cmaps') + sep, standardFontDataUrl: join(pdfjs, 'standard_fonts') + sep };
   await extractPdf(pdf, 'report.pdf', 'report', data); // pdf.js loaded once on this thread
-  const median = async (read: () => Promise<unknown>) => {
+  const medianTime = async (read: () => Promise<unknown>) => {
     const times: number[] = [];
     for (let i = 0; i < PDF_READS; i++) {
       const s = performance.now();
       await read();
       times.push(performance.now() - s);
     }
-    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+    return median(times);
   };
-  const inThread = await median(() => extractPdf(pdf, 'report.pdf', 'report', data));
-  const inWorker = await median(() => readPdfFile(pdf, 'report.pdf', 'report'));
+  const inThread = await medianTime(() => extractPdf(pdf, 'report.pdf', 'report', data));
+  const inWorker = await medianTime(() => readPdfFile(pdf, 'report.pdf', 'report'));
 
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
   console.log(`${files.length} language fixtures × ${ROUNDS} rounds, 4 files per import:extract call (${refused} refused)\n`);

@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { chromium } from '@playwright/test';
 import { buildIfNeeded, root } from '../scripts/build-if-needed.mjs';
 import { ensureChromium } from '../scripts/find-chromium.mjs';
+import { percentile } from './stats.mjs';
 
 // BENCH_SMOKE=1 (npm test) runs the same steps at a tiny size, so a change that breaks the bench fails CI.
 const SMOKE = process.env.BENCH_SMOKE === '1';
@@ -62,7 +63,6 @@ async function writeProject(dir) {
   return { id, text };
 }
 
-const pct = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 
 async function main() {
   buildIfNeeded();
@@ -155,10 +155,10 @@ async function main() {
 
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, Chromium at ${executablePath}, headless`);
   console.log(`Article: ${WORDS.toLocaleString()} words (${text.length.toLocaleString()} characters), ${ANNOTATIONS.toLocaleString()} annotations (every tenth overlapping), ${marks.toLocaleString()} <mark> runs\n`);
-  console.log(`open → all ${ANNOTATIONS} annotations drawn (${OPENS} runs): median ${pct(opens, 50).toFixed(0)} ms, max ${Math.max(...opens).toFixed(0)} ms   target ≤ 300 ms`);
-  console.log(`click Highlight → new highlight drawn (${drawn.length} clicks): p50 ${pct(drawn, 50).toFixed(1)} ms, p95 ${pct(drawn, 95).toFixed(1)} ms   target p95 ≤ 50 ms`);
-  if (committedTimes.length) console.log(`click Highlight → painted state set (synchronously in the click, ${committedTimes.length} clicks): p50 ${pct(committedTimes, 50).toFixed(1)} ms, p95 ${pct(committedTimes, 95).toFixed(1)} ms`);
-  console.log(`click Highlight → saved durably and redrawn from the store: p50 ${pct(confirmed, 50).toFixed(1)} ms, p95 ${pct(confirmed, 95).toFixed(1)} ms   (for reference)`);
+  console.log(`open → all ${ANNOTATIONS} annotations drawn (${OPENS} runs): median ${percentile(opens, 50).toFixed(0)} ms, max ${Math.max(...opens).toFixed(0)} ms   target ≤ 300 ms`);
+  console.log(`click Highlight → new highlight drawn (${drawn.length} clicks): p50 ${percentile(drawn, 50).toFixed(1)} ms, p95 ${percentile(drawn, 95).toFixed(1)} ms   target p95 ≤ 50 ms`);
+  if (committedTimes.length) console.log(`click Highlight → painted state set (synchronously in the click, ${committedTimes.length} clicks): p50 ${percentile(committedTimes, 50).toFixed(1)} ms, p95 ${percentile(committedTimes, 95).toFixed(1)} ms`);
+  console.log(`click Highlight → saved durably and redrawn from the store: p50 ${percentile(confirmed, 50).toFixed(1)} ms, p95 ${percentile(confirmed, 95).toFixed(1)} ms   (for reference)`);
   await browser.close();
   host.kill('SIGTERM');
   await new Promise((r) => host.once('exit', r));

@@ -19,9 +19,9 @@ import { largeArticle } from './edit-suite/large-article';
 import { loadArticles } from './edit-suite/load';
 import { articlesDir } from './edit-suite/suite';
 import { benchSize } from './bench-size';
+import { median } from './stats.mjs';
 
 const RUNS = benchSize(7, 1);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms, best ${Math.min(...xs).toFixed(0)} ms, first ${xs[0]!.toFixed(0)} ms`;
 
 async function main(): Promise<void> {

@@ -12,6 +12,7 @@ import { loadScope } from '../src-main/services/reports-service';
 import { makeArticleFile } from './synthetic-project';
 import { benchSize } from './bench-size';
 import { openBenchProject } from './bench-project';
+import { median } from './stats.mjs';
 
 const ARTICLES = benchSize(1_000, 10);
 const RUNS = benchSize(5, 1);
@@ -52,7 +53,6 @@ async function main() {
     await call('reports:markdown', options);
     service.push(performance.now() - t0);
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
   console.log(`Project: ${ARTICLES} articles, ${annotations.toLocaleString()} annotations (${Math.round(annotations / 3)} claims), report ${(size / 1024 / 1024).toFixed(1)} MB of Markdown; ${RUNS} runs, medians\n`);
   console.log(`build syntax tree:                 ${median(build).toFixed(0)} ms`);

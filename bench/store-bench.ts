@@ -3,7 +3,7 @@
  * router on synthetic projects of 100 and 10,000 articles, with the floor (write + fsync +
  * rename of the same bytes) measured in the same run.
  */
-import { mkdtemp, open, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRouter } from '../src-main/api/router';
@@ -11,27 +11,14 @@ import { createHandlers } from '../src-main/services';
 import { ProjectStore } from '../src-main/store/project-store';
 import { writeSyntheticProject } from './synthetic-project';
 import { benchSize } from './bench-size';
+import { percentile } from './stats.mjs';
+import { floorWrite } from './fsync-floor';
 
 const SAVES = benchSize(Number(process.env.BENCH_SAVES ?? 300), 5);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
-async function floorWrite(path: string, bytes: string): Promise<number> {
-  const started = performance.now();
-  const temp = `${path}.floor.tmp`;
-  const handle = await open(temp, 'w');
-  await handle.writeFile(bytes);
-  await handle.sync();
-  await handle.close();
-  await rename(temp, path);
-  return performance.now() - started;
-}
 
 function heap(): number {
   (globalThis as { gc?: () => void }).gc?.();

@@ -2,7 +2,7 @@ import type { Transport } from './contract';
 import type { ShellInput, ShellResult } from './shell-contract';
 
 /** Commands the native menu sends to the window. The preload passes on only these. */
-export const MENU_COMMANDS = ['new-article', 'import-files', 'export-markdown', 'show-shortcuts', 'undo', 'redo'] as const;
+export const MENU_COMMANDS = ['new-article', 'import-files', 'export-markdown', 'show-shortcuts', 'undo', 'redo', 'settings'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /**

@@ -15,6 +15,7 @@ import { importDraftSchema, importEncodingSchema, importFormatSchema } from './d
 import { tagFieldsSchema, tagPatchSchema, tagSchema } from './domain/tag';
 import { idSchema } from './domain/ids';
 import { projectInfoSchema } from './domain/project';
+import { appSettingsViewSchema, authorUpdateSchema } from './domain/app-settings';
 import { reportOptionsSchema, reportScopeSchema } from './report/report-options';
 import { networkEdgeSchema, networkEdgeTypeSchema, networkFiltersSchema, networkNodeSchema } from './network/network-graph';
 
@@ -401,6 +402,21 @@ export const contract = {
     input: z.object({ articleId: idSchema }).strict(),
     output: z.object({ fileName: z.string(), markdown: z.string() }),
   },
+
+  /**
+   * The app's own settings (kept in the app's data folder, not in the project): the analyst's
+   * name and email, recorded as `createdBy`/`updatedBy` on what they create or change. Before
+   * the analyst sets a name it is the system user's name. `problem` says when the settings file
+   * could not be read (it was set aside and defaults are in use).
+   */
+  'settings:get': { input: none, output: appSettingsViewSchema },
+
+  /**
+   * Sets the analyst's name (1–100 characters, trimmed) and email (optional; empty removes it),
+   * durably, before answering. Applies to changes made from then on; nothing already recorded
+   * is rewritten. Not an undoable step. Fails with `invalid-input` naming the field.
+   */
+  'settings:update': { input: authorUpdateSchema, output: appSettingsViewSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { ProjectStore } from '../store/project-store';
 import { extractFiles, type ExtractInput } from '../services/import-service';
 import { writeFileDurable } from '../store/durable-file';
 import { seedSampleProject } from './sample-project';
+import type { AppSettingsStore } from '../store/app-settings-store';
 
 export interface Workbench {
   store: ProjectStore;
@@ -19,11 +20,12 @@ export interface Workbench {
  * Opens a project and wires its services behind the router: what both the Electron shell and
  * the web host run. `sample` fills a brand-new project with the sample article.
  */
-export async function openWorkbench(directory: string, options: { sample?: boolean } = {}): Promise<Workbench> {
+export async function openWorkbench(directory: string, options: { sample?: boolean; settings?: AppSettingsStore } = {}): Promise<Workbench> {
+  const { settings } = options;
   const store = await ProjectStore.open(directory, {
-    seed: options.sample ? (fresh) => seedSampleProject(createRouter(createHandlers(fresh))) : undefined,
+    seed: options.sample ? (fresh) => seedSampleProject(createRouter(createHandlers(fresh, undefined, { settings }))) : undefined,
   });
-  const router = createRouter(createHandlers(store));
+  const router = createRouter(createHandlers(store, undefined, { settings }));
   // Start building the search index in the background now, not at the first search.
   void router.handle('search:query', { limit: 1 });
   return {

@@ -10,6 +10,7 @@ import { parseLaunchArgs } from '../app/cli-args';
 import { defaultProjectDir, PRODUCT_NAME } from '../app/project-location';
 import { describeStartFailure } from '../app/start-failure';
 import { openWorkbench, type Workbench } from '../app/workbench';
+import { openAppSettings } from '../app/app-settings';
 import { createExternalOpener } from './external-links';
 import { registerIpc } from './ipc';
 import { createWindowOptions, resolveLaunchMode } from './launch-mode';
@@ -61,7 +62,9 @@ async function start(): Promise<void> {
 
   const args = parseLaunchArgs(process.argv.slice(1));
   const projectDir = args.project ?? defaultProjectDir(app.getPath('userData'));
-  workbench = await openWorkbench(projectDir, { sample: args.project === undefined });
+  // The analyst's identity lives with the app, not in the project (a shared project names no one).
+  const settings = await openAppSettings(app.getPath('userData'));
+  workbench = await openWorkbench(projectDir, { sample: args.project === undefined, settings });
 
   serveRenderer(join(__dirname, '../renderer'));
   const opened = workbench;

@@ -29,6 +29,8 @@ export function buildMenu(getWindow: () => BrowserWindow | null, isDev: boolean)
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: send('settings') },
       ],
     },
     {

@@ -8,15 +8,21 @@ import { parseLaunchArgs } from '../app/cli-args';
 import { defaultProjectDir, defaultUserDataDir } from '../app/project-location';
 import { describeStartFailure } from '../app/start-failure';
 import { openWorkbench } from '../app/workbench';
+import { openAppSettings } from '../app/app-settings';
 import { startWebHost } from './web-host';
 
 async function main(): Promise<void> {
   const args = parseLaunchArgs(process.argv.slice(2));
   const projectDir = args.project ?? defaultProjectDir(defaultUserDataDir());
-  const workbench = await openWorkbench(projectDir, { sample: args.project === undefined });
+  // The app's own settings: --settings-dir, else WORKBENCH_SETTINGS_DIR, else where Electron keeps them.
+  const settingsDir = args.settingsDir ?? (process.env.WORKBENCH_SETTINGS_DIR || defaultUserDataDir());
+  const settings = await openAppSettings(settingsDir);
+  const workbench = await openWorkbench(projectDir, { sample: args.project === undefined, settings });
   const host = await startWebHost({ router: workbench.router, rendererDir: join(__dirname, '../renderer'), port: args.port ?? 0 });
   process.stdout.write(`Workbench running at ${host.url}\n`);
   console.error(`Project: ${projectDir}`);
+  console.error(`Settings: ${settingsDir}`);
+  if (settings.problem) console.error(`Warning: ${settings.problem}`);
   for (const problem of workbench.store.problems) console.error(`Warning: ${problem.message}`);
 
   let stopping = false;

@@ -6,6 +6,7 @@ import { foldPresentationForms } from '../../src-shared/text/fold';
 import { emptyFields, ExtractionFailure, type ExtractedFields } from './import-types';
 import { tidy } from './metadata-values';
 import { runsToParagraphs, type PdfTextRun } from './pdf-paragraphs';
+import { runAngle, uprightRuns } from './pdf-rotation';
 
 /** Where pdf.js finds its data files: directory paths ending in a separator. */
 export interface PdfjsData {
@@ -95,10 +96,12 @@ export async function extractPdf(bytes: Uint8Array, displayName: string, stem: s
       const page = await document.getPage(number);
       const content = await page.getTextContent();
       pages.push(
-        content.items.flatMap((item) =>
-          'str' in item
-            ? [{ str: foldPresentationForms(item.str), x: item.transform[4] ?? 0, y: item.transform[5] ?? 0, width: item.width, fontSize: fontSize(item.transform, item.height), rtl: item.dir === 'rtl' }]
-            : [],
+        uprightRuns(
+          content.items.flatMap((item) =>
+            'str' in item
+              ? [{ str: foldPresentationForms(item.str), x: item.transform[4] ?? 0, y: item.transform[5] ?? 0, width: item.width, fontSize: fontSize(item.transform, item.height), rtl: item.dir === 'rtl', angle: runAngle(item.transform) }]
+              : [],
+          ),
         ),
       );
       page.cleanup();

@@ -4,6 +4,7 @@ import { findOccurrences } from '../../src-shared/actors/find-mentions';
 import { describeRange } from '../../src-shared/anchoring/quote-selector';
 import { MAX_ALIASES, type Actor } from '../../src-shared/domain/actor';
 import { MAX_NOTE, type Annotation } from '../../src-shared/domain/annotation';
+import { stampCreated, stampUpdated, type AuthorProvider } from '../../src-shared/domain/author';
 import { AppError } from '../../src-shared/result';
 import type { ProjectFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
@@ -16,7 +17,7 @@ export type ActorHandlers = Pick<
   'actors:create' | 'actors:update' | 'actors:merge' | 'actors:delete' | 'actors:find-mentions' | 'actors:accept-mentions'
 >;
 
-export function actorHandlers(store: ProjectStore, history: History, now: () => Date = () => new Date()): ActorHandlers {
+export function actorHandlers(store: ProjectStore, history: History, now: () => Date, author: AuthorProvider): ActorHandlers {
   /** Ids of the articles that mention or quote an actor, from the summaries (no file reads). */
   const articlesWith = (actorId: string): string[] =>
     [...store.summaries()].filter((s) => s.actorMentions[actorId] || s.speakerClaims[actorId]).map((s) => s.id);
@@ -38,6 +39,7 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
             createdAt: stamp,
             updatedAt: stamp,
           };
+          stampCreated(actor, author());
           project.actors.push(actor);
           return actor;
         }),
@@ -51,6 +53,7 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
           Object.assign(actor, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
           actor.aliases = cleanAliases(actor.name, actor.aliases);
           actor.updatedAt = now().toISOString();
+          stampUpdated(actor, author());
           return actor;
         }),
       ),
@@ -94,6 +97,7 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
           for (const actor of project.actors) if (actor.affiliationId === mergedId && actor.id !== survivorId) actor.affiliationId = survivorId;
           project.actors = project.actors.filter((a) => a.id !== mergedId);
           target.updatedAt = now().toISOString();
+          stampUpdated(target, author());
           return target;
         });
       }),
@@ -167,7 +171,7 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
               const target = rangeIn(file, start, end);
               // Accepting the same occurrence twice (a double click) must not make two mentions.
               if (file.annotations.some((a) => a.kind === 'actor' && a.target.start === start && a.target.end === end)) continue;
-              file.annotations.push({
+              const annotation: Annotation = {
                 id: randomUUID(),
                 articleId,
                 kind: 'actor',
@@ -180,7 +184,8 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
                 anchor: 'anchored',
                 createdAt: stamp,
                 updatedAt: stamp,
-              });
+              };
+              file.annotations.push(stampCreated(annotation, author()));
               created++;
             }
           });

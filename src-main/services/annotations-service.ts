@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handlers } from './handlers';
 import { describeRange, RangeError } from '../../src-shared/anchoring/quote-selector';
 import type { Annotation } from '../../src-shared/domain/annotation';
+import { stampCreated, stampUpdated, type AuthorProvider } from '../../src-shared/domain/author';
 import { AppError } from '../../src-shared/result';
 import type { ArticleFile } from '../store/file-schemas';
 import { ArticleMissingError, type ProjectStore } from '../store/project-store';
@@ -12,7 +13,7 @@ export type AnnotationHandlers = Pick<Handlers, 'annotations:create' | 'annotati
 
 const LABELS = { highlight: 'highlight', actor: 'actor mention', claim: 'claim' } as const;
 
-export function annotationHandlers(store: ProjectStore, history: History, now: () => Date = () => new Date()): AnnotationHandlers {
+export function annotationHandlers(store: ProjectStore, history: History, now: () => Date, author: AuthorProvider): AnnotationHandlers {
   return {
     'annotations:create': (input) =>
       history.record(`Add ${LABELS[input.kind]}`, async (tx) => {
@@ -39,7 +40,7 @@ export function annotationHandlers(store: ProjectStore, history: History, now: (
           actorId = await tx.project((draft) => {
             const stamp = now().toISOString();
             const actor = fields
-              ? { id: randomUUID(), ...fields, aliases: cleanAliases(fields.name, fields.aliases), createdAt: stamp, updatedAt: stamp }
+              ? stampCreated({ id: randomUUID(), ...fields, aliases: cleanAliases(fields.name, fields.aliases), createdAt: stamp, updatedAt: stamp }, author())
               : actorOf(draft, actorId!);
             if (fields) {
               if (fields.affiliationId) actorOf(draft, fields.affiliationId);
@@ -51,6 +52,7 @@ export function annotationHandlers(store: ProjectStore, history: History, now: (
             if (aliases) {
               actor.aliases = aliases;
               actor.updatedAt = stamp;
+              stampUpdated(actor, author());
             }
             return actor.id;
           });
@@ -71,6 +73,7 @@ export function annotationHandlers(store: ProjectStore, history: History, now: (
             createdAt: stamp,
             updatedAt: stamp,
           };
+          stampCreated(annotation, author());
           file.annotations.push(annotation);
           return annotation;
         });
@@ -92,6 +95,7 @@ export function annotationHandlers(store: ProjectStore, history: History, now: (
           if (patch.actorId) annotation.actorId = patch.actorId;
           if (patch.claim) annotation.claim = { ...patch.claim, links: annotation.claim?.links ?? [] };
           annotation.updatedAt = now().toISOString();
+          stampUpdated(annotation, author());
           return annotation;
         });
       }),
@@ -103,6 +107,7 @@ export function annotationHandlers(store: ProjectStore, history: History, now: (
           annotation.target = rangeIn(file, start, end);
           annotation.anchor = 'anchored';
           annotation.updatedAt = now().toISOString();
+          stampUpdated(annotation, author());
           return annotation;
         }),
       ),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from './handlers';
 import { MAX_ARTICLE_TEXT, type Article } from '../../src-shared/domain/article';
+import { stampCreated, stampUpdated, type AuthorProvider } from '../../src-shared/domain/author';
 import { canonicalizeText } from '../../src-shared/text/canonical';
 import { resolveLanguage } from '../../src-shared/text/language';
 import { AppError } from '../../src-shared/result';
@@ -18,7 +19,7 @@ export function languageOf(text: string, given: { language?: string | undefined;
   return { language: given.language ?? guessed?.language ?? '', direction: given.direction ?? guessed?.direction ?? 'ltr' };
 }
 
-export function articleHandlers(store: ProjectStore, history: History, now: () => Date = () => new Date(), reanchorer: Reanchorer = createReanchorer()): ArticleHandlers {
+export function articleHandlers(store: ProjectStore, history: History, now: () => Date, author: AuthorProvider, reanchorer: Reanchorer = createReanchorer()): ArticleHandlers {
   return {
     'project:info': async () => ({
       name: store.project.name,
@@ -54,6 +55,7 @@ export function articleHandlers(store: ProjectStore, history: History, now: () =
         createdAt: stamp,
         updatedAt: stamp,
       };
+      stampCreated(article, author());
       await store.createArticle(article);
       return article;
     },
@@ -63,6 +65,7 @@ export function articleHandlers(store: ProjectStore, history: History, now: () =
         onArticle(tx, id, (file) => {
           Object.assign(file.article, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
           file.article.updatedAt = now().toISOString();
+          stampUpdated(file.article, author());
           return file.article;
         }),
       ),
@@ -104,6 +107,7 @@ export function articleHandlers(store: ProjectStore, history: History, now: () =
             }
             file.article.text = text;
             file.article.updatedAt = now().toISOString();
+            stampUpdated(file.article, author());
             return { article: file.article, annotations: file.annotations, orphaned };
           }),
         ).catch((error: unknown) => {

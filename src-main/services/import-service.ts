@@ -3,6 +3,7 @@ import { languageOf } from './articles-service';
 import type { Handlers } from './handlers';
 import { MAX_ARTICLE_TEXT, newArticleInputSchema, type Article } from '../../src-shared/domain/article';
 import type { ImportEncoding } from '../../src-shared/domain/import-format';
+import { stampCreated, type AuthorProvider } from '../../src-shared/domain/author';
 import { AppError } from '../../src-shared/result';
 import { canonicalizeText } from '../../src-shared/text/canonical';
 import { extractArticle, MAX_IMPORT_BYTES } from '../import/extract';
@@ -25,7 +26,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * The import service both transports end in: files arrive as bytes (uploaded by the browser,
  * or read by the desktop app), are extracted into drafts for review, then saved one by one.
  */
-export function importHandlers(store: ProjectStore, now: () => Date = () => new Date()): ImportHandlers {
+export function importHandlers(store: ProjectStore, now: () => Date, author: AuthorProvider): ImportHandlers {
   return {
     'import:extract': async ({ files }) => {
       // Node's decoder skips what is not base64 and stops at the first '=', so a damaged upload
@@ -62,6 +63,7 @@ export function importHandlers(store: ProjectStore, now: () => Date = () => new 
           createdAt: stamp,
           updatedAt: stamp,
         };
+        stampCreated(article, author());
         try {
           await store.createArticle(article);
           results.push({ ok: true as const, id: article.id, title: article.title });

@@ -15,24 +15,39 @@ import { libraryHandlers } from './library-service';
 import { importHandlers } from './import-service';
 import { networkHandlers } from './network-service';
 import type { Reanchorer } from './reanchorer';
+import type { AuthorProvider } from '../../src-shared/domain/author';
+import { AppSettingsStore } from '../store/app-settings-store';
+import { settingsHandlers } from './settings-service';
+
+/** What the services are built with besides the project. */
+export interface HandlerOptions {
+  reanchorer?: Reanchorer;
+  /** The app's settings; by default kept in memory, naming the analyst "Analyst". */
+  settings?: AppSettingsStore;
+  /** Who is working: asked at each change. By default, the author in `settings`. */
+  author?: AuthorProvider;
+}
 
 /** Every channel's handler, over one open project, sharing one undo history. */
-export function createHandlers(store: ProjectStore, now?: () => Date, options: { reanchorer?: Reanchorer } = {}): Handlers {
+export function createHandlers(store: ProjectStore, now: () => Date = () => new Date(), options: HandlerOptions = {}): Handlers {
   const history = new History(store);
+  const settings = options.settings ?? AppSettingsStore.inMemory({ author: { name: 'Analyst' } });
+  const author = options.author ?? (() => settings.get().author);
   return {
+    ...settingsHandlers(settings),
     ...libraryHandlers(store),
-    ...importHandlers(store, now),
-    ...articleHandlers(store, history, now, options.reanchorer),
-    ...annotationHandlers(store, history, now),
-    ...actorHandlers(store, history, now),
-    ...tagHandlers(store, history),
+    ...importHandlers(store, now, author),
+    ...articleHandlers(store, history, now, author, options.reanchorer),
+    ...annotationHandlers(store, history, now, author),
+    ...actorHandlers(store, history, now, author),
+    ...tagHandlers(store, history, now, author),
     ...claimHandlers(store, history),
     ...projectHandlers(store, history),
     ...historyHandlers(history),
     ...exportHandlers(store),
     ...reportHandlers(store, now),
     ...projectFileHandlers(store, now),
-    ...w3cHandlers(store, history, now),
+    ...w3cHandlers(store, history, now, author),
     ...networkHandlers(store),
   };
 }

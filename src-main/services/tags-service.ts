@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from './handlers';
 import type { Tag } from '../../src-shared/domain/tag';
+import { stampCreated, stampUpdated, type AuthorProvider } from '../../src-shared/domain/author';
 import { AppError } from '../../src-shared/result';
 import type { ProjectFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
@@ -10,14 +11,15 @@ import { tagOf, unique } from './validate';
 
 export type TagHandlers = Pick<Handlers, 'tags:create' | 'tags:update' | 'tags:merge' | 'tags:delete'>;
 
-export function tagHandlers(store: ProjectStore, history: History): TagHandlers {
+export function tagHandlers(store: ProjectStore, history: History, now: () => Date, author: AuthorProvider): TagHandlers {
   const articlesUsing = (tagId: string): string[] => [...store.summaries()].filter((s) => s.tagCounts[tagId]).map((s) => s.id);
 
   return {
     'tags:create': (fields) =>
       history.record(`Add tag ${fields.name}`, (tx) =>
         tx.project((project) => {
-          const tag: Tag = { id: randomUUID(), ...fields };
+          const stamp = now().toISOString();
+          const tag: Tag = stampCreated({ id: randomUUID(), ...fields, createdAt: stamp, updatedAt: stamp }, author());
           checkTag(project, tag);
           project.tags.push(tag);
           return tag;
@@ -30,6 +32,8 @@ export function tagHandlers(store: ProjectStore, history: History): TagHandlers 
           const tag = tagOf(project, id);
           Object.assign(tag, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
           checkTag(project, tag);
+          tag.updatedAt = now().toISOString();
+          stampUpdated(tag, author());
           return tag;
         }),
       ),
@@ -51,6 +55,8 @@ export function tagHandlers(store: ProjectStore, history: History): TagHandlers 
           if (ancestorsOf(project, survivorId).includes(mergedId)) survivor.parentId = merged.parentId === survivorId ? null : merged.parentId;
           for (const tag of project.tags) if (tag.parentId === mergedId && tag.id !== survivorId) tag.parentId = survivorId;
           if (survivor.hotkey === null) survivor.hotkey = merged.hotkey;
+          survivor.updatedAt = now().toISOString();
+          stampUpdated(survivor, author());
           project.tags = project.tags.filter((t) => t.id !== mergedId);
           return survivor;
         });

@@ -3,16 +3,16 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../src-shared/cont
 import { createRouter } from '../api/router';
 import { ProjectStore } from '../store/project-store';
 import { tempDir } from '../store/test-helpers';
-import { createHandlers } from '.';
+import { createHandlers, type HandlerOptions } from '.';
 
 /**
  * A fresh project in a temporary folder with the real router, closed when the test ends, and a
  * typed `call` that throws with the error's code and message when a channel fails.
  */
-export async function openTestProject(now: () => Date = () => new Date('2026-03-01T10:00:00Z')) {
-  const store = await ProjectStore.open(await tempDir());
+export async function openTestProject(now: () => Date = () => new Date('2026-03-01T10:00:00Z'), options: HandlerOptions & { directory?: string } = {}) {
+  const store = await ProjectStore.open(options.directory ?? (await tempDir()));
   onTestFinished(() => store.close());
-  const router = createRouter(createHandlers(store, now), () => undefined);
+  const router = createRouter(createHandlers(store, now, options), () => undefined);
   const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
     const result = await router.handle(channel, input);
     if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);

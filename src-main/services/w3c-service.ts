@@ -3,6 +3,7 @@ import type { Handlers } from './handlers';
 import { describeRange } from '../../src-shared/anchoring/quote-selector';
 import { MAX_ALIASES } from '../../src-shared/domain/actor';
 import type { Annotation } from '../../src-shared/domain/annotation';
+import { stampCreated, type Author, type AuthorProvider } from '../../src-shared/domain/author';
 import { timestampSchema } from '../../src-shared/domain/ids';
 import { fromW3C, toW3C, W3CImportError, type ArticleRef, type ImportedActor, type ImportedAnnotation } from '../../src-shared/export/w3c-annotations';
 import { findLoneSurrogate } from '../../src-shared/text/lone-surrogates';
@@ -17,7 +18,7 @@ import { loadScope } from './reports-service';
 
 export type W3CHandlers = Pick<Handlers, 'export:w3c' | 'import:w3c'>;
 
-export function w3cHandlers(store: ProjectStore, history: History, now: () => Date = () => new Date()): W3CHandlers {
+export function w3cHandlers(store: ProjectStore, history: History, now: () => Date, author: AuthorProvider): W3CHandlers {
   return {
     'export:w3c': async ({ scope }) => {
       const input = await loadScope(store, scope, now);
@@ -51,14 +52,15 @@ export function w3cHandlers(store: ProjectStore, history: History, now: () => Da
 
       return history.record(`Import ${annotations.length} W3C annotations`, async (tx) => {
         const stamp = now().toISOString();
+        const analyst = author();
         const byArticle = new Map<string, Annotation[]>();
         let skipped = found.length - annotations.length;
         // Tags and actors the file names but the project lacks are created first.
         const resolved = await tx.project((project) => annotations.map((item) => ({
           item,
-          tags: item.tags.map((name) => tagByName(project, name)),
-          actorId: item.actor ? actorFor(project, item.actor, stamp) : null,
-          speakerId: item.claim?.speaker ? actorFor(project, { id: item.claim.speaker.id, name: item.claim.speaker.name ?? 'Unknown speaker', kind: null, aliases: [], description: '' }, stamp) : null,
+          tags: item.tags.map((name) => tagByName(project, name, stamp, analyst)),
+          actorId: item.actor ? actorFor(project, item.actor, stamp, analyst) : null,
+          speakerId: item.claim?.speaker ? actorFor(project, { id: item.claim.speaker.id, name: item.claim.speaker.name ?? 'Unknown speaker', kind: null, aliases: [], description: '' }, stamp, analyst) : null,
         })));
         for (const { item, tags, actorId, speakerId } of resolved) {
           const articleId = articleOf(item.article);
@@ -90,6 +92,11 @@ export function w3cHandlers(store: ProjectStore, history: History, now: () => Da
               anchor: 'anchored',
               createdAt: timestampSchema.safeParse(item.created).success ? item.created! : stamp,
               updatedAt: timestampSchema.safeParse(item.modified).success ? item.modified! : stamp,
+              // The file's creator when it names one (a round trip keeps who marked it), else the
+              // analyst importing. The W3C model has no "last changed by", so that is the creator too,
+              // matching the `modified` time kept from the file.
+              createdBy: { ...(item.creator ?? analyst) },
+              updatedBy: { ...(item.creator ?? analyst) },
             },
           ]);
         }
@@ -131,21 +138,22 @@ function parse(raw: unknown, resolveText: (ref: ArticleRef) => string | null) {
   }
 }
 
-function tagByName(project: ProjectFile, name: string): string {
+function tagByName(project: ProjectFile, name: string, stamp: string, analyst: Author): string {
   const found = project.tags.find((t) => t.name.toLowerCase() === name.toLowerCase());
   if (found) return found.id;
-  const tag = { id: randomUUID(), name: name.slice(0, 100), color: '#9b9b9b', parentId: null, hotkey: null };
+  const tag = stampCreated({ id: randomUUID(), name: name.slice(0, 100), color: '#9b9b9b', parentId: null, hotkey: null, createdAt: stamp, updatedAt: stamp }, analyst);
   project.tags.push(tag);
   return tag.id;
 }
 
-function actorFor(project: ProjectFile, info: ImportedActor, stamp: string): string {
+function actorFor(project: ProjectFile, info: ImportedActor, stamp: string, analyst: Author): string {
   const byId = info.id ? project.actors.find((a) => a.id === info.id) : undefined;
   if (byId) return byId.id;
   const key = info.name.toLowerCase();
   const byName = project.actors.find((a) => a.name.toLowerCase() === key || a.aliases.some((x) => x.toLowerCase() === key));
   if (byName) return byName.id;
   const actor = { id: info.id ?? randomUUID(), name: info.name.slice(0, 200) || 'Unnamed actor', kind: info.kind ?? 'other', aliases: cleanAliases(info.name, info.aliases).slice(0, MAX_ALIASES), description: info.description.slice(0, 500), affiliationId: null, note: '', createdAt: stamp, updatedAt: stamp };
+  stampCreated(actor, analyst);
   project.actors.push(actor);
   return actor.id;
 }

@@ -50,6 +50,8 @@ export const indexFileSchema = z.object({
   schemaVersion: z.number().int().positive(),
   /** How the summaries were computed (SUMMARY_VERSION); a cache from another way is rebuilt. */
   summaries: z.number().int().optional(),
+  /** How words were cut and counted (src-shared/text/version.ts); another way's counts are recomputed. */
+  text: z.number().int().optional(),
   articles: z.record(
     z.string(),
     z.object({ size: z.number(), mtimeMs: z.number(), summary: articleSummarySchema }),

@@ -3,6 +3,7 @@ import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isTempFileName, releaseDirectories } from './durable-file';
 import type { ArticleFile, ProjectFile } from './file-schemas';
+import { removeSummaryLog } from './summary-log';
 import { removeLockLeftovers } from './project-lock';
 
 /*
@@ -52,6 +53,7 @@ export async function finishRestore(directory: string): Promise<boolean> {
   // Cached folder handles would point at the articles folder that is about to be replaced.
   await releaseDirectories(directory);
   await rm(join(directory, 'index.json'), { force: true });
+  await removeSummaryLog(directory);
   if (await exists(join(ready, ARTICLES_DIR))) {
     if (await exists(join(directory, ARTICLES_DIR))) await rename(join(directory, ARTICLES_DIR), join(ready, `replaced-${randomUUID()}`));
     await rename(join(ready, ARTICLES_DIR), join(directory, ARTICLES_DIR));

@@ -4,16 +4,22 @@ import type { ArticleSummary } from '../../src-shared/domain/article';
 import type { ProjectProblem } from '../../src-shared/domain/project';
 import { countWords } from '../../src-shared/text/words';
 import { isTempFileName } from './durable-file';
+import { TEXT_VERSION } from '../../src-shared/text/version';
 import { ARTICLE_FORMAT, INDEX_FORMAT, SUMMARY_VERSION, articleFileSchema, indexFileSchema, type ArticleFile, type IndexFile } from './file-schemas';
 import { CorruptFileError, DurableJsonFile, NewerFormatError } from './json-file-adapter';
 import { mapConcurrent } from './serial-queue';
 import { isUnusableFileError, moveAside } from './set-aside';
+import { appendSummaryLog, readSummaryLog, removeSummaryLog, type LogChange } from './summary-log';
 
 export const ARTICLES_DIR = 'articles';
 /** Marks a summary whose file size and time have not been read since its last save. */
 const STALE = -1;
-// The cache is rewritten whole (about 4 MB at 10,000 articles), so not after every save.
-const INDEX_WRITE_DELAY_MS = 60_000;
+// Changes are appended to index.log, a few hundred bytes per saved article, so they can be
+// written soon after the saves; index.json (about 4 MB at 10,000 articles) is rewritten whole
+// only when the log has grown to half as many lines as there are articles.
+const INDEX_WRITE_DELAY_MS = 10_000;
+/** A log shorter than this is never worth compacting, whatever the library's size. */
+const COMPACT_MIN_LINES = 2_000;
 
 /** An article file's size and modification time: what tells a cache that the file changed. */
 export interface FileStamp {
@@ -29,13 +35,18 @@ export interface IndexEntry {
 }
 
 /**
- * The library's summaries, one per article, kept in memory and cached in `index.json`, which is
- * checked against each article file's size and time at open, so opening a large project reads
- * only the files that changed since. The cache is written at most once a minute and at close.
+ * The library's summaries, one per article, kept in memory and cached in `index.json` plus the
+ * changes since in `index.log` (summary-log.ts). Each cached summary is checked against its
+ * article file's size and time at open, so opening a large project reads only the files that
+ * changed since. Changes are appended at most every INDEX_WRITE_DELAY_MS and at close.
  */
 export class SummaryIndex {
   private timer: NodeJS.Timeout | undefined;
-  private dirty = false;
+  /** Articles saved or deleted since the cache was last written. */
+  private readonly changed = new Set<string>();
+  /** The next write rewrites index.json whole and starts a new log. */
+  private compactNext: boolean;
+  private writing: Promise<void> = Promise.resolve();
   private stopped = false;
 
   private constructor(
@@ -44,7 +55,12 @@ export class SummaryIndex {
     /** Reads an article file's size and time, queued behind its saves so the two match. */
     private readonly statFile: (id: string, read: () => Promise<void>) => Promise<void>,
     private readonly directory: string,
-  ) {}
+    /** Lines in index.log (0: there is none). */
+    private logLines: number,
+    compactNext: boolean,
+  ) {
+    this.compactNext = compactNext;
+  }
 
   /**
    * Builds the summaries from the cache, re-reading only the article files whose size or time
@@ -57,9 +73,11 @@ export class SummaryIndex {
     statFile: (id: string, read: () => Promise<void>) => Promise<void>,
   ): Promise<SummaryIndex> {
     const adapter = new DurableJsonFile(join(directory, 'index.json'), indexFileSchema, INDEX_FORMAT);
-    const { entries, changed } = await readEntries(directory, adapter, problems);
-    const index = new SummaryIndex(entries, adapter, statFile, directory);
-    if (changed) index.scheduleWrite();
+    const cache = await readCache(directory, adapter);
+    const { entries, changed } = await readEntries(directory, cache.articles, problems);
+    const index = new SummaryIndex(entries, adapter, statFile, directory, cache.logLines, cache.compact);
+    for (const id of changed) index.changed.add(id);
+    if (changed.size > 0 || cache.compact) index.scheduleWrite();
     return index;
   }
 
@@ -97,16 +115,20 @@ export class SummaryIndex {
   set(id: string, file: ArticleFile, before?: ArticleFile): void {
     const known = before && before.article.text === file.article.text ? this.entries.get(id)?.summary.wordCount : undefined;
     this.entries.set(id, { size: STALE, mtimeMs: STALE, summary: summarise(file, known) });
+    this.changed.add(id);
     this.scheduleWrite();
   }
 
   delete(id: string): void {
     this.entries.delete(id);
+    this.changed.add(id);
     this.scheduleWrite();
   }
 
   clear(): void {
     this.entries.clear();
+    this.changed.clear();
+    this.compactNext = true;
     this.scheduleWrite();
   }
 
@@ -114,11 +136,10 @@ export class SummaryIndex {
   async flush(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    if (this.dirty) await this.write().catch(() => undefined);
+    if (this.changed.size > 0 || this.compactNext) await this.write().catch(() => undefined);
   }
 
   private scheduleWrite(): void {
-    this.dirty = true;
     if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -127,23 +148,71 @@ export class SummaryIndex {
     this.timer.unref();
   }
 
-  private async write(): Promise<void> {
-    this.dirty = false;
+  /** Writes the changes, one write at a time (the timer's and the close's may meet). */
+  private write(): Promise<void> {
+    this.writing = this.writing.catch(() => undefined).then(() => this.writeChanges());
+    return this.writing;
+  }
+
+  private async writeChanges(): Promise<void> {
+    const ids = [...this.changed];
+    this.changed.clear();
+    try {
+      for (const id of ids) await this.readStamp(id);
+      const compact = this.compactNext || logOutgrown(this.logLines + ids.length, this.entries.size);
+      if (compact) {
+        await this.writeWhole();
+        return;
+      }
+      const changes: LogChange[] = [];
+      for (const id of ids) {
+        const entry = this.entries.get(id);
+        if (!entry) changes.push([id, null]);
+        else if (entry.mtimeMs !== STALE) changes.push([id, entry]);
+      }
+      await appendSummaryLog(this.directory, changes, this.logLines === 0);
+      this.logLines += changes.length + (this.logLines === 0 && changes.length > 0 ? 1 : 0);
+    } catch (error) {
+      // Written again next time, whole: a failed append may have left a torn line, and lines
+      // after a torn one are not read.
+      for (const id of ids) this.changed.add(id);
+      this.compactNext = true;
+      throw error;
+    }
+  }
+
+  /** Rewrites index.json with every summary, then drops the log it now includes. */
+  private async writeWhole(): Promise<void> {
     const articles: IndexFile['articles'] = {};
     for (const [id, entry] of this.entries) {
-      if (entry.mtimeMs === STALE) {
-        await this.statFile(id, async () => {
-          const current = this.entries.get(id);
-          if (!current) return;
-          const info = await stat(join(this.directory, ARTICLES_DIR, `${id}.json`)).catch(() => null);
-          if (info) this.entries.set(id, { size: info.size, mtimeMs: info.mtimeMs, summary: current.summary });
-        });
-      }
+      if (entry.mtimeMs === STALE) await this.readStamp(id);
       const fresh = this.entries.get(id);
       if (fresh && fresh.mtimeMs !== STALE) articles[id] = fresh;
     }
-    await this.adapter.write({ schemaVersion: INDEX_FORMAT, summaries: SUMMARY_VERSION, articles });
+    await this.adapter.write({ schemaVersion: INDEX_FORMAT, summaries: SUMMARY_VERSION, text: TEXT_VERSION, articles });
+    await removeSummaryLog(this.directory);
+    this.logLines = 0;
+    this.compactNext = false;
   }
+
+  /** Records the size and time of a saved article's file, read in its queue so they match the save. */
+  private async readStamp(id: string): Promise<void> {
+    if (this.entries.get(id)?.mtimeMs !== STALE) return;
+    await this.statFile(id, async () => {
+      const current = this.entries.get(id);
+      if (!current) return;
+      const info = await stat(join(this.directory, ARTICLES_DIR, `${id}.json`)).catch(() => null);
+      if (info) this.entries.set(id, { size: info.size, mtimeMs: info.mtimeMs, summary: current.summary });
+    });
+  }
+}
+
+/**
+ * Whether a log of this many lines should be folded into index.json: once it is half as long as
+ * the library, reading it at open costs about as much as the rewrite saves.
+ */
+export function logOutgrown(lines: number, articles: number): boolean {
+  return lines > Math.max(COMPACT_MIN_LINES, articles / 2);
 }
 
 /** What the library shows of an article: its metadata and counts, without the text. */
@@ -182,23 +251,39 @@ export function summarise(file: ArticleFile, knownWordCount?: number): ArticleSu
   };
 }
 
-async function readEntries(
+/** What index.json and index.log say, with whether the next write should rewrite index.json whole. */
+async function readCache(
   directory: string,
   adapter: DurableJsonFile<IndexFile>,
-  problems: ProjectProblem[],
-): Promise<{ entries: Map<string, IndexEntry>; changed: boolean }> {
-  let cached: IndexFile['articles'] = {};
+): Promise<{ articles: IndexFile['articles']; logLines: number; compact: boolean }> {
+  let articles: IndexFile['articles'] = {};
+  let compact = false;
   try {
-    // A cache whose summaries were computed another way (SUMMARY_VERSION) is rebuilt.
+    // A cache whose summaries were computed another way (SUMMARY_VERSION, or words cut another
+    // way: TEXT_VERSION) is rebuilt.
     const file = await adapter.read();
-    cached = file?.summaries === SUMMARY_VERSION ? file.articles : {};
+    if (file?.summaries === SUMMARY_VERSION && file.text === TEXT_VERSION) articles = file.articles;
+    else compact = true;
   } catch {
     // The cache is derived data: a damaged one is rebuilt from the articles, not reported.
-    cached = {};
+    compact = true;
   }
+  const log = await readSummaryLog(directory);
+  for (const [id, entry] of log.changes) {
+    if (entry) articles[id] = entry;
+    else delete articles[id];
+  }
+  return { articles, logLines: log.lines, compact: compact || log.damaged };
+}
+
+async function readEntries(
+  directory: string,
+  cached: IndexFile['articles'],
+  problems: ProjectProblem[],
+): Promise<{ entries: Map<string, IndexEntry>; changed: Set<string> }> {
   const articlesDir = join(directory, ARTICLES_DIR);
   const entries = new Map<string, IndexEntry>();
-  let changed = false;
+  const changed = new Set<string>();
   const ids: string[] = [];
   for (const name of await readdir(articlesDir)) {
     if (isTempFileName(name)) {
@@ -221,7 +306,7 @@ async function readEntries(
       entries.set(id, hit);
       return;
     }
-    changed = true;
+    changed.add(id);
     try {
       const file = await new DurableJsonFile(path, articleFileSchema, ARTICLE_FORMAT).read();
       if (file && file.article.id === id) {
@@ -238,6 +323,6 @@ async function readEntries(
       problems.push(await moveAside(directory, `${ARTICLES_DIR}/${id}.json`, error));
     }
   });
-  if (Object.keys(cached).some((id) => !entries.has(id))) changed = true;
+  for (const id of Object.keys(cached)) if (!entries.has(id)) changed.add(id);
   return { entries, changed };
 }

@@ -135,6 +135,8 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
   'project:import': (cache) => cache.client.invalidateQueries(),
   'history:undo': (cache, _input, step) => applyStep(cache, step),
   'history:redo': (cache, _input, step) => applyStep(cache, step),
+  // The app's settings are not part of the project nor of its undo history.
+  'settings:update': async (cache, _input, settings) => cache.client.setQueryData(['settings:get', {}], settings),
 };
 
 /** An undo or redo says which articles it rewrote and whether project data changed. */

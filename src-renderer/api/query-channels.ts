@@ -16,6 +16,7 @@ export const QUERY_CHANNELS = [
   'actors:dossier',
   'actors:find-mentions',
   'search:query',
+  'settings:get',
   'network:graph',
   'network:edge',
 ] as const satisfies readonly Channel[];

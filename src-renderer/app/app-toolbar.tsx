@@ -21,6 +21,7 @@ interface Props {
   onUndoRedo(which: 'undo' | 'redo'): void;
   onProjectNotes(): void;
   onShortcuts(): void;
+  onSettings(): void;
 }
 
 const VIEWS: readonly View[] = ['library', 'actors', 'claims', 'review', 'network'];
@@ -28,7 +29,7 @@ const VIEWS: readonly View[] = ['library', 'actors', 'claims', 'review', 'networ
 /** The main toolbar: add and import, export, undo and redo, the views, search and the status line. */
 export function AppToolbar(props: Props) {
   const { history, view } = props;
-  const { undo, redo, newArticle, showShortcuts } = SHORTCUTS;
+  const { undo, redo, newArticle, showShortcuts, settings } = SHORTCUTS;
   const chosen = (input: HTMLInputElement) => {
     props.onFilesChosen([...(input.files ?? [])]);
     input.value = '';
@@ -68,6 +69,10 @@ export function AppToolbar(props: Props) {
       <span role="status" className="status-line">
         {props.status}
       </span>
+      {/* An icon, like "?": the toolbar is full at common window widths. */}
+      <button type="button" className="icon-button" onClick={props.onSettings} aria-label="Settings" aria-keyshortcuts="Control+Comma" title={`Settings: your name and email (${settings.keys})`}>
+        ⚙
+      </button>
       <button type="button" className="icon-button" onClick={props.onShortcuts} aria-label="Keyboard shortcuts" title={`Keyboard shortcuts (${showShortcuts.keys})`}>
         ?
       </button>

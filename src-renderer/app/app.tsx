@@ -11,6 +11,7 @@ import { ActorsView } from '../features/dossier/actors-view';
 import { ImportDialog } from '../features/import/import-dialog';
 import { LibraryPanel } from '../features/library/library-panel';
 import { ProjectNotesDialog } from '../features/project/project-notes-dialog';
+import { SettingsDialog } from '../features/settings/settings-dialog';
 import { Reader } from '../features/reader/reader';
 import { ReviewView } from '../features/review/review-view';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog';
@@ -37,7 +38,7 @@ export function App() {
   const [view, setView] = useState<View>('library');
   const [focus, setFocus] = useState<Focus | null>(null);
   const [dossierActor, setDossierActor] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'new-article' | 'shortcuts' | 'project-notes' | null>(null);
+  const [dialog, setDialog] = useState<'new-article' | 'shortcuts' | 'project-notes' | 'settings' | null>(null);
   const [status, setStatus] = useState('');
   const [error, reportError, clearError] = useErrorMessage();
   useCacheErrors(reportError, clearError);
@@ -70,6 +71,7 @@ export function App() {
         if (command === 'new-article') setDialog('new-article');
         else if (command === 'export-markdown') void exportMarkdown();
         else if (command === 'show-shortcuts') setDialog('shortcuts');
+        else if (command === 'settings') setDialog('settings');
         else if (command === 'import-files') chooseImport('files');
         else if (command === 'undo' || command === 'redo') {
           // In a text field the menu undoes typing; elsewhere, the last change to the project.
@@ -86,6 +88,7 @@ export function App() {
       redo: () => void undoOrRedo('redo'),
       newArticle: () => setDialog('new-article'),
       showShortcuts: () => setDialog('shortcuts'),
+      settings: () => setDialog('settings'),
     },
     PRIORITY.app,
   );
@@ -149,6 +152,7 @@ export function App() {
             onUndoRedo={(which) => void undoOrRedo(which)}
             onProjectNotes={() => setDialog('project-notes')}
             onShortcuts={() => setDialog('shortcuts')}
+            onSettings={() => setDialog('settings')}
           />
           {(problems.length > 0 || error) && (
             <div className="banners">
@@ -224,6 +228,7 @@ export function App() {
           {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
           {imports.importing && <ImportDialog source={imports.importing} onClose={imports.done} />}
           {dialog === 'project-notes' && <ProjectNotesDialog onClose={() => setDialog(null)} />}
+          {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
         </div>
       </NavigationContext.Provider>
     </WorkbenchContext.Provider>

@@ -63,6 +63,7 @@ export const SHORTCUTS = {
   },
   newArticle: { keys: 'N', action: 'New article', context: 'Anywhere', matches: key('n') },
   showShortcuts: { keys: '?', action: 'Show these shortcuts', context: 'Anywhere', matches: (e) => e.key === '?' && !mod(e) },
+  settings: { keys: 'Ctrl/Cmd + ,', action: 'Settings: your name and email', context: 'Anywhere', matches: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key === ',' },
 } as const satisfies Record<string, Shortcut>;
 
 export type ShortcutId = keyof typeof SHORTCUTS;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_NOTE } from './annotation';
+import { authorshipShape } from './author';
 import { idSchema, timestampSchema } from './ids';
 
 export const actorKindSchema = z.enum(['person', 'organization', 'state', 'group', 'other']);
@@ -27,6 +28,7 @@ export const actorSchema = z.object({
   note: z.string().max(MAX_NOTE),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  ...authorshipShape,
 });
 export type Actor = z.infer<typeof actorSchema>;
 

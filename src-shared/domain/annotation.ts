@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { claimSchema } from './claim';
+import { authorshipShape } from './author';
 import { idSchema, timestampSchema } from './ids';
 
 /** The passage an annotation points at, described twice so it can be found again after edits. */
@@ -40,5 +41,6 @@ export const annotationSchema = z.object({
   anchor: anchorStateSchema,
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  ...authorshipShape,
 });
 export type Annotation = z.infer<typeof annotationSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authorshipShape } from './author';
 import { idSchema, timestampSchema } from './ids';
 import { importFormatSchema, textDirectionSchema } from './import-format';
 
@@ -64,6 +65,7 @@ export const articleSchema = z.object({
   direction: textDirectionSchema.optional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
+  ...authorshipShape,
 });
 export type Article = z.infer<typeof articleSchema>;
 

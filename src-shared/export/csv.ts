@@ -1,6 +1,8 @@
 import { gradeOf, VERIFICATION_LABELS, CLAIM_FORM_LABELS } from '../domain/claim';
 import type { ReportInput } from '../report/project-report';
 import { paragraphsOf } from '../text/canonical';
+import { formatAuthor } from '../domain/author';
+import type { Annotation } from '../domain/annotation';
 
 /** UTF-8 byte order mark: lets spreadsheet programs recognise the encoding. */
 export const BOM = '\uFEFF';
@@ -20,6 +22,13 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
 
 const ARTICLE_COLUMNS = ['article_id', 'article_title', 'article_source', 'article_published', 'article_url'];
 
+/** Who made an annotation and who last changed it, and when; empty names for annotations made before authorship was recorded. */
+const AUTHOR_COLUMNS = ['created_by', 'created_at', 'updated_by', 'updated_at'];
+
+function authorCells(a: Annotation): string[] {
+  return [formatAuthor(a.createdBy), a.createdAt, formatAuthor(a.updatedBy), a.updatedAt];
+}
+
 function paragraphNumber(text: string, offset: number): number {
   const paragraphs = paragraphsOf(text);
   const index = paragraphs.findIndex((p) => p.end > offset);
@@ -34,7 +43,7 @@ export function claimsCsv(input: ReportInput): string {
   const actors = new Map(input.actors.map((a) => [a.id, a.name]));
   const tags = new Map(input.tags.map((t) => [t.id, t.name]));
   const rows: (string | number | null)[][] = [
-    ['claim_id', 'quote', 'speaker', 'form', 'medium', 'reliability', 'credibility', 'grade', 'verification', 'review_status', 'anchored', 'tags', 'note', 'paragraph', 'start', 'end', 'links', ...ARTICLE_COLUMNS],
+    ['claim_id', 'quote', 'speaker', 'form', 'medium', 'reliability', 'credibility', 'grade', 'verification', 'review_status', 'anchored', 'tags', 'note', 'paragraph', 'start', 'end', 'links', ...AUTHOR_COLUMNS, ...ARTICLE_COLUMNS],
   ];
   for (const { article, annotations } of input.articles) {
     for (const a of annotations) {
@@ -58,6 +67,7 @@ export function claimsCsv(input: ReportInput): string {
         a.anchor === 'orphan' ? null : a.target.start,
         a.anchor === 'orphan' ? null : a.target.end,
         links,
+        ...authorCells(a),
         article.id,
         article.title,
         article.source,
@@ -74,7 +84,7 @@ export function annotationsCsv(input: ReportInput): string {
   const actors = new Map(input.actors.map((a) => [a.id, a.name]));
   const tags = new Map(input.tags.map((t) => [t.id, t.name]));
   const rows: (string | number | null)[][] = [
-    ['annotation_id', 'kind', 'quote', 'actor', 'speaker', 'review_status', 'anchored', 'tags', 'note', 'paragraph', 'start', 'end', 'created', 'updated', ...ARTICLE_COLUMNS],
+    ['annotation_id', 'kind', 'quote', 'actor', 'speaker', 'review_status', 'anchored', 'tags', 'note', 'paragraph', 'start', 'end', ...AUTHOR_COLUMNS, ...ARTICLE_COLUMNS],
   ];
   for (const { article, annotations } of input.articles) {
     for (const a of [...annotations].sort((x, y) => x.target.start - y.target.start)) {
@@ -92,8 +102,7 @@ export function annotationsCsv(input: ReportInput): string {
         orphan ? null : paragraphNumber(article.text, a.target.start),
         orphan ? null : a.target.start,
         orphan ? null : a.target.end,
-        a.createdAt,
-        a.updatedAt,
+        ...authorCells(a),
         article.id,
         article.title,
         article.source,

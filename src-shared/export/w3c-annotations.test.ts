@@ -886,3 +886,52 @@ describe('fromW3C', () => {
     }
   });
 });
+
+describe.skipIf(!W3C_FOUND)('creator (who made the annotation)', () => {
+  const lena = { name: 'Lena Marsh', email: 'lena@example.org' };
+  const omar = { name: 'Omar Haddad' };
+  const authored: W3CExportInput = {
+    ...input,
+    articles: [
+      { article: geneva, annotations: genevaAnnotations.map((a, i) => ({ ...a, createdBy: i === 0 ? lena : i === 1 ? omar : null, updatedBy: omar })) },
+      { article: wire, annotations: wireAnnotations },
+    ],
+  };
+  const collection = JSON.parse(JSON.stringify(toW3C(authored))) as W3CCollection;
+
+  it('writes a Person with a name and a mailto: email, which passes the W3C agent definitions', () => {
+    const item = byId(collection, ids.hl);
+    expect(item.creator).toEqual({ type: 'Person', name: 'Lena Marsh', email: 'mailto:lena@example.org' });
+    for (const ref of [
+      'otherProperties.json#/definitions/creatorPropertyFound',
+      'otherProperties.json#/definitions/singleCreatorPropertyFound',
+      'otherProperties.json#/definitions/creatorAgentWithTypeFound',
+      'otherProperties.json#/definitions/creatorAgentWithNameFound',
+      'otherProperties.json#/definitions/creatorAgentWithSingularNameFound',
+      'otherProperties.json#/definitions/creatorAgentWithEmailFound',
+    ]) {
+      expect(errorsOf(definition(ref), item), `${item.id} against ${ref}`).toBeNull();
+    }
+    for (const { file, validate } of musts) expect(errorsOf(validate, item), `${item.id} against ${file}`).toBeNull();
+  });
+
+  it('writes no email for an analyst without one, and no creator for annotations made before authorship was recorded', () => {
+    const mention = byId(collection, ids.mention);
+    expect(mention.creator).toEqual({ type: 'Person', name: 'Omar Haddad' });
+    expect(errorsOf(definition('otherProperties.json#/definitions/creatorAgentWithEmailFound'), mention)).not.toBeNull();
+    expect(byId(collection, ids.claim).creator).toBeUndefined();
+    expect(byId(collection, ids.wireClaim).creator).toBeUndefined();
+  });
+
+  it('reads the creator back; a foreign creator given as an IRI or without a name gives none', () => {
+    const back = fromW3C(collection, { resolveText }).annotations;
+    expect(back.find((a) => a.id === ids.hl)?.creator).toEqual(lena);
+    expect(back.find((a) => a.id === ids.mention)?.creator).toEqual(omar);
+    expect(back.find((a) => a.id === ids.claim)?.creator).toBeNull();
+    const foreign = (creator: unknown) => fromW3C({ ...byId(collection, ids.hl), '@context': ANNO_CONTEXT, creator }, { resolveText }).annotations[0]?.creator;
+    expect(foreign('https://example.org/people/lena')).toBeNull();
+    expect(foreign({ type: 'Person', email: 'mailto:x@example.org' })).toBeNull();
+    expect(foreign([{ type: 'Person', nickname: 'lm', email: ['mailto:lm@example.org', 'mailto:other@example.org'] }])).toEqual({ name: 'lm', email: 'lm@example.org' });
+    expect(foreign({ type: 'Person', name: 'Lena', email: 'not an email' })).toEqual({ name: 'Lena' });
+  });
+});

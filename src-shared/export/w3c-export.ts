@@ -1,4 +1,5 @@
 /** W3C Web Annotation export: see the mapping documented in w3c-model.ts. */
+import { creatorOf } from './w3c-creator';
 import { wholeEnds } from '../anchoring/quote-selector';
 import { type Actor } from '../domain/actor';
 import { type Annotation } from '../domain/annotation';
@@ -104,6 +105,8 @@ function exportAnnotation(annotation: Annotation, ctx: ExportContext): W3CAnnota
     target: { source: ctx.source, selector, 'aw:article': ctx.articleInfo },
     'aw:reviewStatus': annotation.status,
   };
+  const creator = creatorOf(annotation.createdBy);
+  if (creator) result.creator = creator;
   if (body.length > 0) result.body = body;
   if (orphan) result['aw:orphan'] = true;
   if (actorInfo) result['aw:actor'] = actorInfo;

@@ -1,4 +1,5 @@
 /** What the W3C import yields (see fromW3C in w3c-import.ts). */
+import type { Author } from '../domain/author';
 import type { AnnotationKind, ReviewStatus } from '../domain/annotation';
 import type { Id } from '../domain/ids';
 import type { ImportedActor, ImportedClaim } from './w3c-terms';
@@ -55,6 +56,8 @@ export interface ImportedAnnotation {
   claim: ImportedClaim | null;
   created: string | null;
   modified: string | null;
+  /** The file's `creator` (the first Person with a name), or null when it names none. */
+  creator: Author | null;
 }
 
 export interface W3CImport {

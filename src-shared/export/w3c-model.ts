@@ -54,6 +54,7 @@
  * Each Annotation also has `created`/`modified` (the annotation's own timestamps), `generated`
  * (when the file was written) and `generator` (this application).
  */
+import type { W3CPerson } from './w3c-creator';
 import { type Actor } from '../domain/actor';
 import { type Annotation, type AnnotationKind, type ReviewStatus } from '../domain/annotation';
 import type { Article } from '../domain/article';
@@ -117,6 +118,8 @@ export interface W3CAnnotation {
   modified: string;
   generated: string;
   generator: typeof W3C_GENERATOR;
+  /** Who made the annotation; absent for annotations made before authorship was recorded. */
+  creator?: W3CPerson;
   body?: W3CTextualBody[];
   target: {
     source: string;

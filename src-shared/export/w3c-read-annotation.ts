@@ -6,6 +6,7 @@ import { idSchema } from '../domain/ids';
 import type { ArticleRef, FromW3COptions, ImportedAnnotation, Quote } from './w3c-import-types';
 import { HTTP_URL } from './w3c-model';
 import { place } from './w3c-place';
+import { readCreator } from './w3c-creator';
 import { asArray, checkContext, describeValue, fail, isObject, parseAt, typesOf } from './w3c-read';
 import { importedActorSchema, importedArticleInfoSchema, importedClaimSchema, type ImportedActor, type ImportedClaim } from './w3c-terms';
 
@@ -67,6 +68,7 @@ export function importAnnotation(item: unknown, path: string, requireContext: bo
     claim,
     created: envelope.created ?? null,
     modified: envelope.modified ?? null,
+    creator: readCreator(item.creator),
   };
 }
 

@@ -2,6 +2,7 @@ import type { BlockContent, List, ListItem, PhrasingContent, Root, RootContent }
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { Actor } from '../domain/actor';
 import type { Annotation } from '../domain/annotation';
+import { markedByLine } from './marked-by';
 import type { Article } from '../domain/article';
 import { CLAIM_FORM_LABELS, CREDIBILITY_LABELS, gradeOf, RELIABILITY_LABELS, VERIFICATION_LABELS, type ClaimLink } from '../domain/claim';
 import type { Tag } from '../domain/tag';
@@ -136,7 +137,10 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
     for (const speakerId of ordered) {
       const speaker = actors.get(speakerId);
       children.push(heading(3, speaker ? speaker.name : speakerId ? 'Unknown speaker' : 'No speaker recorded'));
-      for (const entry of groups.get(speakerId)!) children.push(...claimBlocks(entry, tags, actors, annotationIndex));
+      for (const entry of groups.get(speakerId)!) {
+        children.push(...claimBlocks(entry, tags, actors, annotationIndex));
+        if (sections.authors) children.push(paragraph(text(markedByLine(entry.annotation))));
+      }
     }
   }
 
@@ -153,6 +157,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
       for (const entry of byTag.get(key)!) {
         children.push(quote(entry.annotation.target.exact), paragraph(text(`Source: ${citation(entry)}`)));
         if (entry.annotation.note.trim()) children.push(paragraph(text(`Note: ${entry.annotation.note.trim()}`)));
+        if (sections.authors) children.push(paragraph(text(markedByLine(entry.annotation))));
       }
     }
   }
@@ -165,6 +170,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
         lost.map(({ article, annotation }) => {
           const parts: PhrasingContent[] = [text(`${article.title}: orphaned ${annotation.kind}, last known text “${annotation.target.exact.replace(/\s*\n+\s*/g, ' ')}”`)];
           if (annotation.note.trim()) parts.push(text(`. Note: ${annotation.note.trim().replace(/\s*\n+\s*/g, ' ')}`));
+          if (sections.authors) parts.push(text(`. ${markedByLine(annotation)}`));
           return item(...parts);
         }),
       ),

@@ -19,6 +19,8 @@ export const reportSectionsSchema = z
     claims: z.boolean(),
     highlights: z.boolean(),
     sources: z.boolean(),
+    /** Who marked each claim and highlight (and who last changed it). Off unless asked for. */
+    authors: z.boolean().default(false),
     /** The scope's network of who says what about whom, as a Mermaid flowchart; off unless asked. */
     network: z.boolean().default(false),
   })
@@ -42,7 +44,7 @@ export const reportOptionsSchema = z
   .object({
     title: z.string().trim().max(300).default(''),
     scope: reportScopeSchema,
-    sections: reportSectionsSchema.default({ notes: true, actors: true, claims: true, highlights: true, sources: true, network: false }),
+    sections: reportSectionsSchema.default({ notes: true, actors: true, claims: true, highlights: true, sources: true, authors: false, network: false }),
     filters: reportFiltersSchema.default({ tagIds: [], actorIds: [], statuses: [], verifications: [] }),
   })
   .strict();

@@ -5,6 +5,7 @@ import { useWorkbench } from '../../app/workbench-context';
 import { ClaimFormDialog } from '../claims/claim-form-dialog';
 import { keysOf, REVIEW_STATUS_LABELS } from '../../ui/labels';
 import { describeAnnotation } from './annotation-labels';
+import { AuthorshipLine } from '../../ui/authorship-line';
 
 /** The selected annotation of the open article, if any. */
 export function SelectedAnnotation() {
@@ -45,6 +46,7 @@ function AnnotationEditor({ annotation }: { annotation: Annotation }) {
     <section className="annotation-editor" aria-label="Selected annotation">
       <p className="editor-title">{describeAnnotation(annotation, actorsById)}</p>
       <blockquote className="editor-quote">{annotation.target.exact}</blockquote>
+      {!annotation.id.startsWith('pending-') && <AuthorshipLine item={annotation} label="Authorship" />}
       {annotation.anchor === 'orphan' && <p className="orphan-note">Lost after an edit of the text: select the passage again and choose Re-attach, or delete it.</p>}
       <div className="segmented" role="group" aria-label="Review status">
         {keysOf(REVIEW_STATUS_LABELS).map((status) => (

@@ -6,6 +6,7 @@ import { ACTOR_KIND_LABELS } from '../../ui/labels';
 import { useSaveFile } from '../export/use-save-file';
 import { ClaimsTimeline } from '../timeline/claims-timeline';
 import { EntryView } from './entry-view';
+import { AuthorshipLine } from '../../ui/authorship-line';
 
 /** One view per actor: who they are, and every mention and claim across the library, by date. */
 export function ActorsView({ actorId, onSelect }: { actorId: string | null; onSelect(id: string): void }) {
@@ -76,6 +77,7 @@ export function ActorsView({ actorId, onSelect }: { actorId: string | null; onSe
               {dossier.actor.aliases.length > 0 && <p className="muted">Also named: {dossier.actor.aliases.join(', ')}</p>}
               {dossier.members.length > 0 && <p className="muted">Members: {dossier.members.join(', ')}</p>}
               {dossier.actor.note && <p className="dossier-note">{dossier.actor.note}</p>}
+              <AuthorshipLine item={dossier.actor} label="Actor authorship" />
               <p>
                 {mentions.length} mentions and {claims.length} claims in {new Set(dossier.entries.map((e) => e.articleId)).size} articles.{' '}
                 <button type="button" onClick={() => void exportDossier()}>

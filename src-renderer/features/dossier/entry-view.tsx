@@ -3,6 +3,7 @@ import { gradeOf, VERIFICATION_LABELS } from '../../../src-shared/domain/claim';
 import { useNavigation } from '../../app/navigation';
 import { useWorkbench } from '../../app/workbench-context';
 import { describeAnnotation } from '../annotations/annotation-labels';
+import { authorshipText } from '../../ui/authorship-line';
 
 export type LibraryEntry = ChannelOutput<'claims:table'>[number];
 
@@ -26,6 +27,7 @@ export function EntryView({ entry, showLinks = true }: { entry: LibraryEntry; sh
         {a.claim && ` · ${a.claim.medium || 'medium not noted'}`}
         {a.note && ` · Note: ${a.note}`}
       </p>
+      {a.createdBy && <p className="entry-authorship muted">{authorshipText(a)}</p>}
       {showLinks && entry.links.length > 0 && (
         <ul className="entry-links">
           {entry.links.map((l) => (

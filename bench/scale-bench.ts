@@ -1,0 +1,155 @@
+/**
+ * `npm run bench scale-bench`: a year of news on one laptop. A synthetic project of 100,000
+ * articles (BENCH_ARTICLES to change it), generated in a temporary folder, and what an analyst
+ * waits for: the first open (no caches), a cold open, the time until search is complete (built,
+ * then loaded from disk on a second open), search p50/p95, an actor's dossier, the claims table,
+ * annotation saves against the fsync floor measured in the same run (and against the same figure
+ * at 100 articles), and the main process's memory. Takes minutes at full size; BENCH_SMOKE=1
+ * runs it on 60 articles to prove it works.
+ */
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { ProjectStore } from '../src-main/store/project-store';
+import type { Router } from '../src-main/api/router';
+import { writeSyntheticProject } from './synthetic-project';
+import { benchSize } from './bench-size';
+import { openBenchProject } from './bench-project';
+import { floorWrite } from './fsync-floor';
+import { median, percentile } from './stats.mjs';
+
+const ARTICLES = benchSize(Number(process.env.BENCH_ARTICLES ?? 100_000), 60);
+const SMALL = benchSize(100, 20);
+const SAVES = benchSize(200, 5);
+const MENTIONED = Math.min(1000, ARTICLES);
+const CLAIMS = Math.min(5000, ARTICLES);
+const QUERIES = ['minister', 'talk', 'parliam', 'ceasefire', 'sumit', 'border exercises', 'delegation statement', 'officials agreed', 'vote', 'ban import'];
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const sec = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rss(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().rss;
+}
+
+/** A project of `count` articles: one actor mentioned in the first 1,000, speaker of the second annotation of the first 5,000. */
+async function makeProject(count: number): Promise<{ dir: string; ids: string[]; actorId: string }> {
+  const dir = await mkdtemp(join(tmpdir(), `scale-bench-${count}-`));
+  const ids = await writeSyntheticProject(dir, count);
+  const actorId = randomUUID();
+  const project = JSON.parse(await readFile(join(dir, 'project.json'), 'utf8'));
+  const stamp = new Date().toISOString();
+  project.actors = [{ id: actorId, name: 'The Minister', kind: 'person', aliases: [], description: 'Synthetic actor', affiliationId: null, note: '', createdAt: stamp, updatedAt: stamp }];
+  await writeFile(join(dir, 'project.json'), JSON.stringify(project));
+  for (const [i, id] of ids.slice(0, Math.max(Math.min(MENTIONED, count), Math.min(CLAIMS, count))).entries()) {
+    const path = join(dir, 'articles', `${id}.json`);
+    const file = JSON.parse(await readFile(path, 'utf8'));
+    if (i < MENTIONED) Object.assign(file.annotations[0], { kind: 'actor', actorId });
+    if (i < CLAIMS) {
+      file.annotations[1].kind = 'claim';
+      file.annotations[1].claim = { speakerId: actorId, form: 'paraphrase', medium: 'statement', reliability: 'B', credibility: 2, verification: 'unverified', links: [] };
+    }
+    await writeFile(path, JSON.stringify(file));
+  }
+  return { dir, ids, actorId };
+}
+
+/** Opens the project and waits until search covers every article; returns both times. */
+async function openUntilSearchable(dir: string, count: number): Promise<{ store: ProjectStore; router: Router; open: number; searchReady: number; slowest: number }> {
+  const t0 = performance.now();
+  const { store, router } = await openBenchProject(dir);
+  const open = performance.now() - t0;
+  void router.handle('search:query', { limit: 1 }); // what the app does right after opening
+  let indexed = 0;
+  let slowest = 0;
+  while (indexed < count) {
+    const s = performance.now();
+    const r = await router.handle('search:query', { query: '', limit: 1, filters: {} });
+    slowest = Math.max(slowest, performance.now() - s);
+    if (r.ok) indexed = (r.value as { indexing: { indexed: number } }).indexing.indexed;
+    if (indexed < count) await pause(20);
+  }
+  return { store, router, open, searchReady: performance.now() - t0, slowest };
+}
+
+/** Durable annotation saves through the router, each followed by the floor for the same bytes. */
+async function saves(store: ProjectStore, router: Router, dir: string, ids: string[]): Promise<{ save95: number; floor95: number }> {
+  const times: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    const id = ids[(i * 7919) % ids.length]!;
+    await store.readArticle(id); // opened in the reader first, so the save measures the save
+    const start = 50 + (i % 40);
+    const t0 = performance.now();
+    const result = await router.handle('annotations:create', { articleId: id, start, end: start + 30 });
+    times.push(performance.now() - t0);
+    if (!result.ok) throw new Error(result.error.message);
+    floors.push(await floorWrite(join(dir, 'articles', 'floor.json'), `${JSON.stringify(await store.readArticle(id), null, 2)}\n`));
+  }
+  return { save95: percentile(times, 95), floor95: percentile(floors, 95) };
+}
+
+async function main() {
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${mb(totalmem())} RAM, Node ${process.version}, ${process.platform}; temp folder ${tmpdir()}`);
+  const t = performance.now();
+  const big = await makeProject(ARTICLES);
+  console.log(`Project: ${ARTICLES.toLocaleString()} synthetic articles (about 5,000 characters, 10 annotations each; a 40-sentence vocabulary, the worst case for search), generated in ${sec(performance.now() - t)}\n`);
+  const baseRss = rss();
+
+  // First open: no index.json, no search index: every article file is read.
+  let run = await openUntilSearchable(big.dir, ARTICLES);
+  console.log(`first open (no caches):             ${sec(run.open)}; search complete ${sec(run.searchReady)} after opening (index built; slowest request meanwhile ${sec(run.slowest)})`);
+  await run.store.close();
+
+  run = await openUntilSearchable(big.dir, ARTICLES);
+  console.log(`cold open (caches on disk):         ${sec(run.open)}   target ≤ 1 s`);
+  console.log(`search complete (persisted index):  ${sec(run.searchReady)} after opening (slowest request meanwhile ${sec(run.slowest)})   target ≤ 2 s`);
+  const searches: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const s = performance.now();
+    const r = await run.router.handle('search:query', { query: QUERIES[i % QUERIES.length], limit: 50 });
+    searches.push(performance.now() - s);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  console.log(`search (200 queries):               p50 ${percentile(searches, 50).toFixed(1)} ms, p95 ${percentile(searches, 95).toFixed(1)} ms   target p95 ≤ 50 ms`);
+  const dossiers: number[] = [];
+  let entries = 0;
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    const r = await run.router.handle('actors:dossier', { actorId: big.actorId });
+    dossiers.push(performance.now() - s);
+    if (r.ok) entries = (r.value as { entries: unknown[] }).entries.length;
+  }
+  console.log(`dossier (${entries.toLocaleString()} entries):            median ${median(dossiers).toFixed(0)} ms, first ${dossiers[0]!.toFixed(0)} ms`);
+  const tables: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 3; i++) {
+    const s = performance.now();
+    const r = await run.router.handle('claims:table', {});
+    tables.push(performance.now() - s);
+    if (r.ok) rows = (r.value as unknown[]).length;
+  }
+  console.log(`claims table (${rows.toLocaleString()} claims, whole):     median ${median(tables).toFixed(0)} ms, first ${tables[0]!.toFixed(0)} ms`);
+  const heldRss = rss();
+  console.log(`main-process memory after open and search: RSS ${mb(heldRss)} (${mb(heldRss - baseRss)} more than before opening; includes the bench's own modules)   target ≤ 500 MB`);
+
+  const large = await saves(run.store, run.router, big.dir, big.ids);
+  await run.store.close();
+  await rm(big.dir, { recursive: true, force: true });
+
+  const small = await makeProject(SMALL);
+  const smallRun = await openUntilSearchable(small.dir, SMALL);
+  const smallSaves = await saves(smallRun.store, smallRun.router, small.dir, small.ids);
+  await smallRun.store.close();
+  await rm(small.dir, { recursive: true, force: true });
+  console.log(`save p95 / fsync floor p95 at ${ARTICLES.toLocaleString()}: ${large.save95.toFixed(1)} / ${large.floor95.toFixed(1)} ms = ${(large.save95 / large.floor95).toFixed(2)}x   target ≤ 2x`);
+  console.log(`save p95 / fsync floor p95 at ${SMALL}:     ${smallSaves.save95.toFixed(1)} / ${smallSaves.floor95.toFixed(1)} ms = ${(smallSaves.save95 / smallSaves.floor95).toFixed(2)}x; ratio of the two: ${(large.save95 / large.floor95 / (smallSaves.save95 / smallSaves.floor95)).toFixed(2)}   target ≤ 1.2`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
