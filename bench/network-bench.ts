@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { benchSize } from './bench-size';
+import { median, percentile } from './stats.mjs';
 
 // The page-side code below runs in Chromium; these are its globals (the bench compiles without the DOM library).
 declare const document: { querySelector(selector: string): unknown; querySelectorAll(selector: string): Iterable<{ textContent: string | null; click(): void }> };
@@ -26,7 +27,6 @@ const PER_ARTICLE = 10;
 const RUNS = benchSize(3, 1);
 const root = process.cwd();
 
-const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
 async function writeProject(dir: string) {
   let seed = 11;
@@ -135,11 +135,10 @@ async function main() {
   host.kill();
   await exited;
   await rm(dir, { recursive: true, force: true });
-  const median = (v: number[]) => pct(v, 50);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; project: ${ACTORS} actors, ${CLAIMS} claims; ${drawnNodes} actors drawn`);
   console.log(`network shown after the tab click: median ${median(shown).toFixed(0)} ms (runs ${shown.map((v) => v.toFixed(0)).join(', ')}); budget ≤ 1000 ms`);
   console.log(`  of which until the main process answered network:graph: median ${median(server).toFixed(0)} ms`);
-  console.log(`pan (drag) frame times: p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms over ${frames.length} frames`);
+  console.log(`pan (drag) frame times: p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms over ${frames.length} frames`);
   if (drawnNodes === 0) throw new Error('the network was not drawn');
 }
 
