@@ -25,7 +25,7 @@ interface Props {
 export const edgeLabel = (edge: NetworkEdge, name: (id: string) => string) =>
   `${name(edge.source)} ${edge.type === 'co-mention' ? 'named beside' : edge.type} ${name(edge.target)}${edge.count > 1 ? ` (${edge.count} ${edge.type === 'co-mention' ? 'paragraphs' : 'claims'})` : ''}`;
 
-function stylesheet(p: NetworkPalette): StylesheetJson {
+function stylesheet(p: NetworkPalette, large: boolean): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -53,7 +53,8 @@ function stylesheet(p: NetworkPalette): StylesheetJson {
         'target-arrow-color': 'data(color)',
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
-        'curve-style': 'bezier',
+        // Straight 'haystack' lines cost far less than curves past a few thousand edges (no arrowheads).
+        'curve-style': large ? 'haystack' : 'bezier',
         opacity: 0.75,
         'font-size': 11,
         color: p.ink,
@@ -81,6 +82,7 @@ export function NetworkCanvas({ graph, selectedEdge, onNode, onEdge, handle }: P
     const positions = layoutNetwork(graph);
     const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
     const palette = readPalette();
+    const large = graph.edges.length > 3000;
     const core = cytoscape({
       container: container.current,
       elements: [
@@ -93,7 +95,7 @@ export function NetworkCanvas({ graph, selectedEdge, onNode, onEdge, handle }: P
         })),
       ],
       layout: { name: 'preset', fit: true, padding: 40 },
-      style: stylesheet(palette),
+      style: stylesheet(palette, large),
       minZoom: 0.05,
       maxZoom: 4,
       wheelSensitivity: 0.3,
@@ -118,7 +120,7 @@ export function NetworkCanvas({ graph, selectedEdge, onNode, onEdge, handle }: P
         core.nodes().forEach((n) => void n.data('color', p.kinds[kinds.get(n.id()) ?? 'other']));
         core.edges().forEach((e) => void e.data('color', p.edges[e.data('type') as NetworkEdge['type']]));
       });
-      core.style(stylesheet(p));
+      core.style(stylesheet(p, large));
     };
     const stop = onThemeChange(restyle);
     return () => {
