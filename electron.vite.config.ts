@@ -32,6 +32,9 @@ export default defineConfig({
           // Re-anchoring after a text edit runs in this worker (src-main/services/reanchorer.ts
           // looks for it beside the bundle, as out/main/reanchor-worker.js).
           'reanchor-worker': resolve(__dirname, 'src-main/workers/reanchor-worker.ts'),
+          // Suggestions (actors, attributed quotes) are computed in this worker
+          // (src-main/services/suggester.ts looks for it beside the bundle).
+          'suggest-worker': resolve(__dirname, 'src-main/workers/suggest-worker.ts'),
           // PDFs are read in a worker thread (src-main/import/pdf-file.ts), started from this file.
           'pdf-worker': resolve(__dirname, 'src-main/import/pdf-worker.ts'),
         },

@@ -17,9 +17,20 @@ import { idSchema } from './domain/ids';
 import { projectInfoSchema } from './domain/project';
 import { appSettingsViewSchema, authorUpdateSchema } from './domain/app-settings';
 import { reportOptionsSchema, reportScopeSchema } from './report/report-options';
+import { agreementReportSchema } from './agreement/agreement-schema';
+import { suggestionContract } from './suggest/suggestion-contract';
+import { articleVersionSchema, resolveInputSchema, shareInputSchema, syncConflictSchema, syncOutcomeSchema, syncStatusSchema } from './domain/sync';
 import { networkEdgeSchema, networkEdgeTypeSchema, networkFiltersSchema, networkNodeSchema } from './network/network-graph';
 
 const none = z.object({}).strict();
+
+/** Articles and analysts (by name, as recorded in `createdBy`) compared for agreement. */
+const agreementArticlesSchema = z.array(idSchema).min(1, 'Choose at least one article').max(10_000);
+const agreementAnalystsSchema = z
+  .array(z.string().trim().min(1).max(100))
+  .min(2, 'Choose at least two analysts to compare')
+  .max(10, 'Compare at most 10 analysts at once')
+  .refine((names) => new Set(names).size === names.length, 'An analyst is chosen twice');
 
 /** Filters the library by what its summaries record. Empty or missing means "any". */
 const librarySearchFiltersSchema = z
@@ -403,6 +414,76 @@ export const contract = {
     output: z.object({ fileName: z.string(), markdown: z.string() }),
   },
 
+  /** Analysts who annotated the chosen articles or are assigned to them, with how much each coded. */
+  'agreement:analysts': {
+    input: z.object({ articleIds: agreementArticlesSchema }).strict(),
+    output: z.array(z.object({ name: z.string(), annotations: z.number().int(), articles: z.number().int() })),
+  },
+
+  /**
+   * Krippendorff's alpha between the chosen analysts over the chosen articles: unitizing alpha
+   * on where actor mentions, claims and each tag are, and alpha on the values of units two or
+   * more analysts marked; overall and per article, each with its units and a plain reading.
+   */
+  'agreement:compute': {
+    input: z.object({ articleIds: agreementArticlesSchema, analysts: agreementAnalystsSchema }).strict(),
+    output: agreementReportSchema,
+  },
+
+  /** The same figures as a CSV table or a Markdown section. */
+  'agreement:export': {
+    input: z.object({ articleIds: agreementArticlesSchema, analysts: agreementAnalystsSchema, format: z.enum(['csv', 'markdown']) }).strict(),
+    output: z.object({ fileName: z.string(), content: z.string() }),
+  },
+
+  /**
+   * One article for curation: the analysts' annotations aligned into units (one version per
+   * analyst, or null), disagreements first, and the agreed (curated) set so far.
+   */
+  'agreement:curation': {
+    input: z.object({ articleId: idSchema, analysts: agreementAnalystsSchema }).strict(),
+    output: z.object({
+      article: z.object({ id: idSchema, title: z.string(), text: z.string(), direction: z.enum(['ltr', 'rtl']) }),
+      units: z.array(z.object({ kind: annotationKindSchema, differences: z.array(z.string()), versions: z.array(annotationSchema.nullable()) })),
+      curated: z.array(annotationSchema),
+    }),
+  },
+
+  /**
+   * Adds agreed annotations (marked curated) to an article, one per item: the passage of
+   * `spanFrom`, and the kind, actor, claim details, tags and note of `valuesFrom` (default: the
+   * same annotation). The analysts' own annotations are not changed. One undoable step.
+   */
+  'agreement:curate': {
+    input: z
+      .object({
+        articleId: idSchema,
+        items: z.array(z.object({ spanFrom: idSchema, valuesFrom: idSchema.optional() }).strict()).min(1).max(1000),
+      })
+      .strict(),
+    output: z.object({ created: z.array(annotationSchema) }),
+  },
+  /** Whether the project is shared through a Git remote, when it last synced and what that brought in; progress while a sync runs. */
+  'sync:status': { input: none, output: syncStatusSchema },
+  /**
+   * Connects the project folder to a Git remote over HTTP(S) and syncs once. An empty project
+   * takes the project the remote holds (joining). The token is kept out of the project folder.
+   */
+  'sync:share': { input: shareInputSchema, output: syncOutcomeSchema },
+  /** Commits local changes (the analyst as author), fetches, merges by identity, writes durably and pushes. */
+  'sync:run': { input: none, output: syncOutcomeSchema },
+  /** Who changed an article's file and when, newest first, from the Git log. */
+  'sync:history': { input: z.object({ articleId: idSchema }).strict(), output: z.array(articleVersionSchema) },
+  /** Puts back an article as it was in an earlier commit, as one undoable step. */
+  'sync:restore': {
+    input: z.object({ articleId: idSchema, commit: z.string().regex(/^[0-9a-f]{40}$/, 'must be a commit id') }).strict(),
+    output: z.object({ articleId: idSchema, label: z.string() }),
+  },
+  /** Conflicts the merges listed and the analyst has not resolved yet. */
+  'sync:conflicts': { input: none, output: z.array(syncConflictSchema) },
+  /** Resolves one conflict: keep ours, take theirs, or keep both (one undoable step). */
+  'sync:resolve': { input: resolveInputSchema, output: z.object({ id: z.string(), articleId: idSchema.nullable(), projectChanged: z.boolean() }) },
+
   /**
    * The app's own settings (kept in the app's data folder, not in the project): the analyst's
    * name and email, recorded as `createdBy`/`updatedBy` on what they create or change. Before
@@ -417,6 +498,9 @@ export const contract = {
    * is rewritten. Not an undoable step. Fails with `invalid-input` naming the field.
    */
   'settings:update': { input: authorUpdateSchema, output: appSettingsViewSchema },
+
+  /** Proposed actors and attributed quotes, accepted or rejected by the analyst (src-shared/suggest/suggestion-contract.ts). */
+  ...suggestionContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'permission-denied'
   /** The project lies on a read-only disk or mount. */
   | 'read-only'
+  /** A remote (the Git server a project is shared through) could not be reached. */
+  | 'offline'
   | 'internal';
 
 export interface AppErrorShape {

@@ -1,10 +1,13 @@
 import { createRouter, type Router } from '../api/router';
 import { createHandlers } from '../services';
+import type { SecretStore } from '../services/sync';
 import { ProjectStore } from '../store/project-store';
 import { extractFiles, type ExtractInput } from '../services/import-service';
 import { writeFileDurable } from '../store/durable-file';
 import { seedSampleProject } from './sample-project';
 import type { AppSettingsStore } from '../store/app-settings-store';
+
+export type { SecretStore } from '../services/sync';
 
 export interface Workbench {
   store: ProjectStore;
@@ -18,14 +21,15 @@ export interface Workbench {
 
 /**
  * Opens a project and wires its services behind the router: what both the Electron shell and
- * the web host run. `sample` fills a brand-new project with the sample article.
+ * the web host run. `sample` fills a brand-new project with the sample article. `secrets` keeps
+ * remote tokens (the desktop shell passes one backed by safeStorage; default: memory, for the session).
  */
-export async function openWorkbench(directory: string, options: { sample?: boolean; settings?: AppSettingsStore } = {}): Promise<Workbench> {
+export async function openWorkbench(directory: string, options: { sample?: boolean; settings?: AppSettingsStore; secrets?: SecretStore } = {}): Promise<Workbench> {
   const { settings } = options;
   const store = await ProjectStore.open(directory, {
     seed: options.sample ? (fresh) => seedSampleProject(createRouter(createHandlers(fresh, undefined, { settings }))) : undefined,
   });
-  const router = createRouter(createHandlers(store, undefined, { settings }));
+  const router = createRouter(createHandlers(store, undefined, { settings, sync: { secrets: options.secrets } }));
   // Start building the search index in the background now, not at the first search.
   void router.handle('search:query', { limit: 1 });
   return {

@@ -47,6 +47,7 @@ vi.mock('electron', () => {
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: (template: unknown) => template },
     session: { defaultSession: fake.session },
     shell: { openExternal: vi.fn() },
+    safeStorage: { isEncryptionAvailable: () => true, encryptString: vi.fn(), decryptString: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: fake.protocolHandle },
     ipcMain: { handle: (channel: string) => fake.ipcChannels.push(channel) },
   };
@@ -82,4 +83,8 @@ it('starts one locked-down window on app://, ignoring the dev server without --d
   expect(fake.session.setPermissionRequestHandler).toHaveBeenCalled();
   expect(fake.protocolHandle).toHaveBeenCalledWith('app', expect.any(Function));
   expect(fake.ipcChannels).toEqual(expect.arrayContaining(['articles:list', 'shell:extract-paths', 'shell:allow-dropped-paths']));
+  // Remote tokens go to the safeStorage-backed store in the app's data, never the project folder.
+  const { openWorkbench } = await import('../app/workbench');
+  const secrets = (vi.mocked(openWorkbench).mock.calls[0]![1] as { secrets?: { persistent: boolean } }).secrets;
+  expect(secrets?.persistent).toBe(true);
 });

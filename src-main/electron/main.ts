@@ -5,7 +5,7 @@
  * protocol, ipc, shell-handlers), each tested without Electron's binary.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
 import { parseLaunchArgs } from '../app/cli-args';
 import { defaultProjectDir, PRODUCT_NAME } from '../app/project-location';
 import { describeStartFailure } from '../app/start-failure';
@@ -18,6 +18,7 @@ import { buildMenu } from './menu';
 import { guardContents, navigationRules } from './navigation';
 import { installPermissionHandlers } from './permissions';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { SafeSecretStore } from './safe-secret-store';
 import { createShellHandlers } from './shell-handlers';
 
 const mode = resolveLaunchMode(process.env, process.argv, app.isPackaged);
@@ -64,7 +65,9 @@ async function start(): Promise<void> {
   const projectDir = args.project ?? defaultProjectDir(app.getPath('userData'));
   // The analyst's identity lives with the app, not in the project (a shared project names no one).
   const settings = await openAppSettings(app.getPath('userData'));
-  workbench = await openWorkbench(projectDir, { sample: args.project === undefined, settings });
+  // Remote tokens for shared projects: encrypted by the system, in the app's data, not the project.
+  const secrets = new SafeSecretStore(safeStorage, join(app.getPath('userData'), 'sync-secrets.json'));
+  workbench = await openWorkbench(projectDir, { sample: args.project === undefined, settings, secrets });
 
   serveRenderer(join(__dirname, '../renderer'));
   const opened = workbench;

@@ -52,6 +52,7 @@ const STATUS: Record<ErrorCode, number> = {
   'disk-full': 507,
   'permission-denied': 500,
   'read-only': 500,
+  offline: 502,
   internal: 500,
 };
 

@@ -10,6 +10,7 @@ import type { ProjectFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
 import { onArticle, rangeIn } from './annotations-service';
 import type { History } from './history';
+import { recordMerge } from './merge/merged-into';
 import { actorOf, cleanAliases } from './validate';
 
 export type ActorHandlers = Pick<
@@ -96,6 +97,8 @@ export function actorHandlers(store: ProjectStore, history: History, now: () => 
           if (chainOf(project, survivorId).includes(mergedId)) target.affiliationId = merged.affiliationId === survivorId ? null : merged.affiliationId;
           for (const actor of project.actors) if (actor.affiliationId === mergedId && actor.id !== survivorId) actor.affiliationId = survivorId;
           project.actors = project.actors.filter((a) => a.id !== mergedId);
+          // Kept so that a sync points the other side's new mentions of the merged actor here.
+          recordMerge(project, mergedId, survivorId);
           target.updatedAt = now().toISOString();
           stampUpdated(target, author());
           return target;

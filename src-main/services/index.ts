@@ -13,8 +13,12 @@ import { tagHandlers } from './tags-service';
 import { w3cHandlers } from './w3c-service';
 import { libraryHandlers } from './library-service';
 import { importHandlers } from './import-service';
+import { agreementHandlers } from './agreement-service';
 import { networkHandlers } from './network-service';
 import type { Reanchorer } from './reanchorer';
+import type { Suggester } from './suggester';
+import { suggestionHandlers } from './suggestions-service';
+import { fileLevelMerger, MemorySecretStore, SyncService, syncHandlers, type SyncDeps } from './sync';
 import type { AuthorProvider } from '../../src-shared/domain/author';
 import { AppSettingsStore } from '../store/app-settings-store';
 import { settingsHandlers } from './settings-service';
@@ -22,10 +26,14 @@ import { settingsHandlers } from './settings-service';
 /** What the services are built with besides the project. */
 export interface HandlerOptions {
   reanchorer?: Reanchorer;
+  /** Runs the suggestion engine (tests inject one with a fake engine). */
+  suggester?: Suggester;
   /** The app's settings; by default kept in memory, naming the analyst "Analyst". */
   settings?: AppSettingsStore;
   /** Who is working: asked at each change. By default, the author in `settings`. */
   author?: AuthorProvider;
+  /** Where remote tokens are kept and how trees merge (default: in memory, whole-file merge). */
+  sync?: Partial<SyncDeps>;
 }
 
 /** Every channel's handler, over one open project, sharing one undo history. */
@@ -33,6 +41,7 @@ export function createHandlers(store: ProjectStore, now: () => Date = () => new 
   const history = new History(store);
   const settings = options.settings ?? AppSettingsStore.inMemory({ author: { name: 'Analyst' } });
   const author = options.author ?? (() => settings.get().author);
+  const sync = new SyncService(store, { secrets: options.sync?.secrets ?? new MemorySecretStore(), merger: options.sync?.merger ?? fileLevelMerger, now: options.sync?.now ?? now });
   return {
     ...settingsHandlers(settings),
     ...libraryHandlers(store),
@@ -48,6 +57,9 @@ export function createHandlers(store: ProjectStore, now: () => Date = () => new 
     ...reportHandlers(store, now),
     ...projectFileHandlers(store, now),
     ...w3cHandlers(store, history, now, author),
+    ...agreementHandlers(store, history, now, author),
+    ...suggestionHandlers(store, history, now, author, options.suggester),
+    ...syncHandlers(store, history, sync),
     ...networkHandlers(store),
   };
 }

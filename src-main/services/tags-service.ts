@@ -8,6 +8,7 @@ import type { ProjectStore } from '../store/project-store';
 import type { History } from './history';
 import { onArticle } from './annotations-service';
 import { tagOf, unique } from './validate';
+import { recordMerge } from './merge/merged-into';
 
 export type TagHandlers = Pick<Handlers, 'tags:create' | 'tags:update' | 'tags:merge' | 'tags:delete'>;
 
@@ -58,6 +59,8 @@ export function tagHandlers(store: ProjectStore, history: History, now: () => Da
           survivor.updatedAt = now().toISOString();
           stampUpdated(survivor, author());
           project.tags = project.tags.filter((t) => t.id !== mergedId);
+          // Kept so that a sync points the other side's new uses of the merged tag here.
+          recordMerge(project, mergedId, survivorId);
           return survivor;
         });
       }),

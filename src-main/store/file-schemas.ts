@@ -26,8 +26,17 @@ export const projectFileSchema = z.object({
   actors: z.array(actorSchema),
   tags: z.array(tagSchema),
   settings: z.record(z.string(), z.unknown()),
+  /**
+   * Actors and tags merged into another (`actors:merge`, `tags:merge`): merged id → survivor id.
+   * A sync uses it to point the other side's new mentions, speakers and tag uses of a merged
+   * actor or tag at the survivor (docs/merge.md). Absent in files written before it existed.
+   */
+  mergedInto: z.record(idSchema, idSchema).optional(),
 });
 export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+/** Most rejected suggestion keys one article remembers (far above what a text proposes). */
+export const MAX_REJECTED_SUGGESTIONS = 100_000;
 
 /** `articles/<id>.json`: one article and all its annotations, so a save rewrites one small file. */
 export const articleFileSchema = z
@@ -35,6 +44,13 @@ export const articleFileSchema = z
     schemaVersion: z.number().int().positive(),
     article: articleSchema,
     annotations: z.array(annotationSchema),
+    /**
+     * Keys of the suggestions the analyst rejected for this article (src-shared/suggest), never
+     * proposed again. Optional, like the article's later fields: files written before it lack it
+     * and read as "none rejected", so no format bump; an older build that rewrites the file drops
+     * it, which can only bring a rejected suggestion back, never lose annotations.
+     */
+    rejectedSuggestions: z.array(z.string().min(1).max(500)).max(MAX_REJECTED_SUGGESTIONS).optional(),
   })
   .refine((file) => file.annotations.every((a) => a.articleId === file.article.id && a.target.end <= file.article.text.length), {
     message: 'an annotation points outside its article',

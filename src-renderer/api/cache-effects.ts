@@ -10,7 +10,7 @@ type Entries = ChannelOutput<'claims:table'>;
 type Effect<C extends MutationChannel> = (cache: CacheWriter, input: ChannelInput<C>, output: ChannelOutput<C>) => Promise<unknown>;
 
 /** Views built from annotations across the library. */
-const LIBRARY_VIEWS = ['claims:table', 'claims:list', 'review:queue', 'actors:dossier', 'actors:find-mentions', 'search:query'] as const satisfies readonly QueryChannel[];
+const LIBRARY_VIEWS = ['claims:table', 'claims:list', 'review:queue', 'actors:dossier', 'actors:find-mentions', 'search:query', 'agreement:analysts', 'agreement:compute', 'agreement:curation', 'suggestions:list', 'suggestions:pending'] as const satisfies readonly QueryChannel[];
 
 const NETWORK_VIEWS = ['network:graph', 'network:edge'] as const satisfies readonly QueryChannel[];
 const NETWORK_SOURCES: readonly QueryChannel[] = ['articles:list', 'project:get', 'claims:table'];
@@ -133,8 +133,28 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
   'import:w3c': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
   // A restore fills the whole (empty) project: everything known is out of date.
   'project:import': (cache) => cache.client.invalidateQueries(),
+  // Suggestions: accepting writes annotations and actors; rejecting, the article's rejected keys.
+  'suggestions:accept': (cache, input) => Promise.all([cache.invalidateArticles([input.articleId]), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
+  'suggestions:reject': (cache) => cache.invalidate('suggestions:list', 'suggestions:pending', 'history:state'),
+  // A run writes nothing; the Review view's list is refreshed when it ends (suggest-dialog.tsx).
+  'suggestions:run': () => Promise.resolve(),
+  'suggestions:cancel': () => Promise.resolve(),
+  // A share or sync may bring in any file: everything known is out of date.
+  'sync:share': (cache) => cache.client.invalidateQueries(),
+  'sync:run': (cache) => cache.client.invalidateQueries(),
+  'sync:restore': (cache, input) =>
+    Promise.all([cache.invalidateArticles([input.articleId]), cache.invalidate('articles:list', 'project:get', 'history:state', 'search:query', ...LIBRARY_VIEWS)]),
+  'sync:resolve': (cache, _input, result) =>
+    Promise.all([
+      cache.invalidateArticles(result.articleId ? [result.articleId] : []),
+      cache.invalidate('sync:conflicts', 'sync:status', 'history:state', 'articles:list', ...(result.projectChanged ? (['project:get'] as const) : []), ...LIBRARY_VIEWS),
+    ]),
   'history:undo': (cache, _input, step) => applyStep(cache, step),
   'history:redo': (cache, _input, step) => applyStep(cache, step),
+  'agreement:curate': (cache, input, { created }) => {
+    cache.updateArticle(input.articleId, (value) => created.reduce(upsert, value));
+    return cache.invalidate('agreement:curation', 'articles:list', 'history:state', 'review:queue', 'claims:table', 'claims:list', 'actors:dossier', 'project:get');
+  },
   // The app's settings are not part of the project nor of its undo history.
   'settings:update': async (cache, _input, settings) => cache.client.setQueryData(['settings:get', {}], settings),
 };

@@ -16,7 +16,15 @@ export const QUERY_CHANNELS = [
   'actors:dossier',
   'actors:find-mentions',
   'search:query',
+  'agreement:analysts',
+  'agreement:compute',
+  'agreement:curation',
   'settings:get',
+  'suggestions:list',
+  'suggestions:pending',
+  'sync:status',
+  'sync:history',
+  'sync:conflicts',
   'network:graph',
   'network:edge',
 ] as const satisfies readonly Channel[];
@@ -26,7 +34,9 @@ export type QueryChannel = (typeof QUERY_CHANNELS)[number];
  * Channels that compute a file or a preview from the project and change nothing: called when
  * the user asks, never cached.
  */
-export type OneShotChannel = 'import:extract' | 'reports:markdown' | 'export:csv' | 'export:w3c' | 'project:export' | 'export:article-markdown';
+export type OneShotChannel = 'import:extract' | 'reports:markdown' | 'export:csv' | 'export:w3c' | 'project:export' | 'export:article-markdown' | 'agreement:export'
+  /** A run's progress, polled while it runs. */
+  | 'suggestions:job';
 
 /** Everything else changes the project, and must say what it changed (see cache-effects.ts). */
 export type MutationChannel = Exclude<Channel, QueryChannel | OneShotChannel>;

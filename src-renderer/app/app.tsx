@@ -14,8 +14,11 @@ import { ProjectNotesDialog } from '../features/project/project-notes-dialog';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { Reader } from '../features/reader/reader';
 import { ReviewView } from '../features/review/review-view';
+import { AgreementView } from '../features/agreement/agreement-view';
+import { SuggestionsPanel } from '../features/suggestions/suggestions-panel';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog';
 import { AppToolbar } from './app-toolbar';
+import { SyncBar } from '../features/sync/sync-bar';
 import { isTypingTarget, PRIORITY, useShortcuts } from './keymap';
 import { NavigationContext, type Focus, type Navigation, type View } from './navigation';
 import { showPassage } from './show-passage';
@@ -154,6 +157,7 @@ export function App() {
             onShortcuts={() => setDialog('shortcuts')}
             onSettings={() => setDialog('settings')}
           />
+          <SyncBar />
           {(problems.length > 0 || error) && (
             <div className="banners">
               {problems.map((problem) => (
@@ -188,6 +192,7 @@ export function App() {
               </main>
               <aside className="side-panels" aria-label="Panels">
                 <AnnotationsPanel />
+                <SuggestionsPanel />
                 <ActorsPanel />
                 <CodebookPanel />
               </aside>
@@ -206,6 +211,11 @@ export function App() {
           {view === 'review' && (
             <div className="workspace" role="tabpanel" aria-label="Review view">
               <ReviewView />
+            </div>
+          )}
+          {view === 'agreement' && (
+            <div className="workspace" role="tabpanel" aria-label="Agreement view">
+              <AgreementView articles={articles} />
             </div>
           )}
           {view === 'network' && (

@@ -14,6 +14,10 @@ describe('keymap', () => {
     expect(matching(press('n'), 'Anywhere')).toEqual(['newArticle']);
     expect(matching(press('n'), 'Review view')).toEqual(['reviewNext']);
     expect(matching(press('7'), 'Reading an article')).toEqual(['tagHotkey']);
+    expect(matching(press('s'), 'Reading an article')).toEqual(['nextSuggestion']);
+    expect(matching(press('S', { shiftKey: true }), 'Reading an article')).toEqual(['nextSuggestion']);
+    expect(matching(press('y'), 'Reading an article')).toEqual(['acceptSuggestion']);
+    expect(matching(press('x'), 'Reviewing suggestions')).toEqual(['reviewSuggestionReject']);
     expect(matching(press('ArrowLeft', { shiftKey: true }), 'Reading an article')).toEqual(['selectByCharacter']);
   });
 
@@ -27,7 +31,7 @@ describe('keymap', () => {
   it('no key press matches two shortcuts of one context', () => {
     const keys = [...'abcdefghijklmnopqrstuvwxyz0123456789?', 'Escape', 'Delete', 'Backspace', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
     const modifiers: Partial<Press>[] = [{}, { shiftKey: true }, { ctrlKey: true }, { ctrlKey: true, shiftKey: true }];
-    for (const context of ['Anywhere', 'Reading an article', 'Review view'] as const) {
+    for (const context of ['Anywhere', 'Reading an article', 'Review view', 'Reviewing suggestions'] as const) {
       for (const key of keys) for (const mods of modifiers) expect(matching(press(key, mods), context).length, `${context}: ${JSON.stringify({ key, ...mods })}`).toBeLessThanOrEqual(1);
     }
   });

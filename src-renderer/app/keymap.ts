@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 /** Where a shortcut acts; the dialog groups them so. */
-export type ShortcutContext = 'Anywhere' | 'Reading an article' | 'Review view';
+export type ShortcutContext = 'Anywhere' | 'Reading an article' | 'Review view' | 'Reviewing suggestions';
 
 /** One keyboard shortcut: how the dialog shows it, and which key events it answers. */
 export interface Shortcut {
@@ -48,11 +48,18 @@ export const SHORTCUTS = {
   disputed: { keys: 'D', action: 'Mark the selected annotation disputed', context: 'Reading an article', matches: key('d') },
   remove: { keys: 'Delete', action: 'Delete the selected annotation', context: 'Reading an article', matches: key('Delete', 'Backspace') },
   clear: { keys: 'Esc', action: 'Clear the selection, close a dialog', context: 'Reading an article', matches: key('Escape') },
+  nextSuggestion: { keys: 'S / Shift + S', action: 'Next / previous suggestion', context: 'Reading an article', matches: key('s', 'S') },
+  acceptSuggestion: { keys: 'Y', action: 'Accept the current suggestion', context: 'Reading an article', matches: key('y') },
+  rejectSuggestion: { keys: 'X', action: 'Reject the current suggestion', context: 'Reading an article', matches: key('x') },
 
   reviewMarkReviewed: { keys: 'R', action: 'Mark the shown annotation reviewed', context: 'Review view', hint: 'reviewed', matches: key('r') },
   reviewMarkDisputed: { keys: 'D', action: 'Mark the shown annotation disputed', context: 'Review view', hint: 'disputed', matches: key('d') },
   reviewDelete: { keys: 'Delete', action: 'Delete the shown annotation', context: 'Review view', hint: 'deletes', matches: key('Delete') },
   reviewNext: { keys: 'N / → / J', action: 'Next annotation to review', context: 'Review view', hint: 'next', matches: key('n', 'ArrowRight', 'j') },
+
+  reviewSuggestionAccept: { keys: 'Y', action: 'Accept the shown suggestion', context: 'Reviewing suggestions', hint: 'accepts', matches: key('y') },
+  reviewSuggestionReject: { keys: 'X', action: 'Reject the shown suggestion', context: 'Reviewing suggestions', hint: 'rejects', matches: key('x') },
+  reviewSuggestionNext: { keys: 'N / → / J', action: 'Next suggestion', context: 'Reviewing suggestions', hint: 'next', matches: key('n', 'ArrowRight', 'j') },
 
   undo: { keys: 'Ctrl/Cmd + Z', action: 'Undo', context: 'Anywhere', matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z' },
   redo: {

@@ -1,7 +1,7 @@
 import { SHORTCUTS, type Shortcut, type ShortcutContext } from '../app/keymap';
 import { Modal } from './modal';
 
-const CONTEXTS: ShortcutContext[] = ['Reading an article', 'Review view', 'Anywhere'];
+const CONTEXTS: ShortcutContext[] = ['Reading an article', 'Review view', 'Reviewing suggestions', 'Anywhere'];
 
 /** Every keyboard shortcut, listed from the keymap the listeners use (opened with ?). */
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {

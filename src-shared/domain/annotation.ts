@@ -39,6 +39,11 @@ export const annotationSchema = z.object({
   /** For a claim: speaker, grading, verification and links. */
   claim: claimSchema.nullable(),
   anchor: anchorStateSchema,
+  /**
+   * Part of the agreed version settled in the curation view, kept apart from the analysts' own
+   * annotations (which stay as they were); absent = an analyst's own annotation.
+   */
+  curated: z.boolean().optional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   ...authorshipShape,

@@ -63,6 +63,8 @@ export const articleSchema = z.object({
   language: languageTagSchema.optional(),
   /** Which way the text runs: the reader, snippets and reports render it with this `dir`. Absent = ltr. */
   direction: textDirectionSchema.optional(),
+  /** Analysts (by name) who code this article independently, for agreement; absent = nobody assigned. */
+  assignedTo: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   ...authorshipShape,
@@ -102,6 +104,7 @@ export const articlePatchSchema = z
     byline: z.string().trim().max(MAX_SOURCE),
     language: languageTagSchema,
     direction: textDirectionSchema,
+    assignedTo: z.array(z.string().trim().min(1, 'An analyst needs a name').max(100)).max(20, 'Assign at most 20 analysts'),
   })
   .partial()
   .strict();

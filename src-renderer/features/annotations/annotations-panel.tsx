@@ -100,6 +100,7 @@ const AnnotationList = memo(function AnnotationList({ entries, selectedId, selec
               <span className="entry-quote">{a.target.exact.length > 90 ? `${a.target.exact.slice(0, 90)}…` : a.target.exact}</span>
               <span className="entry-meta">
                 {describeAnnotation(a, actorsById)} · {REVIEW_STATUS_LABELS[a.status]}
+                {a.curated && <span className="agreed-badge">Agreed</span>}
                 {a.tags.length > 0 && ` · ${a.tags.map((t) => tagNames.get(t)).filter(Boolean).join(', ')}`}
               </span>
             </span>

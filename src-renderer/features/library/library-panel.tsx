@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/queries';
 import { ARTICLE_STATUS_LABELS, REVIEW_FILTER_LABELS } from '../../ui/labels';
 import { useWorkbench } from '../../app/workbench-context';
 import { ReportDialog } from '../export/report-dialog';
+import { SuggestDialog } from '../suggestions/suggest-dialog';
 import { LibraryList } from './library-list';
 import { LabelOptions } from '../../ui/label-options';
 
@@ -22,6 +23,7 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [showFilters, setShowFilters] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [suggesting, setSuggesting] = useState(false);
   const active = Object.values(filters).some((v) => v) || query.trim() !== '';
 
   // Text and filters combine: the full-text search runs over the filtered library.
@@ -54,6 +56,9 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
         </select>
         <button type="button" aria-expanded={showFilters} onClick={() => setShowFilters((v) => !v)}>
           Filters{active ? ' •' : ''}
+        </button>
+        <button type="button" onClick={() => setSuggesting(true)} disabled={articles.length === 0} title="Find actors and quotes in chosen articles or the whole project">
+          Suggest for…
         </button>
       </div>
       {showFilters && (
@@ -130,6 +135,7 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
         onSelect={setSelected}
         emptyMessage={articles.length === 0 ? 'No articles yet. Use New article to paste one.' : 'No article matches the filters.'}
       />
+      {suggesting && <SuggestDialog chosen={[...selected]} shown={active ? shown.map((a) => a.id) : null} total={articles.length} onClose={() => setSuggesting(false)} />}
       {reporting && <ReportDialog articles={articles} initialChosen={[...selected]} onClose={() => setReporting(false)} />}
     </>
   );

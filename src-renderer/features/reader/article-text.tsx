@@ -32,6 +32,8 @@ export function ArticleText({ text, annotations, selectedId, tagColors }: Props)
 interface KindedSpan extends Span {
   kind: Annotation['kind'];
   color: string | null;
+  /** Part of the agreed set (curation): drawn apart from analysts' own annotations. */
+  curated: boolean;
 }
 
 function groupByParagraph(paragraphs: readonly Paragraph[], annotations: readonly Annotation[], tagColors: ReadonlyMap<string, string>): KindedSpan[][] {
@@ -43,7 +45,7 @@ function groupByParagraph(paragraphs: readonly Paragraph[], annotations: readonl
     for (let i = firstEndingAfter(paragraphs, start); i < paragraphs.length; i++) {
       const p = paragraphs[i]!;
       if (p.start >= end) break;
-      groups[i]!.push({ id: annotation.id, start, end, kind: annotation.kind, color });
+      groups[i]!.push({ id: annotation.id, start, end, kind: annotation.kind, color, curated: annotation.curated === true });
     }
   }
   return groups;
@@ -62,7 +64,7 @@ function firstEndingAfter(paragraphs: readonly Paragraph[], offset: number): num
 }
 
 function keyOf(spans: readonly KindedSpan[]): string {
-  return spans.map((s) => `${s.id}:${s.start}:${s.end}:${s.kind}:${s.color}`).join('|');
+  return spans.map((s) => `${s.id}:${s.start}:${s.end}:${s.kind}:${s.color}:${s.curated}`).join('|');
 }
 
 interface ParagraphProps {
@@ -86,6 +88,7 @@ const ParagraphView = memo(
           // Every kind present stays visible: a claim's tint under an actor's underline.
           const classes = ['hl', ...new Set(covering.map((s) => `hl-${s.kind}`)), `depth-${Math.min(segment.ids.length, 3)}`];
           if (selectedId && segment.ids.includes(selectedId)) classes.push('hl-selected');
+          if (covering.some((s) => s.curated)) classes.push('hl-curated');
           const color = [...covering].reverse().find((s) => s.color)?.color;
           return (
             <mark key={segment.start} className={classes.join(' ')} data-ids={segment.ids.join(' ')} style={color ? { backgroundColor: `${color}66` } : undefined}>

@@ -5,6 +5,8 @@ import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { ARTICLE_STATUS_LABELS } from '../../ui/labels';
 import { LabelOptions } from '../../ui/label-options';
+import { CodingControls } from '../agreement/coding-controls';
+import { ArticleHistoryDialog } from '../sync/article-history-dialog';
 
 /** The open article's title and metadata, with its status, note and the Edit text button. */
 export function ReaderHeader({ article, onEditText }: { article: Article; onEditText(): void }) {
@@ -12,6 +14,7 @@ export function ReaderHeader({ article, onEditText }: { article: Article; onEdit
   const { mutateAsync: updateArticle } = useApiMutation('articles:update');
   const [note, setNote] = useState(article.note);
   const [showNote, setShowNote] = useState(article.note.length > 0);
+  const [showHistory, setShowHistory] = useState(false);
   useEffect(() => setNote(article.note), [article.note]);
 
   async function update(patch: { status?: ArticleStatus; note?: string }, message: string): Promise<void> {
@@ -57,7 +60,12 @@ export function ReaderHeader({ article, onEditText }: { article: Article; onEdit
         <button type="button" onClick={onEditText}>
           Edit text
         </button>
+        <button type="button" onClick={() => setShowHistory(true)} title="Who changed this article and when; restore an earlier version">
+          History
+        </button>
       </div>
+      <CodingControls article={article} />
+      {showHistory && <ArticleHistoryDialog articleId={article.id} onClose={() => setShowHistory(false)} />}
       {showNote && (
         <textarea
           className="article-note"

@@ -3,12 +3,31 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { keyHints, PRIORITY, useShortcuts } from '../../app/keymap';
 import { useWorkbench } from '../../app/workbench-context';
 import { EntryView } from '../dossier/entry-view';
+import { SuggestionsReview } from '../suggestions/suggestions-review';
+
+/** The Review view walks draft annotations or pending suggestions. */
+export function ReviewView() {
+  const [mode, setMode] = useState<'annotations' | 'suggestions'>('annotations');
+  return (
+    <section className="view-main review-view" aria-label="Review queue">
+      <div className="review-modes" role="group" aria-label="What to review">
+        <button type="button" aria-pressed={mode === 'annotations'} onClick={() => setMode('annotations')}>
+          Annotations
+        </button>
+        <button type="button" aria-pressed={mode === 'suggestions'} onClick={() => setMode('suggestions')}>
+          Suggestions
+        </button>
+      </div>
+      {mode === 'annotations' ? <AnnotationsReview /> : <SuggestionsReview />}
+    </section>
+  );
+}
 
 /**
  * A keyboard-driven pass over what needs attention (draft and orphaned annotations): one at a
  * time, in context. R marks reviewed, D disputed, Delete deletes, N or → goes to the next.
  */
-export function ReviewView() {
+function AnnotationsReview() {
   const { reportError, setStatus } = useWorkbench();
   // Read through the cache: an undo, an import or an edit elsewhere refreshes the queue on screen.
   const queue = useApiQuery('review:queue', { limit: 500 }).data ?? null;
@@ -37,7 +56,7 @@ export function ReviewView() {
   useShortcuts({ reviewMarkReviewed: () => void act('reviewed'), reviewMarkDisputed: () => void act('disputed'), reviewDelete: () => void act('delete'), reviewNext: next }, PRIORITY.view);
 
   return (
-    <section className="view-main review-view" aria-label="Review queue">
+    <>
       {!queue && <p className="muted">Loading…</p>}
       {queue && (
         <p className="review-progress" aria-live="polite">
@@ -64,6 +83,6 @@ export function ReviewView() {
           <p className="muted">Keys: {keyHints('Review view')}</p>
         </>
       )}
-    </section>
+    </>
   );
 }
