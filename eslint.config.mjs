@@ -32,7 +32,7 @@ export const layers = {
 const packages = {
   // compromise: its English lexicon feeds the suggestion engine's name finder (src-shared/suggest, pure JS, no Node or DOM).
   shared: ['zod', 'approx-string-match', 'mdast', 'mdast-util-*', 'compromise', 'compromise/two'],
-  renderer: ['react', 'react-dom', '@tanstack/*'],
+  renderer: ['react', 'react-dom', '@tanstack/*', 'cytoscape'],
   main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
   shell: ['core', 'zod', 'electron', '@electron/*'],
 };
@@ -40,7 +40,7 @@ const packages = {
 packages.services = [...packages.main, 'isomorphic-git', 'isomorphic-git/*'];
 const layerOfPackages = { shared: 'shared', renderer: 'renderer', store: 'main', import: 'main', workers: 'main', services: 'services', api: 'main', app: 'main', host: 'main', shell: 'shell', resources: 'shared', bench: 'shared' };
 /** Tests may also use the test tools, Node, and the main-process layers they drive (a service test goes through the router). */
-const testPackages = ['vitest', 'vite', 'core', 'ajv', 'ajv-*', 'docx', 'pdf-lib'];
+const testPackages = ['vitest', 'vite', 'core', 'ajv', 'ajv-*', 'docx', 'pdf-lib', 'mermaid', 'linkedom'];
 const mainLayers = ['store', 'import', 'workers', 'services', 'api', 'app', 'host'];
 
 const boundaryPolicies = Object.entries(layers).flatMap(([type, { may }]) => {

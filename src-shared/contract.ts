@@ -20,6 +20,7 @@ import { reportOptionsSchema, reportScopeSchema } from './report/report-options'
 import { agreementReportSchema } from './agreement/agreement-schema';
 import { suggestionContract } from './suggest/suggestion-contract';
 import { articleVersionSchema, resolveInputSchema, shareInputSchema, syncConflictSchema, syncOutcomeSchema, syncStatusSchema } from './domain/sync';
+import { networkEdgeSchema, networkEdgeTypeSchema, networkFiltersSchema, networkNodeSchema } from './network/network-graph';
 
 const none = z.object({}).strict();
 
@@ -377,6 +378,27 @@ export const contract = {
   'review:queue': {
     input: z.object({ limit: z.number().int().min(1).max(5000).default(200) }).strict(),
     output: z.object({ total: z.number().int(), drafts: z.number().int(), orphans: z.number().int(), items: z.array(dossierEntrySchema) }),
+  },
+
+  /**
+   * The network of who says what about whom over the library: actors as nodes (with mentions and
+   * claims in scope), edges from a claim's speaker to the actors marked in the claim, to the
+   * speakers of the claims it supports, contradicts or repeats, and (when asked) between actors
+   * marked in one paragraph. See `buildNetwork` in src-shared/network.
+   */
+  'network:graph': {
+    input: z.object({ filters: networkFiltersSchema.default({ coMention: false }) }).strict(),
+    output: z.object({ nodes: z.array(networkNodeSchema), edges: z.array(networkEdgeSchema) }),
+  },
+
+  /**
+   * The claims behind one edge of the network (for co-mention, the first mention in each
+   * paragraph), with their articles and context, in date order. Same filters as `network:graph`;
+   * an edge that no longer exists answers an empty list.
+   */
+  'network:edge': {
+    input: z.object({ source: idSchema, target: idSchema, type: networkEdgeTypeSchema, filters: networkFiltersSchema.default({ coMention: false }) }).strict(),
+    output: z.array(dossierEntrySchema),
   },
 
   /** What undo and redo would do next (labels for the menu), or null. */

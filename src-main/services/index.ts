@@ -14,6 +14,7 @@ import { w3cHandlers } from './w3c-service';
 import { libraryHandlers } from './library-service';
 import { importHandlers } from './import-service';
 import { agreementHandlers } from './agreement-service';
+import { networkHandlers } from './network-service';
 import type { Reanchorer } from './reanchorer';
 import type { Suggester } from './suggester';
 import { suggestionHandlers } from './suggestions-service';
@@ -60,5 +61,6 @@ export function createHandlers(store: ProjectStore, now: () => Date = () => new 
     ...agreementHandlers(store, history, now, author),
     ...suggestionHandlers(store, history, now, author, options.suggester),
     ...syncHandlers(store, history, sync),
+    ...networkHandlers(store),
   };
 }

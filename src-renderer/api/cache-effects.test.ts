@@ -76,3 +76,20 @@ describe('cache effects of mutations', () => {
     expect(stale(['project:get', {}])).toBe(true);
   });
 });
+
+describe('the network view follows changes', () => {
+  it('is redrawn after a claim link, a new mention or an actor change, and left alone by a note', async () => {
+    const { client } = cacheWith([]);
+    const key = apiKey('network:graph', { filters: { coMention: false } });
+    const networkStale = async (change: () => Promise<unknown>) => {
+      client.setQueryData(key, { nodes: [], edges: [] });
+      await change();
+      return client.getQueryState(key)?.isInvalidated ?? false;
+    };
+    const ref = { articleId: 'a1', annotationId: 'x' };
+    expect(await networkStale(() => applyChange(client, 'claims:link', { from: ref, to: { ...ref, annotationId: 'y' }, type: 'contradicts' }, { linked: true }))).toBe(true);
+    expect(await networkStale(() => applyChange(client, 'annotations:create', { articleId: 'a1', start: 0, end: 4, kind: 'actor' }, annotation('m', { kind: 'actor', actorId: 'p' })))).toBe(true);
+    expect(await networkStale(() => applyChange(client, 'actors:update', { id: 'p', fields: { name: 'New' } }, {} as never))).toBe(true);
+    expect(await networkStale(() => applyChange(client, 'project:update-notes', { notes: 'n' }, { notes: 'n' }))).toBe(false);
+  });
+});

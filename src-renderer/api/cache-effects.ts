@@ -12,13 +12,21 @@ type Effect<C extends MutationChannel> = (cache: CacheWriter, input: ChannelInpu
 /** Views built from annotations across the library. */
 const LIBRARY_VIEWS = ['claims:table', 'claims:list', 'review:queue', 'actors:dossier', 'actors:find-mentions', 'search:query', 'agreement:analysts', 'agreement:compute', 'agreement:curation', 'suggestions:list', 'suggestions:pending'] as const satisfies readonly QueryChannel[];
 
+const NETWORK_VIEWS = ['network:graph', 'network:edge'] as const satisfies readonly QueryChannel[];
+const NETWORK_SOURCES: readonly QueryChannel[] = ['articles:list', 'project:get', 'claims:table'];
+
 /** Small verbs over the query cache, keyed as queries.ts keys it (`[channel, input]`). */
 export class CacheWriter {
   constructor(readonly client: QueryClient) {}
 
-  /** Marks every answer of these channels stale; those on screen are fetched again. */
+  /**
+   * Marks every answer of these channels stale; those on screen are fetched again. The network
+   * is drawn from every claim, mention and actor: whatever changes the library's counts, the
+   * registry or the claims' links redraws it.
+   */
   invalidate(...channels: QueryChannel[]): Promise<unknown> {
-    return Promise.all(channels.map((channel) => this.client.invalidateQueries({ queryKey: [channel] })));
+    const all = channels.some((c) => NETWORK_SOURCES.includes(c)) ? [...channels, ...NETWORK_VIEWS] : channels;
+    return Promise.all(all.map((channel) => this.client.invalidateQueries({ queryKey: [channel] })));
   }
 
   /** Invalidates the open copies of these articles (all of them for 'all'). */

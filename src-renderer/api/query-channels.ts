@@ -25,6 +25,8 @@ export const QUERY_CHANNELS = [
   'sync:status',
   'sync:history',
   'sync:conflicts',
+  'network:graph',
+  'network:edge',
 ] as const satisfies readonly Channel[];
 export type QueryChannel = (typeof QUERY_CHANNELS)[number];
 

@@ -25,7 +25,7 @@ interface Props {
   onSettings(): void;
 }
 
-const VIEWS: readonly View[] = ['library', 'actors', 'claims', 'review', 'agreement'];
+const VIEWS: readonly View[] = ['library', 'actors', 'claims', 'review', 'agreement', 'network'];
 
 /** The main toolbar: add and import, export, undo and redo, the views, search and the status line. */
 export function AppToolbar(props: Props) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import { useApi } from '../api/api-context';
 import { useApiQuery } from '../api/queries';
@@ -29,6 +29,9 @@ import { useCacheErrors } from './use-cache-errors';
 import { useImportSource } from './use-import-source';
 import { useUndoRedo } from './use-undo-redo';
 import { WorkbenchContext, type ProjectData, type Workbench } from './workbench-context';
+
+// The network view brings Cytoscape.js (about 400 kB): loaded when first opened, not at start-up.
+const NetworkView = lazy(() => import('../features/network/network-view').then((m) => ({ default: m.NetworkView })));
 
 const EMPTY_PROJECT: ProjectData = { name: '', notes: '', actors: [], tags: [] };
 const NO_ARTICLES: ArticleSummary[] = [];
@@ -218,6 +221,13 @@ export function App() {
           {view === 'agreement' && (
             <div className="workspace" role="tabpanel" aria-label="Agreement view">
               <AgreementView articles={articles} />
+            </div>
+          )}
+          {view === 'network' && (
+            <div className="workspace" role="tabpanel" aria-label="Network view">
+              <Suspense fallback={<p className="muted">Loading the network…</p>}>
+                <NetworkView />
+              </Suspense>
             </div>
           )}
           {dialog === 'new-article' && (

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 
-export type View = 'library' | 'actors' | 'claims' | 'review' | 'agreement';
+export type View = 'library' | 'actors' | 'claims' | 'review' | 'agreement' | 'network';
 
 /** Where to go in the reader once an article is open: an annotation, or a passage to show. */
 export type Focus = { articleId: string; annotationId?: string; range?: { start: number; end: number } };

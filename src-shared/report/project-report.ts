@@ -8,6 +8,7 @@ import { CLAIM_FORM_LABELS, CREDIBILITY_LABELS, gradeOf, RELIABILITY_LABELS, VER
 import type { Tag } from '../domain/tag';
 import { paragraphsOf } from '../text/canonical';
 import type { ReportOptions } from './report-options';
+import { networkSection } from './report-network';
 
 /** Everything a report may draw on; the caller loads it (the articles in scope only). */
 export interface ReportInput {
@@ -122,6 +123,8 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
       ),
     );
   }
+
+  if (sections.network) children.push(...networkSection(input, options));
 
   if (sections.claims && claims.length) {
     children.push(heading(2, 'Claims'));

@@ -21,9 +21,13 @@ export const reportSectionsSchema = z
     sources: z.boolean(),
     /** Who marked each claim and highlight (and who last changed it). Off unless asked for. */
     authors: z.boolean().default(false),
+    /** The scope's network of who says what about whom, as a Mermaid flowchart; off unless asked. */
+    network: z.boolean().default(false),
   })
   .strict();
 export type ReportSections = z.infer<typeof reportSectionsSchema>;
+/** Sections as a caller may send them (the network section may be left out). */
+export type ReportSectionsInput = z.input<typeof reportSectionsSchema>;
 
 /** Empty lists mean "no filter". */
 export const reportFiltersSchema = z
@@ -40,7 +44,7 @@ export const reportOptionsSchema = z
   .object({
     title: z.string().trim().max(300).default(''),
     scope: reportScopeSchema,
-    sections: reportSectionsSchema.default({ notes: true, actors: true, claims: true, highlights: true, sources: true, authors: false }),
+    sections: reportSectionsSchema.default({ notes: true, actors: true, claims: true, highlights: true, sources: true, authors: false, network: false }),
     filters: reportFiltersSchema.default({ tagIds: [], actorIds: [], statuses: [], verifications: [] }),
   })
   .strict();

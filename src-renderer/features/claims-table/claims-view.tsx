@@ -6,6 +6,7 @@ import { useNavigation } from '../../app/navigation';
 import { useWorkbench } from '../../app/workbench-context';
 import type { LibraryEntry } from '../dossier/entry-view';
 import { LabelOptions } from '../../ui/label-options';
+import { ClaimsTimeline } from '../timeline/claims-timeline';
 
 type SortKey = 'speaker' | 'date' | 'source' | 'grade' | 'verification';
 const TABLE = apiKey('claims:table', {});
@@ -89,6 +90,7 @@ export function ClaimsView() {
         </select>
         <span className="muted">{rows ? `${shown.length} of ${rows.length} claims` : 'Loading…'}</span>
       </div>
+      {rows && rows.length > 0 && <ClaimsTimeline entries={shown} />}
       <table className="claims-table">
         <thead>
           <tr>

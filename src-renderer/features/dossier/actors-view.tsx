@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { useApiQuery } from '../../api/queries';
 import { useWorkbench } from '../../app/workbench-context';
 import { ACTOR_KIND_LABELS } from '../../ui/labels';
 import { useSaveFile } from '../export/use-save-file';
+import { ClaimsTimeline } from '../timeline/claims-timeline';
 import { EntryView } from './entry-view';
 import { AuthorshipLine } from '../../ui/authorship-line';
 
@@ -16,6 +17,15 @@ export function ActorsView({ actorId, onSelect }: { actorId: string | null; onSe
   const chosen = actorId ?? [...project.actors].sort((a, b) => b.mentionCount - a.mentionCount)[0]?.id ?? null;
 
   const dossier = useApiQuery('actors:dossier', { actorId: chosen ?? '' }, { enabled: chosen !== null }).data ?? null;
+  // The timeline shows the actor's claims and the claims of others linked to them (a contradiction
+  // needs both ends), so it reads from the claims table rather than the dossier.
+  const table = useApiQuery('claims:table', {}, { enabled: chosen !== null }).data;
+  const timelineEntries = useMemo(() => {
+    if (!table || !chosen) return [];
+    const own = table.filter((e) => e.annotation.claim?.speakerId === chosen);
+    const linked = new Set(own.flatMap((e) => e.annotation.claim!.links.map((l) => `${l.articleId}/${l.annotationId}`)));
+    return table.filter((e) => e.annotation.claim?.speakerId === chosen || linked.has(`${e.articleId}/${e.annotation.id}`));
+  }, [table, chosen]);
 
   async function exportDossier(): Promise<void> {
     if (!chosen) return;
@@ -75,6 +85,7 @@ export function ActorsView({ actorId, onSelect }: { actorId: string | null; onSe
                 </button>
               </p>
             </header>
+            {timelineEntries.length > 0 && <ClaimsTimeline entries={timelineEntries} label={`Claims timeline of ${dossier.actor.name}`} />}
             <ol className="timeline" aria-label="Timeline">
               {[...byDate].map(([date, entries]) => (
                 <li key={date}>

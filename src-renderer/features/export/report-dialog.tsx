@@ -19,6 +19,7 @@ const SECTIONS: { key: keyof ReportSections; label: string }[] = [
   { key: 'sources', label: 'Sources' },
   // Off by default: who marked what is for the team, not always for the report's readers.
   { key: 'authors', label: 'Authors' },
+  { key: 'network', label: 'Network diagram' },
 ];
 const STATUSES = keysOf(REVIEW_STATUS_LABELS).map((value) => ({ value, label: REVIEW_STATUS_LABELS[value] }));
 
@@ -33,7 +34,7 @@ export function ReportDialog({ articles, onClose, initialChosen }: { articles: r
   const [scopeKind, setScopeKind] = useState<ScopeKind>(initialChosen?.length ? 'articles' : session ? 'article' : 'project');
   const [chosen, setChosen] = useState<string[]>(initialChosen?.length ? initialChosen : session ? [session.article.id] : []);
   const [actorId, setActorId] = useState(project.actors[0]?.id ?? '');
-  const [sections, setSections] = useState<ReportSections>({ notes: true, actors: true, claims: true, highlights: true, sources: true, authors: false });
+  const [sections, setSections] = useState<ReportSections>({ notes: true, actors: true, claims: true, highlights: true, sources: true, authors: false, network: false });
   const [tagIds, setTagIds] = useState<string[]>([]);
   const [actorIds, setActorIds] = useState<string[]>([]);
   const [statuses, setStatuses] = useState<ReviewStatus[]>([]);
