@@ -80,18 +80,19 @@ test('two analysts share a project through a Git server, sync, and resolve a con
     const conflicts = ben.page.getByRole('dialog', { name: 'Conflicts' });
     await expect(conflicts.getByRole('list', { name: 'Conflicts' }).getByRole('listitem')).toHaveCount(1);
     await shot(ben.page, 'conflicts');
-    // The remote's value (Ana's, shared first) stays until Ben chooses; his is listed beside it.
-    await expect(conflicts.getByRole('listitem')).toContainText('Source not yet confirmed.');
-    await expect(ben.page.getByLabel('Article note', { exact: true })).toHaveValue('Checked against the ministry statement.');
-    await conflicts.getByRole('button', { name: 'Keep yours' }).click();
+    // Merged by identity: the later edit (Ben's) is kept for now by the stated rule; Ana's is listed beside it.
+    await expect(conflicts.getByRole('listitem')).toContainText('Checked against the ministry statement.');
+    await expect(conflicts.getByRole('listitem')).toContainText('(kept for now)');
+    await expect(ben.page.getByLabel('Article note', { exact: true })).toHaveValue('Source not yet confirmed.');
+    await conflicts.getByRole('button', { name: 'Keep Ana’s' }).click();
     await expect(conflicts.getByText('No conflicts')).toBeVisible();
     await conflicts.getByRole('button', { name: 'Close' }).click();
-    await expect(ben.page.getByLabel('Article note', { exact: true })).toHaveValue('Source not yet confirmed.');
+    await expect(ben.page.getByLabel('Article note', { exact: true })).toHaveValue('Checked against the ministry statement.');
 
-    // Ben's choice travels back to Ana.
+    // Ben's choice travels back to Ana, and the annotation both saw survives the merge.
     await sync(ben.page);
     await sync(ana.page);
-    await expect(ana.page.getByLabel('Article note', { exact: true })).toHaveValue('Source not yet confirmed.');
+    await expect(ana.page.getByLabel('Article note', { exact: true })).toHaveValue('Checked against the ministry statement.');
     await expect.poll(() => ana.highlightedTexts()).toEqual(['Petra Alm']);
 
     // The article's history says who changed it, newest first.
