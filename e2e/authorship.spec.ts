@@ -6,7 +6,7 @@ test('an analyst sets their name in Settings, and the annotations they make say 
   test.slow();
   let ui = workbench.ui;
   const { page } = ui;
-  await expect(ui.library).toBeVisible();
+  await expect(ui.libraryPanel).toBeVisible();
 
   // The first start asked nothing: the name is already filled in (the system user's).
   await page.getByRole('button', { name: 'Settings' }).click();

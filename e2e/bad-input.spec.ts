@@ -18,7 +18,7 @@ test('an empty text or a bad URL is refused with a clear message and nothing is 
 
   expect(await readdir(join(workbench.projectDir, 'articles'))).toEqual([]);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(ui.library).toContainText('No articles yet');
+  await expect(ui.page.getByText('No articles yet')).toBeVisible();
 });
 
 test.describe('a damaged article file', () => {
@@ -29,7 +29,7 @@ test.describe('a damaged article file', () => {
     await expect(ui.page.getByRole('alert').filter({ hasText: 'articles/broken-1.json could not be read' })).toBeVisible();
     // The folder holds no project.json beside the articles: that loss is reported too, not hidden.
     await expect(ui.page.getByRole('alert').filter({ hasText: 'project.json was missing' })).toBeVisible();
-    await expect(ui.library).toBeVisible();
+    await expect(ui.libraryPanel).toBeVisible();
     const kept = (await readdir(join(workbench.projectDir, 'articles'))).filter((name) => name.startsWith('broken-1.json.damaged-'));
     expect(kept).toHaveLength(1);
     // The project is usable: a new article saves next to the kept file.

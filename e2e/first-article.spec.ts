@@ -3,7 +3,7 @@ import { harbourTalks } from './fixtures/articles';
 
 test('an analyst pastes an article, highlights passages that survive a restart, deletes one and exports Markdown', async ({ workbench }) => {
   let ui = workbench.ui;
-  await expect(ui.library).toBeVisible();
+  await expect(ui.libraryPanel).toBeVisible();
   await ui.addArticle(harbourTalks);
 
   await expect(ui.libraryItem(/Ministers agree to resume harbour talks/)).toBeVisible();

@@ -16,6 +16,11 @@ export class WorkbenchPage {
     return this.page.getByRole('listbox', { name: 'Library' });
   }
 
+  /** The library panel's controls: there whether or not the library has articles (an empty one is a message, not a listbox). */
+  get libraryPanel(): Locator {
+    return this.page.getByRole('combobox', { name: 'Sort library' });
+  }
+
   get article(): Locator {
     return this.page.locator('article');
   }
