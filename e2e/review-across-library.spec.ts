@@ -59,7 +59,8 @@ test('shows an actor dossier in date order, edits claims in the table, and works
   await ui.page.getByRole('navigation', { name: 'Actor list' }).getByRole('button', { name: /Petra Alm/ }).click();
   const dossier = ui.page.getByRole('main', { name: 'Actor dossier' });
   await expect(dossier.getByRole('heading', { level: 1 })).toHaveText('Petra Alm');
-  await expect(dossier.getByRole('heading', { level: 2 })).toHaveText(['2026-10-02', '2026-10-09']);
+  // The timeline of the actor's claims first, then the entries under their dates, oldest first.
+  await expect(dossier.getByRole('heading', { level: 2 })).toHaveText(['Claims timeline of Petra Alm', '2026-10-02', '2026-10-09']);
   await expect(dossier).toContainText('2 mentions and 2 claims in 2 articles');
   const saved = await workbench.captureSave(() => dossier.getByRole('button', { name: 'Export dossier as Markdown' }).click());
   expect(saved.content).toMatch(/^# Dossier: Petra Alm\n/);
