@@ -4,6 +4,7 @@ import type { Annotation } from '../../../src-shared/domain/annotation';
 import type { ArticleFile, ProjectFile } from '../../store/file-schemas';
 import { cleanAliases } from '../validate';
 import { recordMerge } from './merged-into';
+import { random } from '../../../bench/edit-suite/generate';
 import { actor, articleFile, projectFile, tag } from './test-fixtures';
 
 /**
@@ -17,16 +18,8 @@ export interface SimProject {
   articles: Map<string, ArticleFile>;
 }
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The edit suite's seeded generator (mulberry32), so a failing seed replays the same edits anywhere. */
+export const rng = random;
 
 const WORDS = ['envoys', 'border', 'talks', 'minister', 'depot', 'troops', 'statement', 'ceasefire', 'convoy', 'harbour', 'briefing', 'delegation'];
 const PARAGRAPHS = [
