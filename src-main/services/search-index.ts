@@ -109,14 +109,17 @@ export class SearchIndex {
     this.total = ids.length;
     const missing = ids.filter((id) => !this.index.has(id));
     for (let i = 0; i < missing.length && !this.stopped && !this.store.isClosed; i += BATCH) {
-      for (const id of missing.slice(i, i + BATCH)) {
-        if (this.index.has(id)) continue;
-        const stamp = this.store.articleStamp(id);
-        const file = await this.store.peekArticle(id);
+      const batch = missing.slice(i, i + BATCH).filter((id) => !this.index.has(id));
+      // Stamps first: a file saved after its stamp was taken is caught at the next open.
+      const stamps = batch.map((id) => this.store.articleStamp(id));
+      // Read together: the disk and the thread pool work while one file is parsed.
+      const files = await Promise.all(batch.map((id) => this.store.peekArticle(id)));
+      batch.forEach((id, k) => {
+        const file = files[k];
         // Saved or deleted while it was read: the change notification has already dealt with it.
-        if (!file || this.index.has(id) || !this.store.hasArticle(id)) continue;
-        this.put(file, stamp, false);
-      }
+        if (!file || this.index.has(id) || !this.store.hasArticle(id)) return;
+        this.put(file, stamps[k] ?? null, false);
+      });
       // Let requests in between batches: the UI stays responsive while the index fills.
       await new Promise((resolve) => setImmediate(resolve));
     }
