@@ -10,7 +10,7 @@ import { channelNames, hasChannel, type SpecInput, type SpecOutput, type SpecPar
 import { actorFieldsSchema, actorPatchSchema, actorSchema } from './domain/actor';
 import { annotationKindSchema, annotationSchema, MAX_NOTE, reviewStatusSchema } from './domain/annotation';
 import { articlePatchSchema, articleSchema, articleStatusSchema, articleSummarySchema, MAX_ARTICLE_TEXT, newArticleInputSchema } from './domain/article';
-import { claimDetailsSchema, claimLinkTypeSchema, claimRefSchema, verificationSchema } from './domain/claim';
+import { claimDetailsSchema, claimLinkTypeSchema, claimRefSchema, claimSchema, verificationSchema } from './domain/claim';
 import { importDraftSchema, importEncodingSchema, importFormatSchema } from './domain/import-format';
 import { tagFieldsSchema, tagPatchSchema, tagSchema } from './domain/tag';
 import { idSchema } from './domain/ids';
@@ -59,6 +59,38 @@ const dossierEntrySchema = z.object({
   /** For claims: the other ends of its links, described. */
   links: z.array(z.object({ type: claimLinkTypeSchema, direction: z.enum(['in', 'out']), articleId: idSchema, annotationId: idSchema, text: z.string() })),
 });
+
+/** Which claims the claims table and its timeline show. Empty or missing means "any". */
+const claimFiltersSchema = z
+  .object({
+    speakerId: idSchema.optional(),
+    verification: verificationSchema.optional(),
+    /** Found in the claim's words or its note, in any case. */
+    text: z.string().max(200).optional(),
+  })
+  .strict();
+export type ClaimFilters = z.infer<typeof claimFiltersSchema>;
+
+/** The columns the claims table sorts by. */
+export const claimSortKeySchema = z.enum(['speaker', 'date', 'source', 'grade', 'verification']);
+export type ClaimSortKey = z.infer<typeof claimSortKeySchema>;
+
+/** A claim as the timeline draws it: where it is, who said it, how it is graded, what it links to. */
+const timelineClaimSchema = z.object({
+  articleId: idSchema,
+  articleTitle: z.string(),
+  published: z.string(),
+  annotationId: idSchema,
+  start: z.number().int(),
+  /** The claim's words, cut to 200 characters. */
+  exact: z.string(),
+  speakerId: idSchema.nullable(),
+  verification: verificationSchema,
+  reliability: claimDetailsSchema.shape.reliability,
+  credibility: claimDetailsSchema.shape.credibility,
+  links: claimSchema.shape.links,
+});
+export type TimelineClaim = z.infer<typeof timelineClaimSchema>;
 
 const importResultSchema = z.union([
   z.object({ name: z.string(), ok: z.literal(true), draft: importDraftSchema, duplicateOf: z.object({ id: idSchema, title: z.string() }).nullable() }),
@@ -371,8 +403,37 @@ export const contract = {
     }),
   },
 
-  /** Every claim in the library with its article, for the claims table. */
-  'claims:table': { input: none, output: z.array(dossierEntrySchema) },
+  /**
+   * One page of the claims table: the claims that pass the filters, sorted by a column (equal
+   * values in timeline order: date, title, position), from `offset`, at most `limit`; with how
+   * many pass, how many there are in all and who speaks in them (for the speaker filter).
+   */
+  'claims:table': {
+    input: z
+      .object({
+        filters: claimFiltersSchema.default({}),
+        sort: z.object({ key: claimSortKeySchema, up: z.boolean() }).strict().default({ key: 'date', up: true }),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({
+      total: z.number().int(),
+      claims: z.number().int(),
+      speakers: z.array(idSchema),
+      entries: z.array(dossierEntrySchema),
+    }),
+  },
+
+  /**
+   * Claims for a timeline: those that pass the filters (and, with `withLinked`, the claims at the
+   * other end of their links), at most `limit` of the most recent dated ones; `total` counts them
+   * all, `undated` those without a publication date (never drawn).
+   */
+  'claims:timeline': {
+    input: z.object({ filters: claimFiltersSchema.default({}), withLinked: z.boolean().default(false), limit: z.number().int().min(1).max(5000).default(2000) }).strict(),
+    output: z.object({ total: z.number().int(), undated: z.number().int(), claims: z.array(timelineClaimSchema) }),
+  },
 
   /** What still needs review: draft and orphaned annotations across the library, in order. */
   'review:queue': {

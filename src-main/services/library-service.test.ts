@@ -63,7 +63,7 @@ describe('search and library views', () => {
     await call('annotations:update', { articleId: a1.id, id: claim.id, patch: { status: 'reviewed' } });
     queue = await call('review:queue', {});
     expect(queue.total).toBe(0);
-    expect((await call<unknown[]>('claims:table', {})).length).toBe(1);
+    expect((await call<{ total: number; entries: unknown[] }>('claims:table', {})).entries.length).toBe(1);
   });
 });
 

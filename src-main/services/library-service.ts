@@ -1,17 +1,18 @@
 import type { Handlers } from './handlers';
-import { sliceWhole, wholeEnds } from '../../src-shared/anchoring/quote-selector';
-import type { ChannelInput, ChannelOutput } from '../../src-shared/contract';
-import type { Annotation } from '../../src-shared/domain/annotation';
+import { sliceWhole } from '../../src-shared/anchoring/quote-selector';
+import type { ChannelInput } from '../../src-shared/contract';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import { paragraphsOf } from '../../src-shared/text/canonical';
 import { foldForSearch } from '../../src-shared/text/fold';
 import { wordSpans } from '../../src-shared/text/words';
 import type { ProjectStore } from '../store/project-store';
+import { claimsQueries } from './claims-queries';
+import { EntriesCache } from './entries-cache';
+import { dossierEntries, reviewQueue } from './entries-queries';
 import { SearchIndex } from './search-index';
 import { actorOf } from './validate';
 
-export type LibraryHandlers = Pick<Handlers, 'search:query' | 'actors:dossier' | 'claims:table' | 'review:queue'>;
-type Entry = ChannelOutput<'claims:table'>[number];
+export type LibraryHandlers = Pick<Handlers, 'search:query' | 'actors:dossier' | 'claims:table' | 'claims:timeline' | 'review:queue'>;
 type Filters = NonNullable<ChannelInput<'search:query'>['filters']>;
 
 export function libraryHandlers(store: ProjectStore): LibraryHandlers {
@@ -20,40 +21,11 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
   let searchIndex: SearchIndex | null = null;
   const index = (): SearchIndex => (searchIndex ??= new SearchIndex(store));
 
-  /** Loads the articles that `wanted` selects from the summaries, and turns annotations into entries. */
-  async function entries(wanted: (s: ArticleSummary) => boolean, keep: (a: Annotation) => boolean): Promise<Entry[]> {
-    const ids: string[] = [];
-    for (const s of store.summaries()) if (wanted(s)) ids.push(s.id);
-    const files = await store.peekArticles(ids);
-    const claimText = new Map<string, string>();
-    for (const f of files) for (const a of f.annotations) if (a.claim) claimText.set(`${f.article.id}/${a.id}`, a.target.exact);
-    const result: Entry[] = [];
-    for (const file of files) {
-      const { article } = file;
-      const paragraphs = paragraphsOf(article.text);
-      for (const annotation of file.annotations) {
-        if (!keep(annotation)) continue;
-        const { start, end } = annotation.target;
-        const orphan = annotation.anchor === 'orphan';
-        const at = paragraphs.findIndex((p) => p.end > start);
-        result.push({
-          articleId: article.id,
-          articleTitle: article.title,
-          source: article.source,
-          published: article.published,
-          paragraph: orphan ? 0 : (at === -1 ? paragraphs.length - 1 : at) + 1,
-          before: orphan ? wholeEnds(annotation.target.prefix) : sliceWhole(article.text, start - 120, start),
-          after: orphan ? wholeEnds(annotation.target.suffix) : sliceWhole(article.text, end, end + 120),
-          annotation,
-          links: (annotation.claim?.links ?? []).map((l) => ({ ...l, text: claimText.get(`${l.articleId}/${l.annotationId}`) ?? '(a claim in an article not loaded)' })),
-        });
-      }
-    }
-    // Timeline order: publication date, then article, then position.
-    return result.sort(
-      (a, b) => (a.published || '9999').localeCompare(b.published || '9999') || a.articleTitle.localeCompare(b.articleTitle) || a.annotation.target.start - b.annotation.target.start,
-    );
-  }
+  // Built on first use too; reading its files is quick, making what they lack runs in the background.
+  let entriesCache: EntriesCache | null = null;
+  let claims: ReturnType<typeof claimsQueries> | null = null;
+  const cache = (): EntriesCache => (entriesCache ??= new EntriesCache(store));
+  const claimsOf = () => (claims ??= claimsQueries(cache(), store));
 
   return {
     'search:query': async ({ query, filters, limit }) => {
@@ -94,10 +66,7 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
     'actors:dossier': async ({ actorId }) => {
       const project = store.project;
       const actor = actorOf(project, actorId);
-      const list = await entries(
-        (s) => Boolean(s.actorMentions[actorId] || s.speakerClaims[actorId]),
-        (a) => a.actorId === actorId || a.claim?.speakerId === actorId,
-      );
+      const list = await dossierEntries(cache(), store, actorId);
       return {
         actor,
         affiliation: actor.affiliationId ? project.actors.find((a) => a.id === actor.affiliationId)?.name ?? null : null,
@@ -106,17 +75,11 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
       };
     },
 
-    'claims:table': async () => entries((s) => s.claimCount > 0, (a) => a.claim !== null),
+    'claims:table': (input) => claimsOf().table(input),
 
-    'review:queue': async ({ limit }) => {
-      const list = await entries((s) => Boolean(s.statusCounts.draft || s.orphanCount), (a) => a.status === 'draft' || a.anchor === 'orphan');
-      return {
-        total: list.length,
-        drafts: list.filter((e) => e.annotation.status === 'draft').length,
-        orphans: list.filter((e) => e.annotation.anchor === 'orphan').length,
-        items: list.slice(0, limit),
-      };
-    },
+    'claims:timeline': (input) => claimsOf().timeline(input),
+
+    'review:queue': ({ limit }) => reviewQueue(cache(), store, limit),
   };
 }
 
