@@ -87,6 +87,7 @@ function sorted(refs: EntryRefs, key: ClaimSortKey, up: boolean, speakerName: (n
 
 /** Claims queries over one cache, remembering the last few sorted selections while nothing changes. */
 export function claimsQueries(cache: EntriesCache, store: ProjectStore) {
+  const linked = (refs: EntryRefs) => withLinkedClaims(cache, store, refs);
   const remembered = new Map<string, { version: number; refs: EntryRefs; claims: number; speakers: string[] }>();
 
   function speakerName(): (n: number) => string {
@@ -126,7 +127,7 @@ export function claimsQueries(cache: EntriesCache, store: ProjectStore) {
     timeline: ({ filters, withLinked, limit }: ParsedInput<'claims:timeline'>): Promise<ChannelOutput<'claims:timeline'>> =>
       overCache(cache, hasClaims, async () => {
         let refs = await filtered(cache, filters);
-        if (withLinked) refs = await withLinkedClaims(cache, refs);
+        if (withLinked) refs = await linked(refs);
         const dated = (i: number) => /^\d{4}-\d{2}-\d{2}$/.test(refs.articles[i]!.published);
         const kept: EntryRefs = { articles: [], rows: [] };
         let undated = 0;
@@ -164,7 +165,7 @@ function timelineClaim(article: { id: string; title: string; published: string }
 }
 
 /** Adds the claims at the other end of the links of `refs` (a contradiction needs both ends), in timeline order. */
-async function withLinkedClaims(cache: EntriesCache, refs: EntryRefs): Promise<EntryRefs> {
+async function withLinkedClaims(cache: EntriesCache, store: ProjectStore, refs: EntryRefs): Promise<EntryRefs> {
   const parts = await cache.read(refs);
   const wanted = new Map<string, Set<string>>();
   for (const p of parts) for (const l of p.annotation.claim?.links ?? []) wanted.set(l.articleId, (wanted.get(l.articleId) ?? new Set()).add(l.annotationId));
@@ -172,7 +173,7 @@ async function withLinkedClaims(cache: EntriesCache, refs: EntryRefs): Promise<E
   const extra: EntryRefs = { articles: [], rows: [] };
   for (const id of wanted.keys()) {
     const a = cache.article(id);
-    if (!a) continue;
+    if (!a || !store.hasArticle(id)) continue;
     for (let r = 0; r < a.rows.length; r += ROW_FIELDS) {
       if (flagsOf(a.rows[r + PACK]!) & IS_CLAIM && !seen.has(`${id}/${r}`)) {
         extra.articles.push(a);
