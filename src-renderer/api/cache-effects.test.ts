@@ -16,7 +16,7 @@ function cacheWith(annotations: Annotation[]) {
   client.setQueryData(apiKey('articles:get', { id: 'a1' }), { article, annotations });
   client.setQueryData(apiKey('articles:get', { id: 'a2' }), { article: { ...article, id: 'a2' }, annotations: [] });
   for (const [channel, input] of [['articles:list', {}], ['claims:table', {}], ['review:queue', { limit: 500 }], ['project:get', {}], ['history:state', {}]] as const) {
-    client.setQueryData([channel, input], []);
+    client.setQueryData([channel, input], channel === 'claims:table' ? { total: 0, claims: 0, speakers: [], entries: [] } : []);
   }
   const stale = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated ?? false;
   return { client, stale };
@@ -62,11 +62,16 @@ describe('cache effects of mutations', () => {
     expect(client.getQueryData<ChannelOutput<'articles:get'>>(apiKey('articles:get', { id: 'a1' }))?.annotations.map((a) => a.id)).toEqual(['y']);
   });
 
-  it('writes an updated annotation into the claims table in place', async () => {
-    const { client } = cacheWith([annotation('x')]);
-    client.setQueryData(['claims:table', {}], [{ articleId: 'a1', annotation: annotation('x') }]);
-    await applyChange(client, 'annotations:update', { articleId: 'a1', id: 'x', patch: { note: 'checked' } }, annotation('x', { note: 'checked' }));
-    expect(client.getQueryData<ChannelOutput<'claims:table'>>(['claims:table', {}])?.[0]?.annotation.note).toBe('checked');
+  it('writes an updated annotation into every cached page of the claims table in place, then asks for the pages again', async () => {
+    const { client, stale } = cacheWith([annotation('x')]);
+    const pages = [apiKey('claims:table', { offset: 0 }), apiKey('claims:table', { offset: 100, sort: { key: 'grade', up: false } })];
+    for (const key of pages) client.setQueryData(key, { total: 1, claims: 1, speakers: [], entries: [{ articleId: 'a1', annotation: annotation('x', { kind: 'claim' }) }] });
+    await applyChange(client, 'annotations:update', { articleId: 'a1', id: 'x', patch: { note: 'checked' } }, annotation('x', { kind: 'claim', note: 'checked' }));
+    for (const key of pages) {
+      expect(client.getQueryData<ChannelOutput<'claims:table'>>(key)?.entries[0]?.annotation.note).toBe('checked');
+      // Sorted and filtered in the main process: an edit may move the row.
+      expect(stale(key)).toBe(true);
+    }
   });
 
   it('a restore makes everything known out of date', async () => {

@@ -4,13 +4,13 @@ import type { Annotation } from '../../src-shared/domain/annotation';
 import type { MutationChannel, QueryChannel } from './query-channels';
 
 type ArticleValue = ChannelOutput<'articles:get'>;
-type Entries = ChannelOutput<'claims:table'>;
+type ClaimsPage = ChannelOutput<'claims:table'>;
 
 /** What one mutation's answer does to the cache: writes it where it is the new state, invalidates the rest. */
 type Effect<C extends MutationChannel> = (cache: CacheWriter, input: ChannelInput<C>, output: ChannelOutput<C>) => Promise<unknown>;
 
 /** Views built from annotations across the library. */
-const LIBRARY_VIEWS = ['claims:table', 'claims:list', 'review:queue', 'actors:dossier', 'actors:find-mentions', 'search:query', 'agreement:analysts', 'agreement:compute', 'agreement:curation', 'suggestions:list', 'suggestions:pending'] as const satisfies readonly QueryChannel[];
+const LIBRARY_VIEWS = ['claims:table', 'claims:timeline', 'claims:list', 'review:queue', 'actors:dossier', 'actors:find-mentions', 'search:query', 'agreement:analysts', 'agreement:compute', 'agreement:curation', 'suggestions:list', 'suggestions:pending'] as const satisfies readonly QueryChannel[];
 
 const NETWORK_VIEWS = ['network:graph', 'network:edge'] as const satisfies readonly QueryChannel[];
 const NETWORK_SOURCES: readonly QueryChannel[] = ['articles:list', 'project:get', 'claims:table'];
@@ -44,10 +44,9 @@ export class CacheWriter {
     this.client.setQueryData<ArticleValue>(['articles:get', { id: value.article.id }], value);
   }
 
-  /** Replaces an annotation wherever a cached list of entries holds it (claims table, dossiers, review queue). */
+  /** Replaces an annotation wherever a cached page of the claims table holds it. */
   updateEntries(annotation: Annotation): void {
-    const replace = (entries: Entries): Entries => entries.map((e) => (e.annotation.id === annotation.id ? { ...e, annotation } : e));
-    this.client.setQueriesData<Entries>({ queryKey: ['claims:table'] }, (entries) => entries && replace(entries));
+    this.client.setQueriesData<ClaimsPage>({ queryKey: ['claims:table'] }, (page) => page && { ...page, entries: page.entries.map((e) => (e.annotation.id === annotation.id ? { ...e, annotation } : e)) });
   }
 
   /**
@@ -92,15 +91,19 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
   'annotations:create': (cache, input, annotation) => {
     cache.updateArticle(input.articleId, (value) => upsert(value, annotation));
     const counted = annotation.kind !== 'highlight' || annotation.tags.length > 0 || Boolean(input.newActor);
-    return cache.invalidate('articles:list', 'history:state', 'review:queue', 'search:query', ...(annotation.kind === 'claim' ? (['claims:table', 'claims:list'] as const) : []), ...(annotation.kind === 'highlight' ? [] : (['actors:dossier', 'actors:find-mentions'] as const)), ...(counted ? (['project:get'] as const) : []));
+    return cache.invalidate('articles:list', 'history:state', 'review:queue', 'search:query', ...(annotation.kind === 'claim' ? (['claims:table', 'claims:timeline', 'claims:list'] as const) : []), ...(annotation.kind === 'highlight' ? [] : (['actors:dossier', 'actors:find-mentions'] as const)), ...(counted ? (['project:get'] as const) : []));
   },
   'annotations:update': (cache, input, annotation) => {
-    if (cache.inFlight('annotations:update', sameAnnotation(annotation.id)) <= 1) {
+    // The claims table is sorted and filtered in the main process: once the last of quick edits
+    // to a claim is saved, its pages are asked again (an edited grade may move the row).
+    const last = cache.inFlight('annotations:update', sameAnnotation(annotation.id)) <= 1;
+    if (last) {
       cache.updateArticle(input.articleId, (value) => upsert(value, annotation));
       cache.updateEntries(annotation);
     }
     const counted = 'tags' in input.patch || 'actorId' in input.patch || 'claim' in input.patch;
-    return cache.invalidate('articles:list', 'history:state', 'review:queue', 'search:query', 'actors:dossier', ...(annotation.kind === 'claim' ? (['claims:list'] as const) : []), ...(counted ? (['project:get'] as const) : []));
+    const claims = annotation.kind === 'claim' ? (['claims:list', 'claims:timeline', ...(last ? (['claims:table'] as const) : [])] as const) : [];
+    return cache.invalidate('articles:list', 'history:state', 'review:queue', 'search:query', 'actors:dossier', ...claims, ...(counted ? (['project:get'] as const) : []));
   },
   'annotations:reattach': (cache, input, annotation) => {
     cache.updateArticle(input.articleId, (value) => upsert(value, annotation));
@@ -118,7 +121,8 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
     return cache.invalidate('history:state');
   },
   'actors:create': (cache) => cache.invalidate('project:get', 'search:query', 'history:state'),
-  'actors:update': (cache) => cache.invalidate('project:get', 'search:query', 'actors:dossier', 'actors:find-mentions', 'history:state'),
+  // The claims table sorts by speaker name in the main process.
+  'actors:update': (cache) => cache.invalidate('project:get', 'search:query', 'actors:dossier', 'actors:find-mentions', 'claims:table', 'history:state'),
   // Mentions and claims move or go in any article.
   'actors:merge': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
   'actors:delete': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
@@ -128,8 +132,8 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
   'tags:update': (cache) => cache.invalidate('project:get', 'history:state'),
   'tags:merge': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
   'tags:delete': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
-  'claims:link': (cache, input) => Promise.all([cache.invalidateArticles([input.from.articleId, input.to.articleId]), cache.invalidate('claims:table', 'actors:dossier', 'history:state')]),
-  'claims:unlink': (cache, input) => Promise.all([cache.invalidateArticles([input.from.articleId, input.to.articleId]), cache.invalidate('claims:table', 'actors:dossier', 'history:state')]),
+  'claims:link': (cache, input) => Promise.all([cache.invalidateArticles([input.from.articleId, input.to.articleId]), cache.invalidate('claims:table', 'claims:timeline', 'actors:dossier', 'history:state')]),
+  'claims:unlink': (cache, input) => Promise.all([cache.invalidateArticles([input.from.articleId, input.to.articleId]), cache.invalidate('claims:table', 'claims:timeline', 'actors:dossier', 'history:state')]),
   'import:w3c': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
   // A restore fills the whole (empty) project: everything known is out of date.
   'project:import': (cache) => cache.client.invalidateQueries(),
@@ -153,7 +157,7 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
   'history:redo': (cache, _input, step) => applyStep(cache, step),
   'agreement:curate': (cache, input, { created }) => {
     cache.updateArticle(input.articleId, (value) => created.reduce(upsert, value));
-    return cache.invalidate('agreement:curation', 'articles:list', 'history:state', 'review:queue', 'claims:table', 'claims:list', 'actors:dossier', 'project:get');
+    return cache.invalidate('agreement:curation', 'articles:list', 'history:state', 'review:queue', 'claims:table', 'claims:timeline', 'claims:list', 'actors:dossier', 'project:get');
   },
   // The app's settings are not part of the project nor of its undo history.
   'settings:update': async (cache, _input, settings) => cache.client.setQueryData(['settings:get', {}], settings),

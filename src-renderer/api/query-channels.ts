@@ -11,6 +11,7 @@ export const QUERY_CHANNELS = [
   'articles:get',
   'history:state',
   'claims:table',
+  'claims:timeline',
   'claims:list',
   'review:queue',
   'actors:dossier',

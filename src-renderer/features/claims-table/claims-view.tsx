@@ -1,26 +1,78 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
-import { CREDIBILITY_LABELS, gradeOf, RELIABILITY_LABELS, VERIFICATION_LABELS, type ClaimDetails, type Credibility, type Reliability, type Verification } from '../../../src-shared/domain/claim';
-import { apiKey, useApiMutation, useApiQuery } from '../../api/queries';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ChannelOutput, ClaimFilters, ClaimSortKey } from '../../../src-shared/contract';
+import { CREDIBILITY_LABELS, RELIABILITY_LABELS, VERIFICATION_LABELS, type ClaimDetails, type Credibility, type Reliability, type Verification } from '../../../src-shared/domain/claim';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useNavigation } from '../../app/navigation';
 import { useWorkbench } from '../../app/workbench-context';
 import type { LibraryEntry } from '../dossier/entry-view';
 import { LabelOptions } from '../../ui/label-options';
 import { ClaimsTimeline } from '../timeline/claims-timeline';
 
-type SortKey = 'speaker' | 'date' | 'source' | 'grade' | 'verification';
-const TABLE = apiKey('claims:table', {});
+type Page = ChannelOutput<'claims:table'>;
+/** Rows asked for at a time: more than a screen, so that at most two pages are on screen at once. */
+const PAGE = 100;
+const ROW_HEIGHT = 44;
+const TABLE_KEY = ['claims:table'] as const;
 
-/** Every claim in the library: sort, filter, and grade or verify in place. */
+/** `value`, once it has stopped changing for `ms` (typing in the text filter asks once, not per key). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/**
+ * Every claim in the library: sort, filter, and grade or verify in place. The main process
+ * filters and sorts and sends the rows page by page; only the rows in view are in the page.
+ */
 export function ClaimsView() {
   const client = useQueryClient();
   const nav = useNavigation();
   const { actorsById, tagsById, reportError, setStatus } = useWorkbench();
-  const rows = useApiQuery('claims:table', {}).data ?? null;
-  const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'date', up: true });
+  const [sort, setSort] = useState<{ key: ClaimSortKey; up: boolean }>({ key: 'date', up: true });
   const [speaker, setSpeaker] = useState('');
   const [verification, setVerification] = useState<Verification | ''>('');
   const [text, setText] = useState('');
+  const settledText = useSettled(text, 200);
+  const filters = useMemo<ClaimFilters>(() => ({ ...(speaker ? { speakerId: speaker } : {}), ...(verification ? { verification } : {}), ...(settledText ? { text: settledText } : {}) }), [speaker, verification, settledText]);
+
+  const scrollRef = useRef<HTMLElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  // Where the first row starts in the scrolling element: the filters, the timeline and the
+  // table's head sit above it, and the timeline's height changes as it loads. Measured after
+  // every render; the state changes only when the measure does, so it settles at once.
+  const [margin, setMargin] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const table = tableRef.current;
+    const next = table ? table.offsetTop + (table.tHead?.offsetHeight ?? 0) : 0;
+    if (next !== margin) setMargin(next);
+  });
+  const first = useApiQuery('claims:table', { filters, sort, offset: 0, limit: PAGE }, { keepPrevious: true }).data ?? null;
+  const total = first?.total ?? 0;
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    scrollMargin: margin,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE);
+  const lastPage = Math.floor((items.at(-1)?.index ?? 0) / PAGE);
+  const pageA = useApiQuery('claims:table', { filters, sort, offset: firstPage * PAGE, limit: PAGE }, { enabled: firstPage > 0 }).data;
+  const pageB = useApiQuery('claims:table', { filters, sort, offset: lastPage * PAGE, limit: PAGE }, { enabled: lastPage > 0 && lastPage !== firstPage }).data;
+  const rowAt = (index: number): LibraryEntry | undefined => {
+    const page = Math.floor(index / PAGE);
+    const data = page === 0 ? first : page === firstPage ? pageA : page === lastPage ? pageB : undefined;
+    return data?.entries[index - page * PAGE];
+  };
+  const timeline = useApiQuery('claims:timeline', { filters }, { keepPrevious: true }).data;
 
   // Edits are shown at once and sent one after another (one mutation scope), so two quick
   // changes to one claim reach the store in order; a failed one shows why and reloads the table.
@@ -29,40 +81,27 @@ export function ClaimsView() {
     onSuccess: () => setStatus('Claim updated.'),
     onError: (failure) => {
       reportError(failure);
-      void client.invalidateQueries({ queryKey: TABLE });
+      void client.invalidateQueries({ queryKey: TABLE_KEY });
     },
   });
 
   const speakerName = useCallback((e: LibraryEntry) => (e.annotation.claim?.speakerId ? actorsById.get(e.annotation.claim.speakerId)?.name ?? '?' : ''), [actorsById]);
-  const shown = useMemo(() => {
-    const q = text.toLowerCase();
-    const list = (rows ?? []).filter(
-      (e) =>
-        (!speaker || e.annotation.claim?.speakerId === speaker) &&
-        (!verification || e.annotation.claim?.verification === verification) &&
-        (!q || e.annotation.target.exact.toLowerCase().includes(q) || e.annotation.note.toLowerCase().includes(q)),
-    );
-    const value = (e: LibraryEntry): string => {
-      const c = e.annotation.claim!;
-      return { speaker: speakerName(e), date: e.published || '9999', source: e.source, grade: gradeOf(c), verification: c.verification }[sort.key];
-    };
-    return list.sort((a, b) => value(a).localeCompare(value(b)) * (sort.up ? 1 : -1));
-  }, [rows, speaker, verification, text, sort, speakerName]);
 
   function update(entry: LibraryEntry, patch: Partial<ClaimDetails> | { note: string }): void {
     const id = entry.annotation.id;
     // The latest row in the cache, not the one a render captured: quick edits build on each other.
-    const current = client.getQueryData<LibraryEntry[]>(TABLE)?.find((e) => e.annotation.id === id) ?? entry;
+    const cached = client.getQueriesData<Page>({ queryKey: TABLE_KEY }).flatMap(([, page]) => page?.entries ?? []);
+    const current = cached.find((e) => e.annotation.id === id) ?? entry;
     const { links, ...details } = current.annotation.claim!;
     const note = 'note' in patch ? patch.note : current.annotation.note;
     const claim = 'note' in patch ? details : { ...details, ...patch };
     const next = { ...current, annotation: { ...current.annotation, note, claim: { ...claim, links } } };
-    void client.cancelQueries({ queryKey: TABLE });
-    client.setQueryData<LibraryEntry[]>(TABLE, (list) => list?.map((e) => (e.annotation.id === id ? next : e)));
+    void client.cancelQueries({ queryKey: TABLE_KEY });
+    client.setQueriesData<Page>({ queryKey: TABLE_KEY }, (page) => page && { ...page, entries: page.entries.map((e) => (e.annotation.id === id ? next : e)) });
     save({ articleId: entry.articleId, id, patch: { claim, note } });
   }
 
-  const header = (key: SortKey, label: string) => (
+  const header = (key: ClaimSortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.up ? 'ascending' : 'descending') : 'none'}>
       <button type="button" onClick={() => setSort({ key, up: sort.key === key ? !sort.up : true })}>
         {label}
@@ -71,14 +110,15 @@ export function ClaimsView() {
     </th>
   );
 
-  const speakers = [...new Set((rows ?? []).map((e) => e.annotation.claim?.speakerId).filter((id): id is string => Boolean(id)))];
+  const top = items.length > 0 ? items[0]!.start - margin : 0;
+  const bottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)!.end - margin) : 0;
   return (
-    <main className="view-main claims-view" aria-label="Claims">
+    <main className="view-main claims-view" aria-label="Claims" ref={scrollRef}>
       <div className="filters wide">
         <input type="search" aria-label="Filter claims by text" placeholder="Filter by text or note…" value={text} onChange={(e) => setText(e.target.value)} />
         <select aria-label="Filter by speaker" value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
           <option value="">All speakers</option>
-          {speakers.map((id) => (
+          {(first?.speakers ?? []).map((id) => (
             <option key={id} value={id}>
               {actorsById.get(id)?.name ?? id}
             </option>
@@ -88,10 +128,10 @@ export function ClaimsView() {
           <option value="">Any verification</option>
           <LabelOptions labels={VERIFICATION_LABELS} />
         </select>
-        <span className="muted">{rows ? `${shown.length} of ${rows.length} claims` : 'Loading…'}</span>
+        <span className="muted">{first ? `${first.total.toLocaleString()} of ${first.claims.toLocaleString()} claims` : 'Loading…'}</span>
       </div>
-      {rows && rows.length > 0 && <ClaimsTimeline entries={shown} />}
-      <table className="claims-table">
+      {first && first.claims > 0 && timeline && <ClaimsTimeline claims={timeline.claims} total={timeline.total} undated={timeline.undated} />}
+      <table className="claims-table" ref={tableRef} aria-rowcount={total + 1}>
         <thead>
           <tr>
             {header('speaker', 'Speaker')}
@@ -108,11 +148,22 @@ export function ClaimsView() {
           </tr>
         </thead>
         <tbody>
-          {shown.map((e) => {
+          {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
+          {items.map((item) => {
+            const e = rowAt(item.index);
+            if (!e) {
+              return (
+                <tr key={`loading-${item.index}`} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
+                  <td colSpan={9} className="muted">
+                    Loading…
+                  </td>
+                </tr>
+              );
+            }
             const c = e.annotation.claim!;
             const label = e.annotation.target.exact.slice(0, 40);
             return (
-              <tr key={e.annotation.id}>
+              <tr key={e.annotation.id} data-index={item.index} ref={virtualizer.measureElement} aria-rowindex={item.index + 2}>
                 <td>{speakerName(e) || <span className="muted">none</span>}</td>
                 <td className="claim-cell" dir="auto">“{e.annotation.target.exact}”</td>
                 <td>{e.published}</td>
@@ -144,9 +195,10 @@ export function ClaimsView() {
               </tr>
             );
           })}
+          {bottom > 0 && <tr aria-hidden="true" style={{ height: bottom }} />}
         </tbody>
       </table>
-      {rows && rows.length === 0 && <p className="muted">No claims yet: select a statement in an article and press C.</p>}
+      {first && first.claims === 0 && <p className="muted">No claims yet: select a statement in an article and press C.</p>}
     </main>
   );
 }

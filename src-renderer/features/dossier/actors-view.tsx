@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { useApiQuery } from '../../api/queries';
 import { useWorkbench } from '../../app/workbench-context';
@@ -18,14 +18,8 @@ export function ActorsView({ actorId, onSelect }: { actorId: string | null; onSe
 
   const dossier = useApiQuery('actors:dossier', { actorId: chosen ?? '' }, { enabled: chosen !== null }).data ?? null;
   // The timeline shows the actor's claims and the claims of others linked to them (a contradiction
-  // needs both ends), so it reads from the claims table rather than the dossier.
-  const table = useApiQuery('claims:table', {}, { enabled: chosen !== null }).data;
-  const timelineEntries = useMemo(() => {
-    if (!table || !chosen) return [];
-    const own = table.filter((e) => e.annotation.claim?.speakerId === chosen);
-    const linked = new Set(own.flatMap((e) => e.annotation.claim!.links.map((l) => `${l.articleId}/${l.annotationId}`)));
-    return table.filter((e) => e.annotation.claim?.speakerId === chosen || linked.has(`${e.articleId}/${e.annotation.id}`));
-  }, [table, chosen]);
+  // needs both ends), chosen by the main process.
+  const timeline = useApiQuery('claims:timeline', { filters: { speakerId: chosen ?? '' }, withLinked: true }, { enabled: chosen !== null }).data;
 
   async function exportDossier(): Promise<void> {
     if (!chosen) return;
@@ -85,7 +79,7 @@ export function ActorsView({ actorId, onSelect }: { actorId: string | null; onSe
                 </button>
               </p>
             </header>
-            {timelineEntries.length > 0 && <ClaimsTimeline entries={timelineEntries} label={`Claims timeline of ${dossier.actor.name}`} />}
+            {timeline && timeline.total > 0 && <ClaimsTimeline claims={timeline.claims} total={timeline.total} undated={timeline.undated} label={`Claims timeline of ${dossier.actor.name}`} />}
             <ol className="timeline" aria-label="Timeline">
               {[...byDate].map(([date, entries]) => (
                 <li key={date}>

@@ -5,7 +5,7 @@ import { useWorkbench } from '../../app/workbench-context';
 import { describeAnnotation } from '../annotations/annotation-labels';
 import { authorshipText } from '../../ui/authorship-line';
 
-export type LibraryEntry = ChannelOutput<'claims:table'>[number];
+export type LibraryEntry = ChannelOutput<'actors:dossier'>['entries'][number];
 
 /** One annotation in context, with where it comes from and a way to open it. */
 export function EntryView({ entry, showLinks = true }: { entry: LibraryEntry; showLinks?: boolean }) {

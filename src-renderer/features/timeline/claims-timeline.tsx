@@ -1,12 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
-import type { ChannelOutput } from '../../../src-shared/contract';
+import type { TimelineClaim } from '../../../src-shared/contract';
 import { gradeOf, VERIFICATION_LABELS } from '../../../src-shared/domain/claim';
 import { useNavigation } from '../../app/navigation';
 import { useWorkbench } from '../../app/workbench-context';
 import '../network/network.css';
 import { ticks, timelineModel, zoomWindow, type TimelineMark } from './timeline-layout';
-
-type Entry = ChannelOutput<'claims:table'>[number];
 
 const LANE = 40;
 const AXIS = 26;
@@ -16,11 +14,14 @@ const GUTTER = 150;
  * Claims by date of publication, one lane per speaker: marks coloured and shaped by
  * verification, labelled with their grade, links between claims drawn as arcs (contradictions
  * dashed red). Wheel or +/− zoom, drag or arrow keys pan, 0 resets; a mark opens its passage.
+ * `total` and `undated` are the main process's counts (`claims:timeline`), which sends only the
+ * most recent dated claims of a large selection.
  */
-export function ClaimsTimeline({ entries, label = 'Claims timeline' }: { entries: readonly Entry[]; label?: string }) {
+export function ClaimsTimeline({ claims, total = claims.length, undated = 0, label = 'Claims timeline' }: { claims: readonly TimelineClaim[]; total?: number; undated?: number; label?: string }) {
   const nav = useNavigation();
   const { actorsById } = useWorkbench();
-  const model = useMemo(() => timelineModel(entries, (id) => actorsById.get(id)?.name ?? 'Unknown speaker'), [entries, actorsById]);
+  const model = useMemo(() => timelineModel(claims, (id) => actorsById.get(id)?.name ?? 'Unknown speaker', undated), [claims, actorsById, undated]);
+  const left = total - model.undated - model.marks.length;
   const [view, setView] = useState<[number, number]>(model.domain);
   const [width, setWidth] = useState(800);
   const box = useRef<HTMLDivElement>(null);
@@ -79,7 +80,7 @@ export function ClaimsTimeline({ entries, label = 'Claims timeline' }: { entries
     action();
   }
 
-  const open = (m: TimelineMark) => nav.open({ articleId: m.entry.articleId, annotationId: m.entry.annotation.id });
+  const open = (m: TimelineMark) => nav.open({ articleId: m.claim.articleId, annotationId: m.claim.annotationId });
   const speaker = (m: TimelineMark) => model.lanes[m.lane]?.label ?? '';
 
   if (model.marks.length === 0) {
@@ -92,6 +93,7 @@ export function ClaimsTimeline({ entries, label = 'Claims timeline' }: { entries
         <h2>{label}</h2>
         <span>
           {model.marks.length} {model.marks.length === 1 ? 'claim' : 'claims'}
+          {left > 0 && ` (the most recent; ${left.toLocaleString()} earlier not drawn)`}
           {model.undated > 0 && ` · ${model.undated} undated, not drawn`}
         </span>
         <button type="button" aria-label="Zoom in on the timeline" onClick={() => zoom(1 / 1.5)}>
@@ -149,11 +151,11 @@ export function ClaimsTimeline({ entries, label = 'Claims timeline' }: { entries
             return <path key={`${from.key}>${to.key}`} className={type === 'contradicts' ? 'contradiction' : 'support'} d={`M${x1},${y1} C${x1},${y1 - lift - 10} ${x2},${y2 - lift - 10} ${x2},${y2}`} />;
           })}
           {model.marks.map((m) => {
-            const c = m.entry.annotation.claim!;
+            const c = m.claim;
             const cx = markX(m);
             const cy = y(m.lane);
             const grade = gradeOf(c);
-            const name = `${m.entry.published}, ${speaker(m)}: “${m.entry.annotation.target.exact.slice(0, 80)}” (${VERIFICATION_LABELS[c.verification]}${grade === '–' ? '' : `, graded ${grade}`}). Open in article`;
+            const name = `${c.published}, ${speaker(m)}: “${c.exact.slice(0, 80)}” (${VERIFICATION_LABELS[c.verification]}${grade === '–' ? '' : `, graded ${grade}`}). Open in article`;
             return (
               <g
                 key={m.key}
@@ -161,7 +163,7 @@ export function ClaimsTimeline({ entries, label = 'Claims timeline' }: { entries
                 role="button"
                 tabIndex={0}
                 aria-label={name}
-                data-date={m.entry.published}
+                data-date={c.published}
                 onClick={() => open(m)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {

@@ -1,26 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelOutput } from '../../../src-shared/contract';
+import type { TimelineClaim } from '../../../src-shared/contract';
 import { MAX_LANES, ticks, timelineModel, zoomWindow } from './timeline-layout';
 
-type Entry = ChannelOutput<'claims:table'>[number];
 const DAY = 86_400_000;
 
-function entry(id: string, published: string, speakerId: string | null, links: NonNullable<Entry['annotation']['claim']>['links'] = []): Entry {
-  return {
-    articleId: `a-${id}`, articleTitle: id, source: '', published, paragraph: 1, before: '', after: '', links: [],
-    annotation: {
-      id, articleId: `a-${id}`, kind: 'claim', target: { start: 0, end: 1, exact: id, prefix: '', suffix: '' }, tags: [], note: '', status: 'draft', actorId: null, anchor: 'anchored', createdAt: '', updatedAt: '',
-      claim: { speakerId, form: 'paraphrase', medium: '', reliability: null, credibility: null, verification: 'unverified', links },
-    },
-  };
+function entry(id: string, published: string, speakerId: string | null, links: TimelineClaim['links'] = []): TimelineClaim {
+  return { articleId: `a-${id}`, articleTitle: id, published, annotationId: id, start: 0, exact: id, speakerId, verification: 'unverified', reliability: null, credibility: null, links };
 }
 
 describe('timelineModel', () => {
   it('puts claims in date order, a lane per speaker, undated ones counted apart', () => {
     const model = timelineModel([entry('c', '2026-03-09', 's2'), entry('a', '2026-03-02', 's1'), entry('u', '', 's1'), entry('b', '2026-03-05', 's1'), entry('d', '2026-03-05', null)], (id) => id.toUpperCase());
-    expect(model.marks.map((m) => m.entry.annotation.id)).toEqual(['a', 'b', 'd', 'c']);
+    expect(model.marks.map((m) => m.claim.annotationId)).toEqual(['a', 'b', 'd', 'c']);
     expect(model.lanes.map((l) => l.label)).toEqual(['S1', 'S2', 'No speaker']);
     expect(model.undated).toBe(1);
+    expect(timelineModel([entry('a', '2026-03-02', 's1')], (id) => id, 4).undated).toBe(4);
     expect(model.domain[0]).toBeLessThan(Date.parse('2026-03-02'));
     expect(model.domain[1]).toBeGreaterThan(Date.parse('2026-03-09'));
   });
@@ -29,7 +23,7 @@ describe('timelineModel', () => {
     const a = entry('a', '2026-03-02', 's1', [{ articleId: 'a-b', annotationId: 'b', type: 'contradicts', direction: 'in' }]);
     const b = entry('b', '2026-03-05', 's2', [{ articleId: 'a-a', annotationId: 'a', type: 'contradicts', direction: 'out' }, { articleId: 'a-x', annotationId: 'x', type: 'supports', direction: 'out' }]);
     const model = timelineModel([a, b], (id) => id);
-    expect(model.links.map((l) => `${l.from.entry.annotation.id}-${l.type}-${l.to.entry.annotation.id}`)).toEqual(['b-contradicts-a']);
+    expect(model.links.map((l) => `${l.from.claim.annotationId}-${l.type}-${l.to.claim.annotationId}`)).toEqual(['b-contradicts-a']);
   });
 
   it('folds speakers past the lane limit into one lane, and stacks a busy day', () => {

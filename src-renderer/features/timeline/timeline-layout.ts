@@ -1,13 +1,11 @@
-import type { ChannelOutput } from '../../../src-shared/contract';
-
-type Entry = ChannelOutput<'claims:table'>[number];
+import type { TimelineClaim } from '../../../src-shared/contract';
 
 const DAY = 86_400_000;
 /** Most speaker lanes drawn; the rest share one "Others" lane, so the timeline stays readable. */
 export const MAX_LANES = 12;
 
 export interface TimelineMark {
-  entry: Entry;
+  claim: TimelineClaim;
   key: string;
   lane: number;
   /** Publication day, ms since the epoch (UTC). */
@@ -21,7 +19,7 @@ export interface TimelineModel {
   marks: TimelineMark[];
   /** Pairs of marks joined by a link both of whose ends are on the timeline. */
   links: { from: TimelineMark; to: TimelineMark; type: 'supports' | 'contradicts' | 'repeats' }[];
-  /** Claims whose article has no date: not on the timeline, counted. */
+  /** Claims whose article has no date: not on the timeline, counted (with those the main process left out). */
   undated: number;
   domain: [number, number];
 }
@@ -29,30 +27,31 @@ export interface TimelineModel {
 /**
  * Lays out claims by publication date, one lane per speaker (most claims first; past
  * `MAX_LANES`, an "Others" lane), in date order, with the links between claims on it.
+ * `undatedElsewhere` counts undated claims the caller knows of but did not pass.
  */
-export function timelineModel(entries: readonly Entry[], speakerName: (id: string) => string): TimelineModel {
-  const dated = entries.filter((e) => e.annotation.claim && /^\d{4}-\d{2}-\d{2}$/.test(e.published));
+export function timelineModel(claims: readonly TimelineClaim[], speakerName: (id: string) => string, undatedElsewhere = 0): TimelineModel {
+  const dated = claims.filter((c) => /^\d{4}-\d{2}-\d{2}$/.test(c.published));
   const counts = new Map<string, number>();
-  for (const e of dated) counts.set(e.annotation.claim!.speakerId ?? '', (counts.get(e.annotation.claim!.speakerId ?? '') ?? 0) + 1);
+  for (const c of dated) counts.set(c.speakerId ?? '', (counts.get(c.speakerId ?? '') ?? 0) + 1);
   const order = [...counts.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : counts.get(b)! - counts.get(a)! || speakerName(a).localeCompare(speakerName(b))));
   const kept = order.slice(0, order.length > MAX_LANES ? MAX_LANES - 1 : MAX_LANES);
   const lanes = kept.map((id) => ({ id, label: id ? speakerName(id) : 'No speaker' }));
   if (kept.length < order.length) lanes.push({ id: '*others', label: `${order.length - kept.length} others` });
   const laneOf = new Map(kept.map((id, i) => [id, i]));
-  const sorted = [...dated].sort((a, b) => a.published.localeCompare(b.published) || a.articleTitle.localeCompare(b.articleTitle) || a.annotation.target.start - b.annotation.target.start);
+  const sorted = [...dated].sort((a, b) => a.published.localeCompare(b.published) || a.articleTitle.localeCompare(b.articleTitle) || a.start - b.start);
   const stacks = new Map<string, number>();
-  const marks = sorted.map((entry) => {
-    const lane = laneOf.get(entry.annotation.claim!.speakerId ?? '') ?? lanes.length - 1;
-    const time = Date.parse(`${entry.published}T00:00:00Z`);
+  const marks = sorted.map((claim) => {
+    const lane = laneOf.get(claim.speakerId ?? '') ?? lanes.length - 1;
+    const time = Date.parse(`${claim.published}T00:00:00Z`);
     const slot = `${lane}/${time}`;
     const stack = stacks.get(slot) ?? 0;
     stacks.set(slot, stack + 1);
-    return { entry, key: `${entry.articleId}/${entry.annotation.id}`, lane, time, stack };
+    return { claim, key: `${claim.articleId}/${claim.annotationId}`, lane, time, stack };
   });
   const byKey = new Map(marks.map((m) => [m.key, m]));
   const links: TimelineModel['links'] = [];
   for (const from of marks) {
-    for (const link of from.entry.annotation.claim!.links) {
+    for (const link of from.claim.links) {
       const to = link.direction === 'out' ? byKey.get(`${link.articleId}/${link.annotationId}`) : undefined;
       if (to) links.push({ from, to, type: link.type });
     }
@@ -63,7 +62,7 @@ export function timelineModel(entries: readonly Entry[], speakerName: (id: strin
   // At least a fortnight across, and a margin, so a single day is not stretched over the width.
   const span = Math.max(hi - lo, 14 * DAY);
   const mid = (lo + hi) / 2;
-  return { lanes, marks, links, undated: entries.length - dated.length, domain: [mid - span * 0.55, mid + span * 0.55] };
+  return { lanes, marks, links, undated: claims.length - dated.length + undatedElsewhere, domain: [mid - span * 0.55, mid + span * 0.55] };
 }
 
 /** Zooms the visible window `[start, end]` by `factor` (< 1 zooms in) around `anchor` (0–1 across). */
