@@ -12,7 +12,7 @@ const BATCH = 25;
 /** Changed articles whose entries wait in memory before their shards are rewritten (at close in any case). */
 const REWRITE_AFTER_CHANGES = 500;
 /** A query reads at most this many article files itself; past it, it waits for the build. */
-const ADOPT_AT_ONCE = 2_000;
+const ADOPT_AT_ONCE = 5_000;
 const WRITE_DELAY_MS = 30_000;
 /** Stands for "no file known" in a shard file: it never equals a real file's stamp, so the entry is redone. */
 const UNKNOWN: FileStamp = { size: -1, mtimeMs: -1 };
