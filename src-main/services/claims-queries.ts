@@ -88,7 +88,8 @@ function sorted(refs: EntryRefs, key: ClaimSortKey, up: boolean, speakerName: (n
 /** Claims queries over one cache, remembering the last few sorted selections while nothing changes. */
 export function claimsQueries(cache: EntriesCache, store: ProjectStore) {
   const linked = (refs: EntryRefs) => withLinkedClaims(cache, store, refs);
-  const remembered = new Map<string, { version: number; refs: EntryRefs; claims: number; speakers: string[] }>();
+  // Keyed by the query; valid while the cached entries and the registry (speaker names sort) are the same.
+  const remembered = new Map<string, { version: number; project: object; refs: EntryRefs; claims: number; speakers: string[] }>();
 
   function speakerName(): (n: number) => string {
     const names = new Map(store.project.actors.map((a) => [a.id, a.name]));
@@ -100,16 +101,17 @@ export function claimsQueries(cache: EntriesCache, store: ProjectStore) {
 
   /** Every claim's count and speakers (in timeline order of their first claim), and the filtered, sorted selection. */
   async function table(filters: ClaimFilters, sort: { key: ClaimSortKey; up: boolean }) {
-    const id = JSON.stringify([filters, sort, store.project.actors.length]);
+    const id = JSON.stringify([filters, sort]);
     const known = remembered.get(id);
-    if (known && known.version === cache.version) return known;
+    const project = store.project;
+    if (known && known.version === cache.version && known.project === project) return known;
     const version = cache.version;
     const all = select(cache, (rows, r) => Boolean(flagsOf(rows[r + PACK]!) & IS_CLAIM));
     const speakers = new Set<number>();
     all.rows.forEach((r, i) => speakers.add(all.articles[i]!.rows[r + SPEAKER]!));
     speakers.delete(0);
     const refs = sorted(await filtered(cache, filters), sort.key, sort.up, speakerName());
-    const result = { version, refs, claims: all.rows.length, speakers: [...speakers].map((n) => cache.actors.idOf(n)!) };
+    const result = { version, project, refs, claims: all.rows.length, speakers: [...speakers].map((n) => cache.actors.idOf(n)!) };
     remembered.delete(id);
     remembered.set(id, result);
     if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);

@@ -116,6 +116,9 @@ describe('entries cache', () => {
     await expectSameAsFiles(session);
     await call('history:undo', {});
     await expectSameAsFiles(session);
+    // A renamed speaker sorts elsewhere (the table sorts by name in the main process).
+    await call('actors:update', { id: lib.marnow.id, fields: { name: 'Aaron Zed' } });
+    await expectSameAsFiles(session);
   });
 
   it('is written at close and serves the next session without reading any article file', async () => {

@@ -165,11 +165,6 @@ export class EntriesCache {
     return out as EntryParts[];
   }
 
-  /** Stops building (the next open goes on from what was written). */
-  stop(): void {
-    this.stopped = true;
-  }
-
   /** Stops building and writes what changed (at close, before the project's lock is released). */
   private async close(): Promise<void> {
     this.stopped = true;
