@@ -36,6 +36,13 @@ function rss(): number {
   return process.memoryUsage().rss;
 }
 
+/** What the JavaScript heap and array buffers hold after a collection (steadier than RSS for one structure). */
+function held(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
 /** A project of `count` articles: one actor mentioned in the first 1,000, speaker of the second annotation of the first 5,000. */
 async function makeProject(count: number): Promise<{ dir: string; ids: string[]; actorId: string }> {
   const dir = await mkdtemp(join(tmpdir(), `scale-bench-${count}-`));
@@ -124,6 +131,7 @@ async function main() {
   }
   console.log(`search (200 queries):               p50 ${percentile(searches, 50).toFixed(1)} ms, p95 ${percentile(searches, 95).toFixed(1)} ms   target p95 ≤ 50 ms`);
   const beforeViews = rss();
+  const heldBefore = held();
   const dossiers: number[] = [];
   let entries = 0;
   for (let i = 0; i < 5; i++) {
@@ -166,7 +174,7 @@ async function main() {
     queue.push(performance.now() - s);
   }
   console.log(`review queue (500 of ${(ARTICLES * 10).toLocaleString()}):       median ${median(queue).toFixed(0)} ms`);
-  console.log(`entries cache in memory: RSS ${mb(rss() - beforeViews)} more after the library views than before them`);
+  console.log(`entries cache in memory (${(ARTICLES * 10).toLocaleString()} entries): heap and buffers ${mb(held() - heldBefore)} more after the library views than before them (RSS ${mb(rss() - beforeViews)})`);
   const heldRss = rss();
   console.log(`main-process memory after open and search: RSS ${mb(heldRss)} (${mb(heldRss - baseRss)} more than before opening; includes the bench's own modules)   target ≤ 500 MB`);
 

@@ -15,6 +15,7 @@ export const GITIGNORE = [
   'index.json',
   'index.log',
   'search-index.json',
+  'entries-cache/',
   'workbench.lock',
   'workbench.lock.*',
   '*.tmp',
