@@ -8,8 +8,8 @@ import { collator, type EntryParts } from './library-entries';
 
 /** Claims read at a time while a text filter is checked, so that memory holds a bounded number. */
 const TEXT_CHUNK = 2_000;
-/** Sorted selections kept for paging through the same table (scrolling asks for page after page). */
-const REMEMBERED = 4;
+/** Sorted selections kept for paging through the same table (scrolling asks for page after page); 16 bytes a claim each. */
+const REMEMBERED = 2;
 
 const hasClaims = (s: { claimCount: number }) => s.claimCount > 0;
 
