@@ -65,9 +65,9 @@ export interface LoadedShard {
 
 const align4 = (n: number) => (n + 3) & ~3;
 
-async function readExactly(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+async function readExactly(handle: FileHandle, position: number, length: number, into?: Buffer): Promise<Buffer> {
   // Never from Node's shared pool: rows are viewed as an Int32Array, which needs an aligned start.
-  const buffer = Buffer.allocUnsafeSlow(length);
+  const buffer = into && into.length >= length ? into : Buffer.allocUnsafeSlow(length);
   let done = 0;
   while (done < length) {
     const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
@@ -209,7 +209,7 @@ export async function removeLeftovers(directory: string): Promise<void> {
   await Promise.all(names.filter(isTempFileName).map((name) => rm(join(directory, ENTRIES_CACHE_DIR, name), { force: true })));
 }
 
-/** Reads `length` bytes at `position` of an open shard file. */
-export function readRange(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  return readExactly(handle, position, length);
+/** Reads `length` bytes at `position` of an open shard file, into the start of `into` when it is large enough. */
+export function readRange(handle: FileHandle, position: number, length: number, into?: Buffer): Promise<Buffer> {
+  return readExactly(handle, position, length, into);
 }

@@ -366,7 +366,8 @@ export class EntriesCache {
       else if (a.file) wanted.push({ file: a.file.acquire(), position: a.offset, length: a.length, index: k });
     });
     await readSpans(wanted, (k, bytes, from) => {
-      out[k] = bytes.subarray(from, from + list[k]!.length);
+      // A copy: the read buffer is reused.
+      out[k] = Buffer.from(bytes.subarray(from, from + list[k]!.length));
     });
     return out;
   }

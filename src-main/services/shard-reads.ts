@@ -1,4 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
+import { mapConcurrent } from '../store/serial-queue';
 import { readRange } from './entries-cache-file';
 
 /**
@@ -23,8 +24,9 @@ export class ShardFile {
     if (this.retired && this.users === 0) void this.handle.close().catch(() => undefined);
   }
 
-  read(position: number, length: number): Promise<Buffer> {
-    return readRange(this.handle, position, length);
+  /** Reads into `into` when it is large enough (the answer may be longer than `length`: use its start). */
+  read(position: number, length: number, into?: Buffer): Promise<Buffer> {
+    return readRange(this.handle, position, length, into);
   }
 
   /** No new readers; closed when the current ones are done. */
@@ -46,11 +48,15 @@ export interface Wanted {
 /** Spans closer than this are read as one (a read costs more than the bytes between them). */
 const GAP = 16 * 1024;
 /** No single read past this, so that a scan of the whole cache never holds one huge buffer. */
-const MAX_READ = 4 * 1024 * 1024;
+const MAX_READ = 1024 * 1024;
+/** Files read at once: each holds one read buffer (at most MAX_READ). */
+const FILES_AT_ONCE = 4;
 
 /**
  * Reads spans of shard files, nearby spans together, and hands each span's bytes (a buffer and
- * where the span starts in it) to `take`. Every file must have been acquired once per span.
+ * where the span starts in it) to `take`. The buffer is reused for the next read of the same
+ * file (no megabytes of garbage per request): `take` must copy what it keeps. Every file must
+ * have been acquired once per span.
  */
 export async function readSpans(wanted: readonly Wanted[], take: (index: number, bytes: Buffer, from: number) => void): Promise<void> {
   const byFile = new Map<ShardFile, Wanted[]>();
@@ -60,23 +66,23 @@ export async function readSpans(wanted: readonly Wanted[], take: (index: number,
     else byFile.set(w.file, [w]);
   }
   try {
-    await Promise.all(
-      [...byFile].map(async ([file, spans]) => {
-        spans.sort((a, b) => a.position - b.position);
-        for (let i = 0; i < spans.length; ) {
-          const start = spans[i]!.position;
-          let end = start + spans[i]!.length;
-          let j = i + 1;
-          while (j < spans.length && spans[j]!.position - end < GAP && Math.max(end, spans[j]!.position + spans[j]!.length) - start <= MAX_READ) {
-            end = Math.max(end, spans[j]!.position + spans[j]!.length);
-            j++;
-          }
-          const bytes = await file.read(start, end - start);
-          for (let k = i; k < j; k++) take(spans[k]!.index, bytes, spans[k]!.position - start);
-          i = j;
+    await mapConcurrent([...byFile], FILES_AT_ONCE, async ([file, spans]) => {
+      spans.sort((a, b) => a.position - b.position);
+      let scratch: Buffer | undefined;
+      for (let i = 0; i < spans.length; ) {
+        const start = spans[i]!.position;
+        let end = start + spans[i]!.length;
+        let j = i + 1;
+        while (j < spans.length && spans[j]!.position - end < GAP && Math.max(end, spans[j]!.position + spans[j]!.length) - start <= MAX_READ) {
+          end = Math.max(end, spans[j]!.position + spans[j]!.length);
+          j++;
         }
-      }),
-    );
+        const bytes = await file.read(start, end - start, scratch);
+        scratch = bytes;
+        for (let k = i; k < j; k++) take(spans[k]!.index, bytes, spans[k]!.position - start);
+        i = j;
+      }
+    });
   } finally {
     for (const w of wanted) w.file.release();
   }
