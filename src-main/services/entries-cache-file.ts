@@ -11,6 +11,11 @@ import { ACTOR, LENGTH, OFFSET, ROW_FIELDS, SPEAKER, type ActorNumbers } from '.
 export const ENTRIES_CACHE_DIR = 'entries-cache';
 /** The files' layout and what an entry holds (library-entries.ts, entry-rows.ts): bump when either changes. */
 export const ENTRIES_FORMAT = 1;
+/*
+ * In a file, entries are laid out by speaker or mentioned actor (then article, then position), not
+ * by article: an actor's dossier is one or two nearby reads per file, not one read per article.
+ * Each row holds the entry's absolute position in the file.
+ */
 /**
  * Articles are spread over this many files by a hash of their id, so that a change rewrites one
  * file of a sixty-fourth of the cache (about 10 MB at 100,000 articles of 10 entries each).
@@ -37,8 +42,8 @@ const headerSchema = z.object({
   endianness: z.literal(endianness()),
   /** The actor ids that rows name, numbered from 1 in this file. */
   actors: z.array(z.string()),
-  /** Per article: id, size and time of the file its entries were made from, how the entries name it, its rows and bytes. */
-  articles: z.array(z.tuple([z.string(), z.number(), z.number(), z.string(), z.string(), z.string(), z.number().int().positive(), z.number().int().nonnegative()])),
+  /** Per article: id, size and time of the file its entries were made from, how the entries name it, and its number of rows. */
+  articles: z.array(z.tuple([z.string(), z.number(), z.number(), z.string(), z.string(), z.string(), z.number().int().positive()])),
   rows: z.number().int().nonnegative(),
   body: z.number().int().nonnegative(),
 });
@@ -50,11 +55,8 @@ export interface ShardArticle {
   title: string;
   source: string;
   published: string;
-  /** Rows with the actor numbers of the caller's `ActorNumbers`. */
+  /** Rows with the actor numbers of the caller's `ActorNumbers`, and each entry's position in the file. */
   rows: Int32Array;
-  /** Where its entries' bytes start in the file, and how many there are. */
-  offset: number;
-  length: number;
 }
 
 /** A shard file that passed every check, held open for reading entries ('damaged' when one is there and failed them). */
@@ -109,22 +111,20 @@ export async function readShard(directory: string, shard: number, actors: ActorN
     const numbers = header.actors.map((id) => actors.of(id));
     const articles: ShardArticle[] = [];
     let row = 0;
-    let offset = bodyStart;
-    for (const [id, fileSize, mtimeMs, title, source, published, count, length] of header.articles) {
+    for (const [id, fileSize, mtimeMs, title, source, published, count] of header.articles) {
       const rows = all.subarray(row * ROW_FIELDS, (row + count) * ROW_FIELDS);
       for (let r = 0; r < rows.length; r += ROW_FIELDS) {
-        if (rows[r + OFFSET]! < 0 || rows[r + LENGTH]! < 0 || rows[r + OFFSET]! + rows[r + LENGTH]! > length) throw new Error('an entry past its article');
+        if (rows[r + OFFSET]! < bodyStart || rows[r + LENGTH]! < 0 || rows[r + OFFSET]! + rows[r + LENGTH]! > size) throw new Error('an entry outside the file');
         for (const field of [ACTOR, SPEAKER]) {
           const n = rows[r + field]!;
           if (n < 0 || n > numbers.length) throw new Error('an unknown actor');
           rows[r + field] = n === 0 ? 0 : numbers[n - 1]!;
         }
       }
-      articles.push({ id, stamp: { size: fileSize, mtimeMs }, title, source, published, rows, offset, length });
+      articles.push({ id, stamp: { size: fileSize, mtimeMs }, title, source, published, rows });
       row += count;
-      offset += length;
     }
-    if (row !== header.rows || offset !== size) throw new Error('sizes do not add up');
+    if (row !== header.rows) throw new Error('sizes do not add up');
     return { handle, articles };
   } catch {
     await handle.close().catch(() => undefined);
@@ -132,16 +132,16 @@ export async function readShard(directory: string, shard: number, actors: ActorN
   }
 }
 
-/** What a shard file is written from: each article with its entries' bytes. */
-export interface ShardWrite extends Omit<ShardArticle, 'offset' | 'length'> {
-  bytes: Uint8Array;
+/** What a shard file is written from: each article with its entries' bytes, row by row. */
+export interface ShardWrite extends ShardArticle {
+  entries: readonly Uint8Array[];
 }
 
 /**
  * Writes a shard durably (temporary file, fsync, rename), then opens it for reading; resolves
- * with the open file and where each article's bytes now start.
+ * with the open file and, per article, each entry's position in it.
  */
-export async function writeShard(directory: string, shard: number, articles: readonly ShardWrite[], actors: ActorNumbers): Promise<{ handle: FileHandle; offsets: number[] }> {
+export async function writeShard(directory: string, shard: number, articles: readonly ShardWrite[], actors: ActorNumbers): Promise<{ handle: FileHandle; offsets: Int32Array[] }> {
   const local = new Map<number, number>();
   const actorIds: string[] = [];
   const localOf = (n: number) => {
@@ -155,17 +155,18 @@ export async function writeShard(directory: string, shard: number, articles: rea
     return m;
   };
   const rowCount = articles.reduce((sum, a) => sum + a.rows.length / ROW_FIELDS, 0);
-  const rows = new Int32Array(rowCount * ROW_FIELDS);
-  let at = 0;
-  for (const article of articles) {
-    rows.set(article.rows, at);
-    for (let r = at; r < at + article.rows.length; r += ROW_FIELDS) {
-      rows[r + ACTOR] = localOf(rows[r + ACTOR]!);
-      rows[r + SPEAKER] = localOf(rows[r + SPEAKER]!);
-    }
-    at += article.rows.length;
+  // Body order: by speaker or mentioned actor (none first), then article, then position.
+  const order: [article: number, row: number][] = [];
+  articles.forEach((a, k) => {
+    for (let r = 0; r < a.rows.length; r += ROW_FIELDS) order.push([k, r]);
+  });
+  const groupOf = ([k, r]: [number, number]) => articles[k]!.rows[r + SPEAKER]! || articles[k]!.rows[r + ACTOR]!;
+  order.sort((x, y) => groupOf(x) - groupOf(y) || x[0] - y[0] || x[1] - y[1]);
+  // The header lists the actors the rows name: number them first.
+  for (const [k, r] of order) {
+    localOf(articles[k]!.rows[r + ACTOR]!);
+    localOf(articles[k]!.rows[r + SPEAKER]!);
   }
-  const body = articles.reduce((sum, a) => sum + a.bytes.length, 0);
   const headerBytes = Buffer.from(
     JSON.stringify({
       format: ENTRIES_FORMAT,
@@ -173,12 +174,43 @@ export async function writeShard(directory: string, shard: number, articles: rea
       shard,
       endianness: endianness(),
       actors: actorIds,
-      articles: articles.map((a) => [a.id, a.stamp.size, a.stamp.mtimeMs, a.title, a.source, a.published, a.rows.length / ROW_FIELDS, a.bytes.length]),
+      articles: articles.map((a) => [a.id, a.stamp.size, a.stamp.mtimeMs, a.title, a.source, a.published, a.rows.length / ROW_FIELDS]),
       rows: rowCount,
-      body,
+      body: order.reduce((sum, [k, r]) => sum + articles[k]!.entries[r / ROW_FIELDS]!.length, 0),
     } satisfies z.input<typeof headerSchema>),
     'utf8',
   );
+  const bodyStart = align4(PREFIX + headerBytes.length) + rowCount * ROW_FIELDS * 4;
+  const offsets = articles.map((a) => new Int32Array(a.rows.length / ROW_FIELDS));
+  const body: Uint8Array[] = [];
+  let chunk: Uint8Array[] = [];
+  let chunkBytes = 0;
+  let position = bodyStart;
+  for (const [k, r] of order) {
+    const bytes = articles[k]!.entries[r / ROW_FIELDS]!;
+    offsets[k]![r / ROW_FIELDS] = position;
+    position += bytes.length;
+    // Written in chunks of about a megabyte, not one write per entry.
+    chunk.push(bytes);
+    chunkBytes += bytes.length;
+    if (chunkBytes >= 1 << 20) {
+      body.push(Buffer.concat(chunk, chunkBytes));
+      chunk = [];
+      chunkBytes = 0;
+    }
+  }
+  if (chunkBytes > 0) body.push(Buffer.concat(chunk, chunkBytes));
+  const rows = new Int32Array(rowCount * ROW_FIELDS);
+  let at = 0;
+  articles.forEach((article, k) => {
+    rows.set(article.rows, at);
+    for (let r = 0; r < article.rows.length; r += ROW_FIELDS) {
+      rows[at + r + OFFSET] = offsets[k]![r / ROW_FIELDS]!;
+      rows[at + r + ACTOR] = localOf(article.rows[r + ACTOR]!);
+      rows[at + r + SPEAKER] = localOf(article.rows[r + SPEAKER]!);
+    }
+    at += article.rows.length;
+  });
   const rowBytes = new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength);
   const prefix = Buffer.alloc(align4(PREFIX + headerBytes.length) - headerBytes.length);
   prefix.write(MAGIC, 0, 'latin1');
@@ -186,16 +218,9 @@ export async function writeShard(directory: string, shard: number, articles: rea
   createHash('sha256').update(headerBytes).update(rowBytes).digest().copy(prefix, 8);
   const path = shardPath(directory, shard);
   await mkdir(join(directory, ENTRIES_CACHE_DIR), { recursive: true });
-  await writeFileDurable(path, [prefix.subarray(0, PREFIX), headerBytes, prefix.subarray(PREFIX), rowBytes, ...articles.map((a) => a.bytes)]);
-  // Opened before anything else can replace it: the offsets below are this file's.
-  const handle = await open(path, 'r');
-  const offsets: number[] = [];
-  let offset = align4(PREFIX + headerBytes.length) + rowBytes.length;
-  for (const a of articles) {
-    offsets.push(offset);
-    offset += a.bytes.length;
-  }
-  return { handle, offsets };
+  await writeFileDurable(path, [prefix.subarray(0, PREFIX), headerBytes, prefix.subarray(PREFIX), rowBytes, ...body]);
+  // Opened before anything else can replace it: the offsets are this file's.
+  return { handle: await open(path, 'r'), offsets };
 }
 
 /** Removes a shard that holds no article any more. */

@@ -3,7 +3,7 @@ import type { ArticleFile } from '../store/file-schemas';
 import type { FileStamp, ProjectStore } from '../store/project-store';
 import { SerialQueue } from '../store/serial-queue';
 import { readShard, removeLeftovers, removeShard, SHARDS, shardOf, writeShard } from './entries-cache-file';
-import { ActorNumbers, decodeEntry, encodeEntries, HASH, LENGTH, OFFSET } from './entry-rows';
+import { ActorNumbers, decodeEntry, encodeEntries, HASH, LENGTH, OFFSET, ROW_FIELDS } from './entry-rows';
 import { compareArticles, entryPartsOf, summaryHasEntries, type EntryArticle, type EntryParts } from './library-entries';
 import { readSpans, ShardFile, type Wanted } from './shard-reads';
 
@@ -19,14 +19,14 @@ const UNKNOWN: FileStamp = { size: -1, mtimeMs: -1 };
 
 /** One article's cached entries: rows in memory, the entries' JSON in memory until written, then on disk. */
 export interface CachedArticle extends EntryArticle {
-  /** ROW_FIELDS integers per entry (entry-rows.ts), in position order. */
+  /**
+   * ROW_FIELDS integers per entry (entry-rows.ts), in position order. OFFSET is where the entry
+   * is in `bytes` while those are in memory, then its position in `file`.
+   */
   readonly rows: Int32Array;
   /** The entries' bytes while they are not (yet) in a shard file. */
   bytes: Buffer | null;
   file: ShardFile | null;
-  /** Where the bytes start in `file`, and how many there are. */
-  offset: number;
-  readonly length: number;
   /** The size and time of the article file the entries were made from; null to read at the next write. */
   stamp: FileStamp | null;
   /** Position in timeline order (valid while the cache's ranks are). */
@@ -150,7 +150,7 @@ export class EntriesCache {
       if (a.bytes) {
         out[i] = decodeEntry(a.bytes, from, from + length, a.rows[r + HASH]!);
         if (!out[i]) damaged.add(a);
-      } else if (a.file) wanted.push({ file: a.file.acquire(), position: a.offset + from, length, index: i });
+      } else if (a.file) wanted.push({ file: a.file.acquire(), position: from, length, index: i });
     });
     await readSpans(wanted, (i, bytes, from) => {
       const a = refs.articles[i]!;
@@ -187,7 +187,7 @@ export class EntriesCache {
       for (const a of loaded.articles) {
         const current = this.store.articleStamp(a.id);
         if (current && current.size === a.stamp.size && current.mtimeMs === a.stamp.mtimeMs && this.store.hasArticle(a.id) && shardOf(a.id) === s) {
-          const cached: CachedArticle = { id: a.id, title: a.title, source: a.source, published: a.published, rows: a.rows, bytes: null, file, offset: a.offset, length: a.length, stamp: a.stamp, rank: 0 };
+          const cached: CachedArticle = { id: a.id, title: a.title, source: a.source, published: a.published, rows: a.rows, bytes: null, file, stamp: a.stamp, rank: 0 };
           this.shards[s]!.set(a.id, cached);
           this.order.push(cached);
         } else this.dirty.add(s);
@@ -254,7 +254,7 @@ export class EntriesCache {
     }
     const { rows, bytes } = encodeEntries(parts, this.actors);
     const { title, source, published } = file!.article;
-    const cached: CachedArticle = { id, title, source, published, rows, bytes, file: null, offset: 0, length: bytes.length, stamp, rank: 0 };
+    const cached: CachedArticle = { id, title, source, published, rows, bytes, file: null, stamp, rank: 0 };
     this.shards[s]!.set(id, cached);
     this.enorder(cached);
     this.dirty.add(s);
@@ -334,11 +334,11 @@ export class EntriesCache {
         this.files[s] = null;
         return;
       }
-      const bytes = await this.bytesOf(list);
+      const entries = await this.entriesOf(list);
       const written = await writeShard(
         this.store.directory,
         s,
-        list.map((a, k) => ({ id: a.id, stamp: a.stamp ?? UNKNOWN, title: a.title, source: a.source, published: a.published, rows: a.rows, bytes: bytes[k]! })),
+        list.map((a, k) => ({ id: a.id, stamp: a.stamp ?? UNKNOWN, title: a.title, source: a.source, published: a.published, rows: a.rows, entries: entries[k]! })),
         this.actors,
       );
       const file = new ShardFile(written.handle);
@@ -347,8 +347,9 @@ export class EntriesCache {
       list.forEach((a, k) => {
         // An article saved again while this ran keeps its newer entries in memory (its shard is dirty again).
         if (shard.get(a.id) !== a) return;
+        // Readers take positions when they start, so changing them now misleads none.
+        written.offsets[k]!.forEach((position, i) => (a.rows[i * ROW_FIELDS + OFFSET] = position));
         a.file = file;
-        a.offset = written.offsets[k]!;
         a.bytes = null;
       });
     } catch (error) {
@@ -357,17 +358,26 @@ export class EntriesCache {
     }
   }
 
-  /** Each article's entry bytes, from memory or from the file it is in. */
-  private async bytesOf(list: readonly CachedArticle[]): Promise<Buffer[]> {
-    const out: Buffer[] = [];
+  /** Each article's entries' bytes, row by row, from memory or from the file they are in. */
+  private async entriesOf(list: readonly CachedArticle[]): Promise<Buffer[][]> {
+    const out: Buffer[][] = list.map((a) => new Array<Buffer>(a.rows.length / ROW_FIELDS));
     const wanted: Wanted[] = [];
+    const where: [article: number, entry: number][] = [];
     list.forEach((a, k) => {
-      if (a.bytes) out[k] = a.bytes;
-      else if (a.file) wanted.push({ file: a.file.acquire(), position: a.offset, length: a.length, index: k });
+      for (let r = 0; r < a.rows.length; r += ROW_FIELDS) {
+        const from = a.rows[r + OFFSET]!;
+        const length = a.rows[r + LENGTH]!;
+        if (a.bytes) out[k]![r / ROW_FIELDS] = a.bytes.subarray(from, from + length);
+        else if (a.file) {
+          wanted.push({ file: a.file.acquire(), position: from, length, index: where.length });
+          where.push([k, r / ROW_FIELDS]);
+        }
+      }
     });
-    await readSpans(wanted, (k, bytes, from) => {
+    await readSpans(wanted, (i, bytes, from) => {
+      const [k, e] = where[i]!;
       // A copy: the read buffer is reused.
-      out[k] = Buffer.from(bytes.subarray(from, from + list[k]!.length));
+      out[k]![e] = Buffer.from(bytes.subarray(from, from + wanted[i]!.length));
     });
     return out;
   }
