@@ -44,6 +44,7 @@ export class ProjectStore {
    * and the change is announced as if saved); a first open checks them before it returns.
    */
   verified: Promise<void> = Promise.resolve();
+  private checking = false;
   /** Set while a restore runs (saves are refused), or a message when its switch failed half-way. */
   private restoring: false | 'running' | string = false;
 
@@ -79,7 +80,10 @@ export class ProjectStore {
       // After the articles: a lost registry is rebuilt from the ids they use.
       const projectDb = await openProjectFile(directory, problems, [...index.summaries()], !isNew);
       const store = new ProjectStore(directory, lock, projectDb, problems, queue, index);
-      if (!verified) store.verified = store.verifyArticles();
+      if (!verified) {
+        store.checking = true;
+        store.verified = store.verifyArticles().finally(() => (store.checking = false));
+      }
       if (isNew && options.seed) await options.seed(store);
       return store;
     } catch (error) {
@@ -91,6 +95,11 @@ export class ProjectStore {
 
   get project(): Readonly<ProjectFile> {
     return this.projectDb.data;
+  }
+
+  /** Whether the check of the article files after a fast open is still running (see `verified`). */
+  get isChecking(): boolean {
+    return this.checking;
   }
 
   get isClosed(): boolean {
