@@ -113,3 +113,16 @@ describe('InvertedIndex', () => {
     expect(() => InvertedIndex.fromSnapshot({ ...good, fieldLengths: good.fieldLengths.slice(1) })).toThrow(/do not fit/);
   });
 });
+
+describe('InvertedIndex working arrays', () => {
+  it('leave no trace between queries, at sizes that are not round numbers', () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 1_337; i++) index.add(`d${i}`, doc(i % 3 === 0 ? 'border talks' : 'border'));
+    const once = index.search('border talks', 2_000);
+    index.search('border', 2_000);
+    index.search('talks border nothing', 2_000);
+    const again = index.search('border talks', 2_000);
+    expect(again).toEqual(once);
+    expect(once.total).toBe(446);
+  });
+});

@@ -92,6 +92,7 @@ export class InvertedIndex {
   private terms = new Map<string, TermEntry>();
   private tree = new SearchableMap<TermEntry>();
   private deadCount = 0;
+  private scratch: { score: Float64Array; matched: Uint8Array; current: Float64Array; touched: Int32Array; first: Int32Array } | null = null;
 
   get size(): number {
     return this.docOf.size;
@@ -162,15 +163,18 @@ export class InvertedIndex {
     if (wanted.length === 0 || docCount === 0) return { total: 0, hits: [] };
     const n = this.ids.length;
     const average = Array.from(this.totalLength, (total) => Math.max(total / docCount, 1));
-    const score = new Float64Array(n);
-    const matched = new Uint8Array(n);
-    const current = new Float64Array(n);
-    let candidates: number[] = [];
+    const { score, matched, current, touched, first } = this.scratchFor(n);
+    const alive = this.alive;
+    const lengths = this.fieldLengths;
     const reported: string[] = [];
+    let count = 0;
+    let firstCount = 0;
     for (let i = 0; i < wanted.length; i++) {
       const expansions = this.expand(wanted[i]!);
       for (const term of [...expansions.keys()].slice(0, MAX_REPORTED_TERMS)) reported.push(term);
-      const touched: number[] = [];
+      // The documents this word matched, written where the previous word's were.
+      const found = i === 0 ? first : touched;
+      count = 0;
       for (const [term, weight] of expansions) {
         const entry = this.terms.get(term)!;
         for (let f = 0; f < FIELD_COUNT; f++) {
@@ -186,31 +190,54 @@ export class InvertedIndex {
           for (let j = 0; j < list.length; j++) {
             const doc = docs[j]!;
             // Only documents that matched every earlier query word (and are alive) can still qualify.
-            if (matched[doc] !== i || this.alive[doc] === 0) continue;
+            if (matched[doc] !== i || alive[doc] === 0) continue;
             const tf = tfs[j]!;
-            const s = factor * (D + (tf * (K1 + 1)) / (tf + norm + perLength * this.fieldLengths[doc * FIELD_COUNT + f]!));
-            if (current[doc] === 0) touched.push(doc);
+            const s = factor * (D + (tf * (K1 + 1)) / (tf + norm + perLength * lengths[doc * FIELD_COUNT + f]!));
+            if (current[doc] === 0) found[count++] = doc;
             current[doc]! += s;
           }
         }
       }
-      for (const doc of touched) {
+      for (let k = 0; k < count; k++) {
+        const doc = found[k]!;
         score[doc]! += current[doc]!;
         current[doc] = 0;
         matched[doc] = i + 1;
       }
-      candidates = touched;
-      if (touched.length === 0) break;
+      if (i === 0) firstCount = count;
+      if (count === 0) break;
     }
-    if (candidates.length === 0 || matched[candidates[0]!] !== wanted.length) return { total: 0, hits: [] };
     const best = new TopK(limit);
     let total = 0;
-    for (const doc of candidates) {
-      if (accept && !accept(this.ids[doc]!)) continue;
-      total++;
-      best.offer(doc, score[doc]!);
+    const candidates = wanted.length === 1 ? first : touched;
+    if (count > 0) {
+      for (let k = 0; k < count; k++) {
+        const doc = candidates[k]!;
+        if (accept && !accept(this.ids[doc]!)) continue;
+        total++;
+        best.offer(doc, score[doc]!);
+      }
     }
-    return { total, hits: best.sorted().map((doc) => ({ id: this.ids[doc]!, score: score[doc]!, terms: reported })) };
+    const hits = best.sorted().map((doc) => ({ id: this.ids[doc]!, score: score[doc]!, terms: reported }));
+    // Every document any later word touched was touched by the first: clearing those clears all.
+    for (let k = 0; k < firstCount; k++) {
+      score[first[k]!] = 0;
+      matched[first[k]!] = 0;
+    }
+    return { total, hits };
+  }
+
+  /**
+   * Working arrays for a query, one per document number, kept between queries: allocating them
+   * anew (megabytes at 100,000 articles) for every keystroke made the garbage collector pause.
+   * They are all zero between queries.
+   */
+  private scratchFor(n: number) {
+    if (!this.scratch || this.scratch.score.length < n) {
+      const size = Math.ceil(Math.max(n, 1024) * 1.25);
+      this.scratch = { score: new Float64Array(size), matched: new Uint8Array(size), current: new Float64Array(size), touched: new Int32Array(size), first: new Int32Array(size) };
+    }
+    return this.scratch;
   }
 
   /** The index terms a query word stands for, with their weight: itself, longer words it begins, near misses. */
