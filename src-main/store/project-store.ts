@@ -110,10 +110,9 @@ export class ProjectStore {
     return this.index.size;
   }
 
-  /** Summaries of every article, newest first (sorts: use summaries() where order does not matter). */
+  /** Summaries of every article, newest first (a copy of an order kept until the next change). */
   listSummaries(): ArticleSummary[] {
-    return [...this.index.summaries()]
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title));
+    return [...this.index.sorted()];
   }
 
   /** Every summary, in no particular order (cheaper than listSummaries when order does not matter). */
