@@ -37,8 +37,8 @@ function entries(): Map<string, IndexEntry> {
     assignedTo: ['Ana', 'Ben'],
     createdBy: null,
     updatedBy: { name: 'Ana', email: '' },
-    origin: { kind: 'file', name: 'a.html', format: 'html', sha256: 'f'.repeat(64), importedAt: '2026-05-14T10:00:00.000Z' },
-  } as ArticleSummary;
+    origin: { fileName: 'a.html', format: 'html', sha256: 'f'.repeat(64), importedAt: '2026-05-14T10:00:00.000Z' },
+  };
   return new Map([
     ['a1', { size: 100, mtimeMs: 1.5, summary: base }],
     ['a2', { size: 200, mtimeMs: 2.25, summary: rich }],
