@@ -3,7 +3,7 @@ import type { Handlers } from './handlers';
 import { MAX_ARTICLE_TEXT, type Article } from '../../src-shared/domain/article';
 import { stampCreated, stampUpdated, type AuthorProvider } from '../../src-shared/domain/author';
 import { canonicalizeText } from '../../src-shared/text/canonical';
-import { resolveLanguage } from '../../src-shared/text/language';
+import { resolveLanguage } from '../../src-shared/text/detect-language';
 import { AppError } from '../../src-shared/result';
 import { reanchorAll } from '../../src-shared/anchoring/reanchor';
 import { createReanchorer, type Reanchorer } from './reanchorer';
