@@ -28,9 +28,10 @@ export function ReaderHeader({ article, onEditText }: { article: Article; onEdit
     <header className="reader-header">
       <h1 dir="auto" lang={lang}>{article.title}</h1>
       {article.byline && (
-        <p className="reader-byline">
-          <span className="visually-hidden">Byline: </span>
-          <bdi lang={lang}>{article.byline}</bdi>
+        // dir="auto" passes over the <bdi>: the byline's own letters set the line's direction, as the title's do.
+        <p className="reader-byline" dir="auto">
+          <bdi className="visually-hidden">Byline: </bdi>
+          <span lang={lang}>{article.byline}</span>
         </p>
       )}
       <p className="reader-meta">
