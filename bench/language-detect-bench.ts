@@ -29,6 +29,11 @@ function line(name: string, s: DetectionScore, microseconds: number): string {
   return `  ${name.padEnd(18)} right ${String(s.right).padStart(2)}/${s.total} (${pct(s.right, s.total)})  wrong ${String(s.wrong).padStart(2)}  unknown ${String(s.unknown).padStart(2)}  direction ${s.directionRight}/${s.total}  ${microseconds.toFixed(0).padStart(5)} µs/text`;
 }
 
+/** "long", "medium", "headline", "mixed", "other", or "too short" for texts that name no language. */
+function kindOf(sample: LanguageSample): string {
+  return sample.expected ? (sample.label.split(' ')[1] ?? 'other') : 'too short';
+}
+
 function time(samples: readonly LanguageSample[], detect: (text: string) => TextLanguage): number {
   const runs: number[] = [];
   for (let r = 0; r < RUNS; r++) {
@@ -47,6 +52,12 @@ for (const set of ['dev', 'heldout', 'heldout-2']) {
   for (const [name, detect] of detectors) {
     const score = scoreDetection(samples, detect);
     console.log(line(name, score, time(samples, detect)));
+    // Right per kind of text (the label's second word): long paragraphs, one sentence, a headline…
+    const kinds = [...new Set(samples.map(kindOf))];
+    console.log(`      ${kinds.map((kind) => {
+      const some = samples.filter((s) => kindOf(s) === kind);
+      return `${kind} ${scoreDetection(some, detect).right}/${some.length}`;
+    }).join(', ')}`);
     if (process.env.LANG_ERRORS === '1') for (const e of score.errors) console.log(`      ${e}`);
   }
 }
