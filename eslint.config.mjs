@@ -35,7 +35,7 @@ const packages = {
   // dependencies (trigram-utils, n-gram, collapse-white-space) touch neither Node nor the DOM.
   shared: ['zod', 'approx-string-match', 'mdast', 'mdast-util-*', 'compromise', 'compromise/two', 'franc-min'],
   renderer: ['react', 'react-dom', '@tanstack/*', 'cytoscape'],
-  main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
+  main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'minisearch/SearchableMap', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
   shell: ['core', 'zod', 'electron', '@electron/*'],
 };
 // The sync service speaks Git through isomorphic-git (pure JavaScript): no other layer may.

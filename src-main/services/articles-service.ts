@@ -26,6 +26,7 @@ export function articleHandlers(store: ProjectStore, history: History, now: () =
       directory: store.directory,
       articleCount: store.articleCount,
       problems: [...store.problems],
+      checking: store.isChecking,
     }),
 
     'articles:list': async () => store.listSummaries(),
