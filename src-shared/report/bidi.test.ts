@@ -6,6 +6,7 @@ import { describeRange } from '../anchoring/quote-selector';
 import type { Actor } from '../domain/actor';
 import type { Annotation } from '../domain/annotation';
 import type { Article } from '../domain/article';
+import type { Claim } from '../domain/claim';
 import { articleToMarkdown } from './article-markdown';
 import { FSI, hasRtl, inArticleDirection, isolate, LRM, PDI } from './bidi';
 import { buildReport, reportToMarkdown, type ReportInput } from './project-report';
@@ -32,7 +33,7 @@ function fixture(): ReportInput {
   // Mixed: an English article whose title quotes Arabic; a Latin article with no direction stored.
   const en = article('en', ENGLISH, { title: 'Bank cuts ratio (المصرف) 2024', source: 'Wire', language: 'en', direction: 'ltr', published: '2024-05-16' });
   const minister = actor('x1', 'محمد العلي', { description: 'وزير المالية', aliases: ['أبو علي'] });
-  const claim = { speakerId: 'x1', form: 'paraphrase', medium: 'بيان', reliability: null, credibility: null, verification: 'unverified', links: [] } as const;
+  const claim: Claim = { speakerId: 'x1', form: 'paraphrase', medium: 'بيان', reliability: null, credibility: null, verification: 'unverified', links: [] };
   return {
     projectName: 'Languages',
     projectNotes: '',
