@@ -10,6 +10,16 @@ import { claimsTableFromFiles, dossierFromFiles, reviewFromFiles, timelineFromFi
 
 type Session = Awaited<ReturnType<typeof openTestProject>>;
 
+/**
+ * Opens a project folder again, once the store has checked its article files against the summary
+ * cache (a sound cache leaves that to the background, and announces what changed as saves).
+ */
+async function reopen(directory: string): Promise<Session> {
+  const session = await openTestProject(undefined, { directory });
+  await session.store.verified;
+  return session;
+}
+
 const claim = (speakerId: string | null, verification: 'unverified' | 'corroborated' | 'contested' | 'false' = 'unverified', reliability: 'A' | 'B' | 'C' | null = null, credibility: 1 | 2 | 3 | null = null) => ({
   speakerId,
   form: 'paraphrase' as const,
@@ -128,7 +138,7 @@ describe('entries cache', () => {
     await expectSameAsFiles(first);
     await first.store.close();
     expect((await readdir(join(dir, ENTRIES_CACHE_DIR))).length).toBeGreaterThan(0);
-    const second = await openTestProject(undefined, { directory: dir });
+    const second = await reopen(dir);
     const reads = countReads(second.store);
     const alm = second.store.project.actors.find((a) => a.name === 'Petra Alm')!;
     expect((await second.call('actors:dossier', { actorId: alm.id })).entries).toHaveLength(6);
@@ -152,7 +162,7 @@ describe('entries cache', () => {
       else a.status = 'reviewed';
     }
     await writeFile(path, JSON.stringify(file, null, 2));
-    const second = await openTestProject(undefined, { directory: dir });
+    const second = await reopen(dir);
     const reads = countReads(second.store);
     await askEveryView(second);
     expect(new Set(reads())).toEqual(new Set([lib.quota.id]));
@@ -174,7 +184,7 @@ describe('entries cache', () => {
     await writeFile(path, edited);
     await utimes(path, before.atime, new Date(before.mtimeMs + 5_000));
     expect((await stat(path)).size).toBe(before.size);
-    const second = await openTestProject(undefined, { directory: dir });
+    const second = await reopen(dir);
     await expectSameAsFiles(second);
     expect((await second.call('claims:table', {})).entries.find((e) => e.annotation.id === lib.c1.id)?.annotation.status).toBe('disputed');
   });
@@ -194,12 +204,12 @@ describe('entries cache', () => {
     const path = shardPath(dir, shardOf(lib.quota.id));
     const damaged = damage(await readFile(path));
     await writeFile(path, damaged);
-    const second = await openTestProject(undefined, { directory: dir });
+    const second = await reopen(dir);
     await expectSameAsFiles(second);
     await second.store.close();
     // Written again whole at close: the next session reads no article.
     expect((await readFile(path)).equals(damaged)).toBe(false);
-    const third = await openTestProject(undefined, { directory: dir });
+    const third = await reopen(dir);
     const reads = countReads(third.store);
     await askEveryView(third);
     expect(reads()).toEqual([]);
@@ -214,7 +224,7 @@ describe('entries cache', () => {
     await first.store.close();
     const shard = shardPath(dir, shardOf(lib.twinB.id));
     const old = await readFile(shard);
-    const second = await openTestProject(undefined, { directory: dir });
+    const second = await reopen(dir);
     await second.call('annotations:update', { articleId: lib.twinB.id, id: lib.c3.id, patch: { status: 'reviewed', note: 'Confirmed by the port' } });
     await second.call('annotations:create', { articleId: lib.twinB.id, ...at(lib.twinB.text, 'Ferries run late'), kind: 'claim', claim: claim(lib.marnow.id) });
     await expectSameAsFiles(second);
@@ -223,14 +233,14 @@ describe('entries cache', () => {
     await writeFile(shard, old);
     const temp = join(dir, ENTRIES_CACHE_DIR, `.${shard.split('/').pop()}.6c1f5e0a-1b2c-4d3e-8f90-a1b2c3d4e5f6.tmp`);
     await writeFile(temp, old.subarray(0, 100));
-    const third = await openTestProject(undefined, { directory: dir });
+    const third = await reopen(dir);
     await expectSameAsFiles(third);
     expect((await third.call('actors:dossier', { actorId: lib.alm.id })).entries.find((e) => e.annotation.id === lib.c3.id)?.annotation.note).toBe('Confirmed by the port');
     await third.store.close();
     expect(await readdir(join(dir, ENTRIES_CACHE_DIR))).not.toContain(temp.split('/').pop());
     // Killed before the cache was ever written: no folder at all.
     await rm(join(dir, ENTRIES_CACHE_DIR), { recursive: true });
-    const fourth = await openTestProject(undefined, { directory: dir });
+    const fourth = await reopen(dir);
     await expectSameAsFiles(fourth);
   });
 
@@ -239,7 +249,7 @@ describe('entries cache', () => {
     const first = await openTestProject(undefined, { directory: dir });
     const lib = await library(first);
     await first.store.close();
-    const second = await openTestProject(undefined, { directory: dir });
+    const second = await reopen(dir);
     await expectSameAsFiles(second);
     await writeFile(join(dir, 'articles', `${lib.undated.id}.json`), '{ not json');
     // The store finds it damaged when it next reads it, and sets it aside.
