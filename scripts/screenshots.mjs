@@ -66,8 +66,11 @@ const ARTICLES = [
   },
 ];
 
+const TRUCE = 'Foreign Minister Ilse Marnow said the ceasefire would hold until spring.\n\nVesteria later denied that any ceasefire had been agreed.';
+
 /** The fresh sample project, plus two articles with claims that name, contradict and support one another. */
 async function seed(page) {
+  await api(page, 'settings:update', { name: 'Lea Brandt' });
   const actors = new Map((await api(page, 'project:get')).actors.map((a) => [a.name, a.id]));
   const claims = new Map();
   for (const summary of await api(page, 'articles:list')) {
@@ -93,21 +96,21 @@ async function seed(page) {
       await api(page, 'claims:link', { from: ref, to: claims.get(claim.link.to), type: claim.link.type });
     }
   }
-  // Two analysts code the spokesperson's article independently: same claim, different passage and grade.
-  const shared = created[1];
-  await api(page, 'articles:update', { id: shared.id, patch: { assignedTo: ['Ana Ruiz', 'Ben Okafor'] } });
-  for (const [name, exact, reliability] of [
-    ['Ana Ruiz', 'both delegations stayed until the end', 'B'],
-    ['Ben Okafor', 'both delegations stayed until the end and that Vesteria has never refused dialogue', 'D'],
+  // Two analysts code a fourth article independently: one claim, a different passage and grade.
+  const truce = await api(page, 'articles:create', { title: 'Ceasefire in the Arvel valley to hold until spring', source: 'Valley Courier', url: '', published: '2026-09-30', text: TRUCE });
+  await api(page, 'articles:update', { id: truce.id, patch: { assignedTo: ['Ana Ruiz', 'Ben Okafor'] } });
+  const mark = (exact, fields) => {
+    const start = truce.text.indexOf(exact);
+    return api(page, 'annotations:create', { articleId: truce.id, start, end: start + exact.length, exact, ...fields });
+  };
+  for (const [name, passage, reliability, extra] of [
+    ['Ana Ruiz', 'the ceasefire would hold until spring', 'B', null],
+    ['Ben Okafor', 'the ceasefire would hold', 'D', 'Vesteria'],
   ]) {
     await api(page, 'settings:update', { name });
-    const start = shared.text.indexOf(exact);
-    await api(page, 'annotations:create', {
-      articleId: shared.id, start, end: start + exact.length, exact, kind: 'claim',
-      claim: { speakerId: actors.get('Mira Okafor'), form: 'paraphrase', medium: 'statement', reliability, credibility: 2, verification: 'unverified' },
-    });
-    const okafor = shared.text.indexOf('Okafor added');
-    await api(page, 'annotations:create', { articleId: shared.id, start: okafor, end: okafor + 'Okafor'.length, kind: 'actor', actorId: actors.get('Mira Okafor') });
+    await mark('Ilse Marnow', { kind: 'actor', actorId: actors.get('Ilse Marnow') });
+    if (extra) await mark(extra, { kind: 'actor', actorId: actors.get(extra) });
+    await mark(passage, { kind: 'claim', claim: { speakerId: actors.get('Ilse Marnow'), form: 'paraphrase', medium: 'statement', reliability, credibility: 3, verification: 'unverified' } });
   }
   await api(page, 'settings:update', { name: 'Ana Ruiz' });
 }
@@ -151,7 +154,7 @@ async function screens(page, theme) {
   await page.getByRole('table', { name: 'Agreement over all chosen articles' }).waitFor();
   await shoot(page, 'agreement', theme);
   await page.getByRole('button', { name: /^Curate / }).first().click();
-  await page.getByRole('region', { name: 'Curation' }).getByRole('listitem').first().waitFor();
+  await page.getByRole('main', { name: 'Curation' }).getByRole('listitem').first().waitFor();
   await shoot(page, 'curation', theme);
   await page.getByRole('button', { name: /Back/ }).first().click();
 

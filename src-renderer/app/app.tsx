@@ -219,12 +219,12 @@ export function App() {
             </div>
           )}
           {view === 'agreement' && (
-            <div className="workspace" role="tabpanel" aria-label="Agreement view">
+            <div className="workspace" role="tabpanel" id="view-agreement">
               <AgreementView articles={articles} />
             </div>
           )}
           {view === 'network' && (
-            <div className="workspace" role="tabpanel" aria-label="Network view">
+            <div className="workspace" role="tabpanel" id="view-network">
               <Suspense fallback={<p className="muted">Loading the network…</p>}>
                 <NetworkView />
               </Suspense>

@@ -44,7 +44,7 @@ export function CurationView({ articleId, analysts, onBack }: Props) {
   const agreed = open.filter((u) => u.differences.length === 0);
   const disagreements = data.units.filter((u) => u.differences.length > 0).length;
   return (
-    <section className="view-main curation-view" aria-label="Curation">
+    <main className="view-main curation-view" aria-label="Curation">
       <div className="curation-head">
         <button type="button" onClick={onBack}>
           ← Back to figures
@@ -59,7 +59,8 @@ export function CurationView({ articleId, analysts, onBack }: Props) {
           Accept all {agreed.length} agreed units
         </button>
       </div>
-      <ol className="curation-units" aria-label="Units, disagreements first">
+      <h2 id="curation-units-heading">Units, disagreements first</h2>
+      <ol className="curation-units" aria-labelledby="curation-units-heading">
         {data.units.map((unit) => (
           <UnitView key={unit.versions.map((v) => v?.id ?? '-').join(':')} unit={unit} analysts={analysts} settled={settledBy(unit, data.curated)} busy={isPending} onSettle={settle} text={data.article.text} />
         ))}
@@ -76,7 +77,7 @@ export function CurationView({ articleId, analysts, onBack }: Props) {
           </li>
         ))}
       </ul>
-    </section>
+    </main>
   );
 }
 
@@ -143,7 +144,7 @@ function Version({ annotation: a, name, differences, text, disabled, onAccept }:
       <strong>{name}</strong>
       <blockquote className={mark('Passage')}>
         <span className="muted">…{context}</span>
-        <mark>{a.target.exact}</mark>
+        <mark className={`hl-${a.kind}`}>{a.target.exact}</mark>
       </blockquote>
       <dl>
         {a.kind === 'actor' && (

@@ -55,7 +55,7 @@ export function NetworkView() {
 
   return (
     <div className="network-view">
-      <section className="network-main" aria-label="Network">
+      <main className="network-main" aria-label="Network">
         <div className="network-toolbar">
           <label>
             From <input type="date" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
@@ -107,7 +107,7 @@ export function NetworkView() {
           )}
         </div>
         <Legend />
-      </section>
+      </main>
       <aside className="network-side" aria-label="Links and claims">
         {edge && (
           <section className="edge-claims" aria-labelledby="edge-claims-heading">

@@ -41,7 +41,8 @@ export function ClaimsTimeline({ entries, label = 'Claims timeline' }: { entries
 
   const plot = Math.max(100, width - GUTTER - 16);
   const x = (t: number) => GUTTER + ((t - view[0]) / (view[1] - view[0])) * plot;
-  const markX = (m: TimelineMark) => x(m.time) + m.stack * 12;
+  // Marks of one lane and day sit side by side, far enough apart that their grades do not run together.
+  const markX = (m: TimelineMark) => x(m.time) + m.stack * 17;
   const y = (lane: number) => AXIS + lane * LANE + LANE / 2;
   const height = AXIS + model.lanes.length * LANE + 8;
 
