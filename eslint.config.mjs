@@ -33,7 +33,7 @@ const packages = {
   // compromise: its English lexicon feeds the suggestion engine's name finder (src-shared/suggest, pure JS, no Node or DOM).
   shared: ['zod', 'approx-string-match', 'mdast', 'mdast-util-*', 'compromise', 'compromise/two'],
   renderer: ['react', 'react-dom', '@tanstack/*', 'cytoscape'],
-  main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
+  main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'minisearch/SearchableMap', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
   shell: ['core', 'zod', 'electron', '@electron/*'],
 };
 // The sync service speaks Git through isomorphic-git (pure JavaScript): no other layer may.

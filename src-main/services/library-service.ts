@@ -58,18 +58,29 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
   return {
     'search:query': async ({ query, filters, limit }) => {
       const pass = passes(filters);
-      const summaries = new Map([...store.summaries()].map((s) => [s.id, s]));
+      const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
       const trimmed = query.trim();
       // A small library is indexed in a moment: wait a little rather than answer "nothing yet".
       if (trimmed) await Promise.race([index().ready, new Promise((resolve) => setTimeout(resolve, 250))]);
-      const ranked = trimmed
-        ? index().search(trimmed).filter((r) => summaries.has(r.id) && pass(summaries.get(r.id)!))
-        : store.listSummaries().filter(pass).map((s) => ({ id: s.id, score: 0, terms: [] as string[] }));
+      let total: number;
+      let top: { id: string; score: number; terms: string[] }[];
+      if (trimmed) {
+        // Only the best `limit` are ranked in full; the rest are only counted.
+        const found = index().search(trimmed, limit, (id) => {
+          const summary = store.summary(id);
+          return summary !== undefined && (!filtered || pass(summary));
+        });
+        total = found.total;
+        top = found.hits;
+      } else {
+        const all = store.listSummaries().filter(pass);
+        total = all.length;
+        top = all.slice(0, limit).map((s) => ({ id: s.id, score: 0, terms: [] as string[] }));
+      }
       // Snippets need the texts: only for the first results a person will read, read in parallel.
-      const top = ranked.slice(0, limit);
       const texts = new Map((await store.peekArticles(top.slice(0, 20).filter((h) => h.terms.length).map((h) => h.id))).map((f) => [f.article.id, f.article.text]));
       const articles = top.map((hit) => {
-        const summary = summaries.get(hit.id)!;
+        const summary = store.summary(hit.id)!;
         const text = texts.get(hit.id);
         return { id: hit.id, title: summary.title, source: summary.source, published: summary.published, score: hit.score, snippet: text ? snippetOf(text, hit.terms) : null };
       });
@@ -77,7 +88,7 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
       const actors = q
         ? store.project.actors.filter((a) => [a.name, ...a.aliases].some((n) => foldForSearch(n).includes(q))).slice(0, 10).map((a) => ({ id: a.id, name: a.name, description: a.description }))
         : [];
-      return { indexing: index().progress(), total: ranked.length, articles, actors };
+      return { indexing: index().progress(), total, articles, actors };
     },
 
     'actors:dossier': async ({ actorId }) => {

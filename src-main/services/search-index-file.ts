@@ -1,69 +1,133 @@
-import { readFile } from 'node:fs/promises';
+import { createHash, webcrypto } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
-import MiniSearch, { type Options } from 'minisearch';
 import { z } from 'zod';
 import { TEXT_VERSION } from '../../src-shared/text/version';
 import { writeFileDurable } from '../store/durable-file';
 import type { FileStamp } from '../store/project-store';
+import { FIELDS, InvertedIndex, type IndexSnapshot } from './inverted-index';
 
 /** The persisted search index, in the project folder beside `index.json`. */
-export const SEARCH_INDEX_FILE = 'search-index.json';
+export const SEARCH_INDEX_FILE = 'search-index.bin';
+/** Written by earlier versions (MiniSearch's JSON): removed once the new file is written. */
+const OLD_SEARCH_INDEX_FILE = 'search-index.json';
 /**
  * The file's own layout and what is indexed (fields, notes joined): bump when either changes.
  * The way words are cut and folded is recorded apart (TEXT_VERSION).
  */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
+const MAGIC = 'AWSI';
 
-type Serialised = Parameters<typeof MiniSearch.loadJS>[0];
-
-/**
- * The header is checked before MiniSearch sees the body; MiniSearch checks its own layout
- * (serializationVersion) and the ids are compared with the stamps after loading.
- */
-const fileSchema = z.object({
+/** The header is a JSON line between the magic and the arrays; the body's hash is checked before any of it is used. */
+const headerSchema = z.object({
   format: z.literal(SEARCH_INDEX_FORMAT),
   text: z.literal(TEXT_VERSION),
-  /** Per article: the size and time of the file its entry was made from. */
-  stamps: z.record(z.string(), z.tuple([z.number(), z.number()])),
-  index: z.object({ documentCount: z.number().int().nonnegative(), serializationVersion: z.number() }).passthrough(),
+  fields: z.literal(FIELDS.join(',')),
+  /** Typed arrays are written as the machine holds them: a file from another byte order is rebuilt. */
+  endianness: z.literal(endianness()),
+  /** Per document number: the article id and the size and time of the file its entry was made from. */
+  docs: z.array(z.tuple([z.string(), z.number(), z.number()])),
+  terms: z.array(z.string()),
+  postings: z.number().int().nonnegative(),
+  /** SHA-256 of the body: a flipped bit anywhere means a rebuild, never wrong results. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 /** A persisted index that passed every check, and the file stamps its entries were made from. */
-export interface LoadedIndex<T> {
-  mini: MiniSearch<T>;
+export interface LoadedIndex {
+  index: InvertedIndex;
   stamps: Map<string, FileStamp>;
+}
+
+const hex = (digest: ArrayBuffer) => Buffer.from(digest).toString('hex');
+/** Hashed in libuv's thread pool (Web Crypto is asynchronous in Node), not on the request thread. */
+const sha256 = async (data: Uint8Array) => hex(await webcrypto.subtle.digest('SHA-256', data));
+
+/** A 4-byte-aligned copy when `bytes` does not start on a multiple of 4 (small files come from a shared pool). */
+function aligned(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
 }
 
 /**
  * Reads the persisted index. Null when there is none, or when it cannot be trusted: unreadable,
- * cut short by a crash, written by another format or another way of cutting words, or with
- * entries that do not match its stamps. The index is derived data, so the caller rebuilds it.
+ * cut short by a crash, damaged, written by another format or another way of cutting words. The
+ * index is derived data, so the caller rebuilds it.
  */
-export async function readSearchIndex<T>(directory: string, options: Options<T>): Promise<LoadedIndex<T> | null> {
-  let text: string;
+export async function readSearchIndex(directory: string): Promise<LoadedIndex | null> {
+  let file: Uint8Array;
   try {
-    text = await readFile(join(directory, SEARCH_INDEX_FILE), 'utf8');
+    file = aligned(await readFile(join(directory, SEARCH_INDEX_FILE)));
   } catch {
     return null;
   }
   try {
-    const parsed = fileSchema.safeParse(JSON.parse(text));
+    if (file.length < 8 || Buffer.from(file.buffer, file.byteOffset, 4).toString('latin1') !== MAGIC) return null;
+    const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+    const headerLength = view.getUint32(4, true);
+    if (8 + headerLength > file.length) return null;
+    const parsed = headerSchema.safeParse(JSON.parse(Buffer.from(file.buffer, file.byteOffset + 8, headerLength).toString('utf8')));
     if (!parsed.success) return null;
-    const mini = MiniSearch.loadJS(parsed.data.index as unknown as Serialised, options);
-    const stamps = new Map(Object.entries(parsed.data.stamps).map(([id, [size, mtimeMs]]) => [id, { size, mtimeMs }]));
-    if (mini.documentCount !== stamps.size || [...stamps.keys()].some((id) => !mini.has(id))) return null;
-    return { mini, stamps };
+    const header = parsed.data;
+    const bodyStart = align4(8 + headerLength);
+    const docCount = header.docs.length;
+    const sizes = [docCount * FIELDS.length * 4, header.terms.length * FIELDS.length * 4, header.postings * 4, header.postings];
+    if (bodyStart + sizes.reduce((a, b) => a + b, 0) !== file.length) return null;
+    const body = file.subarray(bodyStart);
+    if ((await sha256(body)) !== header.sha256) return null;
+    let at = file.byteOffset + bodyStart;
+    const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, bytes: number, length: number): T => {
+      const made = make(file.buffer, at, length);
+      at += bytes;
+      return made;
+    };
+    const snapshot: IndexSnapshot = {
+      ids: header.docs.map(([id]) => id),
+      terms: header.terms,
+      fieldLengths: take((b, o, l) => new Uint32Array(b, o, l), sizes[0]!, docCount * FIELDS.length),
+      counts: take((b, o, l) => new Uint32Array(b, o, l), sizes[1]!, header.terms.length * FIELDS.length),
+      docs: take((b, o, l) => new Uint32Array(b, o, l), sizes[2]!, header.postings),
+      tfs: take((b, o, l) => new Uint8Array(b, o, l), sizes[3]!, header.postings),
+    };
+    const index = InvertedIndex.fromSnapshot(snapshot);
+    return { index, stamps: new Map(header.docs.map(([id, size, mtimeMs]) => [id, { size, mtimeMs }])) };
   } catch {
-    // Garbage or a body MiniSearch refuses: rebuilt, not reported (nothing of the user's is lost).
+    // Garbage, or arrays that do not fit together: rebuilt, not reported (nothing of the user's is lost).
     return null;
   }
 }
 
-/** Writes the index with the stamps of the files its entries were made from; resolves once durable. */
-export async function writeSearchIndex<T>(directory: string, mini: MiniSearch<T>, stamps: ReadonlyMap<string, FileStamp>): Promise<void> {
-  const record: Record<string, [number, number]> = {};
-  for (const [id, stamp] of stamps) record[id] = [stamp.size, stamp.mtimeMs];
-  // MiniSearch serialises itself through toJSON; one stringify for header and body.
-  const json = JSON.stringify({ format: SEARCH_INDEX_FORMAT, text: TEXT_VERSION, stamps: record, index: mini });
-  await writeFileDurable(join(directory, SEARCH_INDEX_FILE), json);
+const align4 = (n: number) => (n + 3) & ~3;
+
+/**
+ * Writes the index (compacted) with the stamps of the files its entries were made from; resolves
+ * once durable. The arrays are written as they are, after a small JSON header.
+ */
+export async function writeSearchIndex(directory: string, index: InvertedIndex, stamps: ReadonlyMap<string, FileStamp>): Promise<void> {
+  const snapshot = index.snapshot();
+  const parts = [snapshot.fieldLengths, snapshot.counts, snapshot.docs, snapshot.tfs].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  // Hashed part by part rather than copied into one buffer: at 100,000 articles the arrays are hundreds of MB.
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  const header = Buffer.from(
+    JSON.stringify({
+      format: SEARCH_INDEX_FORMAT,
+      text: TEXT_VERSION,
+      fields: FIELDS.join(','),
+      endianness: endianness(),
+      docs: snapshot.ids.map((id) => {
+        const stamp = stamps.get(id) ?? { size: -1, mtimeMs: -1 };
+        return [id, stamp.size, stamp.mtimeMs];
+      }),
+      terms: snapshot.terms,
+      postings: snapshot.docs.length,
+      sha256: hash.digest('hex'),
+    }),
+    'utf8',
+  );
+  const start = Buffer.alloc(align4(8 + header.length) - header.length);
+  start.write(MAGIC, 0, 'latin1');
+  start.writeUInt32LE(header.length, 4);
+  await writeFileDurable(join(directory, SEARCH_INDEX_FILE), [start.subarray(0, 8), header, start.subarray(8), ...parts]);
+  await rm(join(directory, OLD_SEARCH_INDEX_FILE), { force: true });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -9,6 +10,23 @@ import { tempDir } from '../store/test-helpers';
 import { createHandlers } from '.';
 import { SEARCH_INDEX_FILE } from './search-index-file';
 import { SearchIndex } from './search-index';
+
+/** The index file's parts: its JSON header and its body of arrays. */
+function splitIndexFile(file: Buffer): { header: Record<string, unknown> & { docs: [string, number, number][]; terms: string[] }; body: Buffer } {
+  const length = file.readUInt32LE(4);
+  return { header: JSON.parse(file.subarray(8, 8 + length).toString('utf8')), body: file.subarray((8 + length + 3) & ~3) };
+}
+
+/** An index file from a header and a body, laid out as the app writes it (the hash as given in the header). */
+function joinIndexFile(header: object, body: Buffer): Buffer {
+  const json = Buffer.from(JSON.stringify(header));
+  const start = Buffer.alloc(((8 + json.length + 3) & ~3) - json.length);
+  start.write('AWSI', 0, 'latin1');
+  start.writeUInt32LE(json.length, 4);
+  return Buffer.concat([start.subarray(0, 8), json, start.subarray(8), body]);
+}
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** One session over a project folder: the real router, closed when the test ends if still open. */
 async function openSession(dir: string) {
@@ -56,9 +74,9 @@ async function articlesReadAtOpen(dir: string): Promise<string[]> {
 describe('persisted search index', () => {
   it('is written at close and used at the next open without reading any article', async () => {
     const { dir, harbour } = await savedProject();
-    const file = JSON.parse(await readFile(join(dir, SEARCH_INDEX_FILE), 'utf8'));
-    expect(file.text).toBe(TEXT_VERSION);
-    expect(Object.keys(file.stamps)).toHaveLength(3);
+    const { header } = splitIndexFile(await readFile(join(dir, SEARCH_INDEX_FILE)));
+    expect(header.text).toBe(TEXT_VERSION);
+    expect(header.docs).toHaveLength(3);
     expect(await articlesReadAtOpen(dir)).toEqual([]);
     const { found } = await openSession(dir);
     expect(await found('harbor')).toEqual([harbour.id]);
@@ -66,7 +84,7 @@ describe('persisted search index', () => {
 
   it('redoes only the articles saved after the index was written (killed before the next write)', async () => {
     const { dir, harbour, quota } = await savedProject();
-    const written = await readFile(join(dir, SEARCH_INDEX_FILE), 'utf8');
+    const written = await readFile(join(dir, SEARCH_INDEX_FILE));
     const { store, call } = await openSession(dir);
     await call('articles:update', { id: quota.id, patch: { note: 'Zeppelin sighting over the port' } });
     await call('articles:update', { id: harbour.id, patch: { title: 'Pier talks resume' } });
@@ -83,7 +101,7 @@ describe('persisted search index', () => {
 
   it('catches an annotation note edited after the index was written, which leaves the article date alone', async () => {
     const { dir, weather } = await savedProject();
-    const written = await readFile(join(dir, SEARCH_INDEX_FILE), 'utf8');
+    const written = await readFile(join(dir, SEARCH_INDEX_FILE));
     const { store, call } = await openSession(dir);
     await call('annotations:create', { articleId: weather.id, start: 0, end: 4, exact: 'Rain', kind: 'highlight', note: 'Monsoon pattern' });
     await store.close();
@@ -94,17 +112,38 @@ describe('persisted search index', () => {
   });
 
   it.each([
-    ['cut short by a crash while it was written', (json: string) => json.slice(0, Math.floor(json.length / 2))],
-    ['garbage', () => '\u0000\u0000{"format":'],
-    ['empty', () => ''],
-    ['written by another way of cutting words', (json: string) => json.replace(`"text":${TEXT_VERSION},`, `"text":${TEXT_VERSION + 1},`)],
-    ['written in another format', (json: string) => json.replace(/^\{"format":\d+,/, '{"format":999,')],
-    ['holding entries its stamps do not account for', (json: string) => json.replace(/"stamps":\{"[^"]+":\[[^\]]*\],/, '"stamps":{')],
+    ['cut short by a crash while it was written', (file: Buffer) => file.subarray(0, Math.floor(file.length / 2))],
+    ['garbage', () => Buffer.from('\u0000\u0000{"format":')],
+    ['empty', () => Buffer.alloc(0)],
+    ['damaged by one flipped bit in its arrays', (file: Buffer) => {
+      const copy = Buffer.from(file);
+      copy[copy.length - 1]! ^= 1;
+      return copy;
+    }],
+    ['written by another way of cutting words', (file: Buffer) => {
+      const { header, body } = splitIndexFile(file);
+      return joinIndexFile({ ...header, text: TEXT_VERSION + 1 }, body);
+    }],
+    ['written in another format', (file: Buffer) => {
+      const { header, body } = splitIndexFile(file);
+      return joinIndexFile({ ...header, format: 999 }, body);
+    }],
+    ['holding a posting past its last article (with a hash that matches)', (file: Buffer) => {
+      const { header, body } = splitIndexFile(file);
+      const copy = Buffer.from(body);
+      // The first posting, after the field lengths (3 per article) and the counts (3 per term).
+      copy.writeUInt32LE(999, 4 * 3 * (header.docs.length + header.terms.length));
+      return joinIndexFile({ ...header, sha256: sha256(copy) }, copy);
+    }],
+    ['listing an article twice', (file: Buffer) => {
+      const { header, body } = splitIndexFile(file);
+      return joinIndexFile({ ...header, docs: [header.docs[0], header.docs[0], ...header.docs.slice(2)] }, body);
+    }],
   ])('is rebuilt whole when %s, and the project opens with correct results', async (_case, damage) => {
     const { dir, harbour, quota, weather } = await savedProject();
     const path = join(dir, SEARCH_INDEX_FILE);
-    const damaged = damage(await readFile(path, 'utf8'));
-    expect(damaged).not.toBe(await readFile(path, 'utf8'));
+    const damaged = damage(await readFile(path));
+    expect(damaged.equals(await readFile(path))).toBe(false);
     await writeFile(path, damaged);
     expect(await articlesReadAtOpen(dir)).toEqual([harbour.id, quota.id, weather.id].sort());
     const { store, found } = await openSession(dir);
@@ -131,7 +170,7 @@ describe('persisted search index', () => {
   it('opens with correct results after a kill mid-write left a temporary file beside the last complete index', async () => {
     const { dir, weather } = await savedProject();
     const temp = join(dir, `.${SEARCH_INDEX_FILE}.0b6d3a52-5c4e-4d8e-9d5e-1f2a3b4c5d6e.tmp`);
-    await writeFile(temp, (await readFile(join(dir, SEARCH_INDEX_FILE), 'utf8')).slice(0, 100));
+    await writeFile(temp, (await readFile(join(dir, SEARCH_INDEX_FILE))).subarray(0, 100));
     const { store, found } = await openSession(dir);
     expect(await found('coast')).toEqual([weather.id]);
     await store.close();
@@ -146,7 +185,7 @@ describe('persisted search index', () => {
     expect(await found('coast')).toEqual([]);
     expect(await found('negotiat')).toEqual([harbour.id, quota.id].sort());
     await store.close();
-    const file = JSON.parse(await readFile(join(dir, SEARCH_INDEX_FILE), 'utf8'));
-    expect(Object.keys(file.stamps).sort()).toEqual([harbour.id, quota.id].sort());
+    const { header } = splitIndexFile(await readFile(join(dir, SEARCH_INDEX_FILE)));
+    expect(header.docs.map(([id]) => id).sort()).toEqual([harbour.id, quota.id].sort());
   });
 });

@@ -1,46 +1,32 @@
-import MiniSearch, { type Options } from 'minisearch';
-import { foldForSearch } from '../../src-shared/text/fold';
-import { words } from '../../src-shared/text/words';
 import type { ArticleFile } from '../store/file-schemas';
 import type { FileStamp, ProjectStore } from '../store/project-store';
-import { readSearchIndex, writeSearchIndex } from './search-index-file';
 import { SerialQueue } from '../store/serial-queue';
-
-interface SearchDocument {
-  id: string;
-  title: string;
-  text: string;
-  /** The article's note and every annotation's note. */
-  notes: string;
-}
+import { InvertedIndex, type SearchHit } from './inverted-index';
+import { readSearchIndex, writeSearchIndex } from './search-index-file';
 
 /** How many articles are indexed between two yields to the event loop while building. */
 const BATCH = 25;
-/** The index file is rewritten whole (tens of MB at 10,000 articles), so not after every save. */
+/**
+ * The file is rewritten whole (hundreds of MB at 100,000 articles), so only after a build, at
+ * close, and once this many articles changed since the last write (a crash costs re-reading at
+ * most these at the next open, since their file stamps no longer match).
+ */
+const REWRITE_AFTER_CHANGES = 500;
 const WRITE_DELAY_MS = 30_000;
 /** Stands for "no file known" in the index file: it never equals a real file's stamp, so the entry is redone. */
 const UNKNOWN: FileStamp = { size: -1, mtimeMs: -1 };
 
-const OPTIONS: Options<SearchDocument> = {
-  fields: ['title', 'text', 'notes'],
-  storeFields: [],
-  // The same words and folding for the index and the query (MiniSearch applies both to queries
-  // unless told otherwise): CJK words are found inside runs, العربية matches ﺍﻟﻌﺮﺑﻴﺔ, ёлка ёлка.
-  tokenize: words,
-  processTerm: (term) => foldForSearch(term) || null,
-  searchOptions: { prefix: true, fuzzy: 0.2, boost: { title: 3, notes: 1.5 }, combineWith: 'AND' },
-};
-
 /**
- * Full-text index of the library (MiniSearch), kept current on every committed change. It is
- * persisted in the project folder (search-index.json) with the size and time of each article file
+ * Full-text index of the library (InvertedIndex), kept current on every committed change. It is
+ * persisted in the project folder (search-index.bin) with the size and time of each article file
  * it was made from: at open, entries whose file changed since, and articles it does not know,
  * are indexed again in the background while the app is usable; a damaged index, or one written
- * another way, is rebuilt whole. Written at most every WRITE_DELAY_MS and at close.
+ * another way, is rebuilt whole. Written after a build, at close, and after many changes.
  */
 export class SearchIndex {
-  private mini = new MiniSearch<SearchDocument>(OPTIONS);
-  private indexed = new Set<string>();
+  private index = new InvertedIndex();
+  /** Changes since the index was last written. */
+  private changes = 0;
   /** Per indexed article, the stamp of the file its entry was made from; null when saved since, read at the next write. */
   private readonly stamps = new Map<string, FileStamp | null>();
   /** Changes committed while the persisted index loads, applied to it once loaded. */
@@ -74,12 +60,12 @@ export class SearchIndex {
   }
 
   progress(): { indexed: number; total: number } {
-    return { indexed: this.indexed.size, total: Math.max(this.total, this.indexed.size) };
+    return { indexed: this.index.size, total: Math.max(this.total, this.index.size) };
   }
 
-  /** Article ids matching `query`, best first, with the terms that matched. */
-  search(query: string): { id: string; score: number; terms: string[] }[] {
-    return this.mini.search(query).map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+  /** The `limit` best articles matching every word of `query` that `accept` lets through, and how many it lets through. */
+  search(query: string, limit: number, accept?: (id: string) => boolean): { total: number; hits: SearchHit[] } {
+    return this.index.search(query, limit, accept);
   }
 
   stop(): void {
@@ -97,19 +83,18 @@ export class SearchIndex {
 
   /** Takes the persisted index, keeping only the entries whose article file is unchanged since. */
   private async load(): Promise<void> {
-    const loaded = await readSearchIndex(this.store.directory, OPTIONS).catch(() => null);
+    const loaded = await readSearchIndex(this.store.directory).catch(() => null);
     if (loaded) {
       for (const [id, stamp] of loaded.stamps) {
         const current = this.store.articleStamp(id);
         if (current && current.size === stamp.size && current.mtimeMs === stamp.mtimeMs && this.store.hasArticle(id)) {
-          this.indexed.add(id);
           this.stamps.set(id, stamp);
         } else {
-          loaded.mini.discard(id);
+          loaded.index.remove(id);
           this.dirty = true;
         }
       }
-      this.mini = loaded.mini;
+      this.index = loaded.index;
     }
     const pending = this.pending ?? new Map<string, ArticleFile | null>();
     this.pending = null;
@@ -122,16 +107,19 @@ export class SearchIndex {
   private async build(): Promise<void> {
     const ids = [...this.store.summaries()].map((s) => s.id);
     this.total = ids.length;
-    const missing = ids.filter((id) => !this.indexed.has(id));
+    const missing = ids.filter((id) => !this.index.has(id));
     for (let i = 0; i < missing.length && !this.stopped && !this.store.isClosed; i += BATCH) {
-      for (const id of missing.slice(i, i + BATCH)) {
-        if (this.indexed.has(id)) continue;
-        const stamp = this.store.articleStamp(id);
-        const file = await this.store.peekArticle(id);
+      const batch = missing.slice(i, i + BATCH).filter((id) => !this.index.has(id));
+      // Stamps first: a file saved after its stamp was taken is caught at the next open.
+      const stamps = batch.map((id) => this.store.articleStamp(id));
+      // Read together: the disk and the thread pool work while one file is parsed.
+      const files = await Promise.all(batch.map((id) => this.store.peekArticle(id)));
+      batch.forEach((id, k) => {
+        const file = files[k];
         // Saved or deleted while it was read: the change notification has already dealt with it.
-        if (!file || this.indexed.has(id) || !this.store.hasArticle(id)) continue;
-        this.put(file, stamp);
-      }
+        if (!file || this.index.has(id) || !this.store.hasArticle(id)) return;
+        this.put(file, stamps[k] ?? null, false);
+      });
       // Let requests in between batches: the UI stays responsive while the index fills.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -140,24 +128,28 @@ export class SearchIndex {
   }
 
   /** Indexes an article's committed state; `stamp` is its file's, or null to read it at the next write. */
-  private put(file: Readonly<ArticleFile>, stamp: FileStamp | null): void {
+  private put(file: Readonly<ArticleFile>, stamp: FileStamp | null, change = true): void {
     const id = file.article.id;
-    if (this.indexed.has(id)) this.mini.discard(id);
     const notes = [file.article.note, ...file.annotations.map((a) => a.note)].filter((n) => n.trim()).join('\n');
-    this.mini.add({ id, title: file.article.title, text: file.article.text, notes });
-    this.indexed.add(id);
+    this.index.add(id, { title: file.article.title, text: file.article.text, notes });
     this.stamps.set(id, stamp);
     this.changedAt.set(id, ++this.changeCount);
-    this.scheduleWrite();
+    this.dirty = true;
+    if (change) this.changed();
   }
 
   private remove(id: string): void {
-    if (!this.indexed.has(id)) return;
-    this.mini.discard(id);
-    this.indexed.delete(id);
+    if (!this.index.has(id)) return;
+    this.index.remove(id);
     this.stamps.delete(id);
     this.changedAt.set(id, ++this.changeCount);
-    this.scheduleWrite();
+    this.dirty = true;
+    this.changed();
+  }
+
+  /** A saved change: the file is rewritten once enough of them have gathered (at close in any case). */
+  private changed(): void {
+    if (++this.changes >= REWRITE_AFTER_CHANGES) this.scheduleWrite();
   }
 
   private scheduleWrite(delay = WRITE_DELAY_MS): void {
@@ -179,6 +171,7 @@ export class SearchIndex {
   private async write(): Promise<void> {
     if (!this.dirty) return;
     this.dirty = false;
+    this.changes = 0;
     // Stamps of the files saved since open, read behind their saves. A file saved again while
     // this runs keeps its entry newer than the stamp read: at the next open the stamps differ and
     // the entry is redone, never the other way round (an old entry passing for a new file).
@@ -186,11 +179,11 @@ export class SearchIndex {
       if (stamp) continue;
       const before = this.changedAt.get(id);
       const read = await this.store.statArticle(id);
-      if (this.changedAt.get(id) === before && this.indexed.has(id) && this.stamps.get(id) === null) this.stamps.set(id, read ?? UNKNOWN);
+      if (this.changedAt.get(id) === before && this.index.has(id) && this.stamps.get(id) === null) this.stamps.set(id, read ?? UNKNOWN);
     }
-    // Entries and stamps are taken together, with no await in between.
+    // Entries and stamps are taken together, with no await in between (the snapshot is taken first thing).
     const stamps = new Map<string, FileStamp>();
-    for (const id of this.indexed) stamps.set(id, this.stamps.get(id) ?? UNKNOWN);
-    await writeSearchIndex(this.store.directory, this.mini, stamps);
+    for (const id of this.index.articleIds()) stamps.set(id, this.stamps.get(id) ?? UNKNOWN);
+    await writeSearchIndex(this.store.directory, this.index, stamps);
   }
 }

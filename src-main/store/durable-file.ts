@@ -7,12 +7,18 @@ import { basename, dirname, join, sep } from 'node:path';
  * loss, and a crash in the middle leaves the old content intact: write a temporary file in the
  * same folder, fsync it, rename it over the target, then fsync the folder so the rename is durable.
  */
-export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileDurable(path: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomUUID()}.tmp`);
   const handle = await open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    // Parts written one after another: a large file made of several arrays is never copied into one.
+    else {
+      for (const part of data) {
+        for (let done = 0; done < part.byteLength; ) done += (await handle.write(part, done, part.byteLength - done)).bytesWritten;
+      }
+    }
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { random } from '../../bench/edit-suite/generate';
+import { InvertedIndex, type FieldTexts } from './inverted-index';
+
+const doc = (text: string, title = '', notes = ''): FieldTexts => ({ title, text, notes });
+const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id);
+
+describe('InvertedIndex', () => {
+  it('finds articles holding every word, by whole word, by its start and a typo away', () => {
+    const index = new InvertedIndex();
+    index.add('a', doc('The ministers resumed negotiations over the harbour.'));
+    index.add('b', doc('Negotiators left the summit early.'));
+    index.add('c', doc('Rain across the coast.'));
+    expect(ids(index.search('negotiat', 10)).sort()).toEqual(['a', 'b']);
+    expect(ids(index.search('harbor', 10))).toEqual(['a']); // one letter off
+    expect(ids(index.search('sumit', 10))).toEqual(['b']);
+    expect(ids(index.search('negotiations harbour', 10))).toEqual(['a']);
+    expect(ids(index.search('negotiations coast', 10))).toEqual([]);
+    expect(index.search('', 10)).toEqual({ total: 0, hits: [] });
+  });
+
+  it('ranks the title above the text, and an exact word above a longer word it begins', () => {
+    const index = new InvertedIndex();
+    index.add('text', doc('Budget talks in parliament went on.', 'A long day'));
+    index.add('title', doc('They went on.', 'Budget talks'));
+    expect(ids(index.search('budget', 10))).toEqual(['title', 'text']);
+    index.add('prefix', doc('Talkative ministers.'));
+    index.add('exact', doc('Ministers talk.'));
+    expect(ids(index.search('talk ministers', 10))).toEqual(['exact', 'prefix']);
+  });
+
+  it('folds as the app does: Arabic forms and vowels, ё, case', () => {
+    const index = new InvertedIndex();
+    index.add('ar', doc('ﺍﻟﻌﺮﺑﻴﺔ لُغَة'));
+    index.add('ru', doc('Ёлка'));
+    expect(ids(index.search('العربية', 10))).toEqual(['ar']);
+    expect(ids(index.search('елка', 10))).toEqual(['ru']);
+  });
+
+  it('counts every match that `accept` lets through and returns the best `limit`', () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 50; i++) index.add(`d${i}`, doc(`vote ${'vote '.repeat(i % 7)}`, i === 7 ? 'Vote' : ''));
+    const all = index.search('vote', 50);
+    const some = index.search('vote', 5, (id) => Number(id.slice(1)) % 2 === 1);
+    expect(all.total).toBe(50);
+    expect(some.total).toBe(25);
+    expect(some.hits).toHaveLength(5);
+    expect(ids(some)).toEqual(ids(all).filter((id) => Number(id.slice(1)) % 2 === 1).slice(0, 5));
+    expect(ids(all)[0]).toBe('d7');
+  });
+
+  it('forgets removed and replaced articles, before and after compaction', () => {
+    const index = new InvertedIndex();
+    index.add('a', doc('Ceasefire holds'));
+    index.add('b', doc('Ceasefire broken'));
+    index.add('a', doc('Truce holds'));
+    index.remove('b');
+    expect(index.size).toBe(1);
+    expect(index.dead).toBe(2);
+    expect(ids(index.search('ceasefire', 10))).toEqual([]);
+    expect(ids(index.search('truce', 10))).toEqual(['a']);
+    index.compact();
+    expect(index.dead).toBe(0);
+    expect(ids(index.search('truce holds', 10))).toEqual(['a']);
+    expect(ids(index.search('ceasefire', 10))).toEqual([]);
+    index.add('b', doc('Ceasefire again'));
+    expect(ids(index.search('ceasefire', 10))).toEqual(['b']);
+  });
+
+  it('answers the same from a snapshot, after random additions, changes and removals', () => {
+    const next = random(7);
+    const vocabulary = ['border', 'borders', 'talks', 'talk', 'minister', 'ministers', 'vote', 'voted', 'quota', 'harbour', 'truce', 'summit'];
+    const text = () => Array.from({ length: 1 + Math.floor(next() * 12) }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ');
+    const index = new InvertedIndex();
+    const truth = new Map<string, string>();
+    for (let step = 0; step < 400; step++) {
+      const id = `a${Math.floor(next() * 80)}`;
+      if (next() < 0.2) {
+        index.remove(id);
+        truth.delete(id);
+      } else {
+        const t = text();
+        index.add(id, doc(t));
+        truth.set(id, t);
+      }
+    }
+    const queries = ['border', 'talk vote', 'minister quota', 'harbor', 'sumit truce', 'voted'];
+    const before = queries.map((q) => index.search(q, 100));
+    // Exact words: every article that holds each word, and nothing else.
+    const holding = (w: string) => [...truth].filter(([, t]) => t.split(' ').some((x) => x.startsWith(w))).map(([id]) => id);
+    expect(ids(before[2]!).sort()).toEqual(holding('minister').filter((id) => holding('quota').includes(id)).sort());
+    const copy = InvertedIndex.fromSnapshot(index.snapshot());
+    queries.forEach((q, i) => {
+      const after = copy.search(q, 100);
+      expect(ids(after).sort()).toEqual(ids(before[i]!).sort());
+      expect(after.total).toBe(before[i]!.total);
+    });
+    // The copy takes new articles as the original does.
+    copy.add('new', doc('summit summit'));
+    expect(ids(copy.search('summit', 200))).toContain('new');
+  });
+
+  it('refuses a snapshot whose arrays do not fit together', () => {
+    const index = new InvertedIndex();
+    index.add('a', doc('one two'));
+    index.add('b', doc('two three'));
+    const good = index.snapshot();
+    expect(() => InvertedIndex.fromSnapshot({ ...good, ids: ['a', 'a'] })).toThrow(/twice/);
+    const docs = good.docs.slice();
+    docs[0] = 5;
+    expect(() => InvertedIndex.fromSnapshot({ ...good, docs })).toThrow(/out of order or out of range/);
+    expect(() => InvertedIndex.fromSnapshot({ ...good, docs: good.docs.slice(0, -1), tfs: good.tfs.slice(0, -1) })).toThrow(/shorter/);
+    expect(() => InvertedIndex.fromSnapshot({ ...good, fieldLengths: good.fieldLengths.slice(1) })).toThrow(/do not fit/);
+  });
+});
