@@ -70,7 +70,7 @@ test('two analysts code one article independently, compare their agreement and c
   await units.first().getByRole('button', { name: 'Accept Ben Okafor’s version' }).click();
   await ui.expectStatus(/Ben Okafor’s version accepted/);
   await expect(units.first()).toContainText('settled');
-  await curation.getByRole('button', { name: 'Accept all 1 agreed units' }).click();
+  await curation.getByRole('button', { name: 'Accept the 1 agreed unit' }).click();
   const agreed = curation.getByRole('list', { name: 'Agreed set' }).getByRole('listitem');
   await expect(agreed).toHaveCount(2);
   await ui.page.screenshot({ path: testInfo.outputPath('curation-view.png') });

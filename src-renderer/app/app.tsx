@@ -18,7 +18,6 @@ import { AgreementView } from '../features/agreement/agreement-view';
 import { SuggestionsPanel } from '../features/suggestions/suggestions-panel';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog';
 import { AppToolbar } from './app-toolbar';
-import { SyncBar } from '../features/sync/sync-bar';
 import { isTypingTarget, PRIORITY, useShortcuts } from './keymap';
 import { NavigationContext, type Focus, type Navigation, type View } from './navigation';
 import { showPassage } from './show-passage';
@@ -160,7 +159,6 @@ export function App() {
             onShortcuts={() => setDialog('shortcuts')}
             onSettings={() => setDialog('settings')}
           />
-          <SyncBar />
           {(problems.length > 0 || error) && (
             <section className="banners" aria-label="Messages">
               {problems.map((problem) => (

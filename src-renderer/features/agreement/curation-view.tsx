@@ -55,8 +55,8 @@ export function CurationView({ articleId, analysts, onBack }: Props) {
         {data.units.length} {data.units.length === 1 ? 'unit' : 'units'}, {disagreements} with disagreements; {data.curated.length} in the agreed set. Analysts: {analysts.join(', ')}.
       </p>
       <div className="agreement-actions">
-        <button type="button" className="primary" disabled={agreed.length === 0 || isPending} onClick={() => void settle(agreed.map((u) => ({ spanFrom: u.versions.find((v) => v)!.id })), `${agreed.length} agreed units accepted.`)}>
-          Accept all {agreed.length} agreed units
+        <button type="button" className="primary" disabled={agreed.length === 0 || isPending} onClick={() => void settle(agreed.map((u) => ({ spanFrom: u.versions.find((v) => v)!.id })), agreed.length === 1 ? 'The agreed unit accepted.' : `${agreed.length} agreed units accepted.`)}>
+          {agreed.length === 1 ? 'Accept the 1 agreed unit' : `Accept all ${agreed.length} agreed units`}
         </button>
       </div>
       <h2 id="curation-units-heading">Units, disagreements first</h2>

@@ -106,7 +106,7 @@ export function NetworkView() {
             <p className="network-empty muted">No actors in this network yet: mark claims with a speaker and the actors they name, or widen the filters.</p>
           )}
         </div>
-        <Legend />
+        <Legend coMention={filters.coMention ?? false} />
       </main>
       <aside className="network-side" aria-label="Links and claims">
         {edge && (
@@ -127,12 +127,14 @@ export function NetworkView() {
           </section>
         )}
         <EdgeList graph={graph} selected={edge?.id ?? null} onSelect={setEdge} />
+        {!edge && graph.edges.length > 0 && <p className="muted network-hint">Choose a link in the drawing, or its number of claims in the table, to read the claims behind it. Choose an actor to open their dossier.</p>}
       </aside>
     </div>
   );
 }
 
-function Legend() {
+/** What the shapes, colours and lines mean; "named beside" only while those links are drawn. */
+function Legend({ coMention }: { coMention: boolean }) {
   return (
     <div className="network-legend" aria-hidden="true">
       {Object.entries(ACTOR_KIND_LABELS).map(([kind, label]) => (
@@ -140,7 +142,9 @@ function Legend() {
           <span className={`legend-shape shape-${KIND_SHAPES[kind as keyof typeof KIND_SHAPES]}`} /> {label}
         </span>
       ))}
-      {Object.entries(EDGE_TYPE_LABELS).map(([type, label]) => (
+      {Object.entries(EDGE_TYPE_LABELS)
+        .filter(([type]) => coMention || type !== 'co-mention')
+        .map(([type, label]) => (
         <span key={type} className={`legend-edge edge-${type}`}>
           <span className="legend-line" /> {label}
         </span>

@@ -126,9 +126,9 @@ export function ClaimsTimeline({ entries, label = 'Claims timeline' }: { entries
             <rect x={GUTTER - 8} y={0} width={plot + 24} height={height} />
           </clipPath>
         </defs>
-        {ticks(view, Math.max(2, Math.floor(plot / 110))).map((t) => (
+        {ticks(view, Math.max(2, Math.floor(plot / 90))).map((t) => (
           <g key={t.time}>
-            <line className="axis-tick" x1={x(t.time)} x2={x(t.time)} y1={AXIS - 6} y2={height} />
+            <line className="axis-tick" x1={x(t.time)} x2={x(t.time)} y1={AXIS - 6} y2={AXIS + model.lanes.length * LANE} />
             <text className="axis-label" x={x(t.time) + 3} y={AXIS - 10}>
               {t.label}
             </text>
