@@ -181,7 +181,6 @@ export function App() {
           {view === 'library' && (
             <div className="workspace" role="tabpanel" id="view-library">
               <nav className="sidebar" aria-label="Articles">
-                <h2 className="sidebar-heading">Library</h2>
                 <LibraryPanel articles={articles} openId={openId} onOpen={setOpenId} />
               </nav>
               <main className="main">
