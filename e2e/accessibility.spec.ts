@@ -152,6 +152,9 @@ for (const theme of ['light', 'dark'] as const) {
         const curation = page.getByRole('main', { name: 'Curation' });
         await expect(curation.getByRole('list', { name: 'Units, disagreements first' }).getByRole('listitem').first()).toContainText('differs');
         await audit(page, 'curation', theme);
+        await curation.getByRole('button', { name: 'Accept the 1 agreed unit' }).click();
+        await expect(curation.getByRole('list', { name: 'Agreed set' }).getByRole('listitem')).toHaveCount(1);
+        await audit(page, 'curation-settled', theme);
       });
     });
 
