@@ -99,6 +99,7 @@ describe('project file', () => {
     await writeFile(join(dir, 'articles', `${claims[0]!.articleId}.json`), '{"schemaVersion": 1, "art');
     await writeFile(join(dir, 'project.json'), 'garbage');
     store = await ProjectStore.open(dir);
+    await store.verified;
     router = createRouter(createHandlers(store), () => undefined);
     expect(store.problems.map((p) => p.file).sort()).toEqual(['articles/' + claims[0]!.articleId + '.json', 'project.json'].sort());
     const { json } = await call<{ json: string }>('project:export', {});

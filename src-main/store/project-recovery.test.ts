@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DurableJsonFile } from './json-file-adapter';
 import { LOCK_FILE } from './project-lock';
 import { ProjectStore } from './project-store';
+import { SUMMARY_CACHE_FILE } from './summary-cache-file';
 import { makeArticle, openStoreForTest, tempDir } from './test-helpers';
 
 const openStore = openStoreForTest;
@@ -94,7 +95,7 @@ describe('unreadable article files', () => {
     await store.createArticle(good);
     await store.createArticle(locked);
     await store.close();
-    await rm(join(dir, 'index.json'));
+    await rm(join(dir, SUMMARY_CACHE_FILE));
     // Tests may run as root, which ignores file permissions: inject the refusal instead of chmod.
     const read = DurableJsonFile.prototype.read;
     vi.spyOn(DurableJsonFile.prototype, 'read').mockImplementation(function (this: DurableJsonFile<{ schemaVersion: number }>) {

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as durable from './durable-file';
 import { ProjectLockedError } from './project-lock';
 import { NotAProjectError, ProjectStore } from './project-store';
-import { makeArticle, openStoreForTest, tempDir } from './test-helpers';
+import { SUMMARY_VERSION } from './file-schemas';
+import { SUMMARY_CACHE_FORMAT, writeSummaryCache } from './summary-cache-file';
+import { makeArticle, openStoreForTest, readCacheForTest, rewriteCacheHeaderForTest, tempDir } from './test-helpers';
 
 const openStore = openStoreForTest;
 afterEach(() => {
@@ -33,11 +35,13 @@ describe('ProjectStore', () => {
     const article = makeArticle();
     await store.createArticle(article);
     await store.close();
-    const files = ['project.json', 'index.json', `articles/${article.id}.json`];
+    const files = ['project.json', `articles/${article.id}.json`];
     for (const file of files) {
       const json = JSON.parse(await readFile(join(dir, file), 'utf8'));
       expect(json.schemaVersion, file).toBe(1);
     }
+    // The summary cache says its layout in its header line.
+    expect((await readCacheForTest(dir)).header.format).toBe(SUMMARY_CACHE_FORMAT);
   });
 
   it('saving an annotation rewrites only that article’s file', async () => {
@@ -184,10 +188,10 @@ describe('ProjectStore', () => {
     const store = await openStore(dir);
     await store.createArticle(makeArticle());
     await store.close();
-    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
-    const [id] = Object.keys(index.articles);
-    index.articles[id!].summary.title = 'Title from the cache';
-    await writeFile(join(dir, 'index.json'), JSON.stringify(index));
+    const { entries } = await readCacheForTest(dir);
+    const [entry] = entries.values();
+    entry!.summary.title = 'Title from the cache';
+    await writeSummaryCache(dir, entries);
     const reopened = await openStore(dir);
     expect(reopened.listSummaries()[0]!.title).toBe('Title from the cache');
   });
@@ -197,12 +201,12 @@ describe('ProjectStore', () => {
     const store = await openStore(dir);
     await store.createArticle(makeArticle());
     await store.close();
-    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
-    const [id] = Object.keys(index.articles);
-    const counted = index.articles[id!].summary.wordCount;
-    delete index.summaries;
-    index.articles[id!].summary.wordCount = 999;
-    await writeFile(join(dir, 'index.json'), JSON.stringify(index));
+    const { entries } = await readCacheForTest(dir);
+    const [entry] = entries.values();
+    const counted = entry!.summary.wordCount;
+    entry!.summary.wordCount = 999;
+    await writeSummaryCache(dir, entries);
+    await rewriteCacheHeaderForTest(dir, (header) => void (header.summaries = SUMMARY_VERSION - 1));
     const reopened = await openStore(dir);
     expect(reopened.listSummaries()[0]!.wordCount).toBe(counted);
   });

@@ -37,6 +37,14 @@ export class ProjectStore {
   private readonly listeners = new Set<(id: string, file: ArticleFile | null) => void>();
   private readonly closeTasks = new Set<() => Promise<void>>();
   private closed = false;
+  /**
+   * Settles once every article file has been checked against the summary it opened with. A
+   * project with a sound summary cache opens from it without touching its 100,000 files, and
+   * checks them in the background (a file changed while the project was closed is read again,
+   * and the change is announced as if saved); a first open checks them before it returns.
+   */
+  verified: Promise<void> = Promise.resolve();
+  private checking = false;
   /** Set while a restore runs (saves are refused), or a message when its switch failed half-way. */
   private restoring: false | 'running' | string = false;
 
@@ -68,10 +76,14 @@ export class ProjectStore {
       const problems: ProjectProblem[] = [];
       // The index reads file sizes and times behind the store's saves, so it needs the store's queue.
       const queue = new KeyedSerialQueue();
-      const index = await SummaryIndex.load(directory, problems, (id, read) => queue.run(id, read));
+      const { index, verified } = await SummaryIndex.load(directory, problems, (id, read) => queue.run(id, read));
       // After the articles: a lost registry is rebuilt from the ids they use.
       const projectDb = await openProjectFile(directory, problems, [...index.summaries()], !isNew);
       const store = new ProjectStore(directory, lock, projectDb, problems, queue, index);
+      if (!verified) {
+        store.checking = true;
+        store.verified = store.verifyArticles().finally(() => (store.checking = false));
+      }
       if (isNew && options.seed) await options.seed(store);
       return store;
     } catch (error) {
@@ -85,6 +97,11 @@ export class ProjectStore {
     return this.projectDb.data;
   }
 
+  /** Whether the check of the article files after a fast open is still running (see `verified`). */
+  get isChecking(): boolean {
+    return this.checking;
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }
@@ -93,10 +110,9 @@ export class ProjectStore {
     return this.index.size;
   }
 
-  /** Summaries of every article, newest first (sorts: use summaries() where order does not matter). */
+  /** Summaries of every article, newest first (a copy of an order kept until the next change). */
   listSummaries(): ArticleSummary[] {
-    return [...this.index.summaries()]
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title));
+    return [...this.index.sorted()];
   }
 
   /** Every summary, in no particular order (cheaper than listSummaries when order does not matter). */
@@ -271,6 +287,8 @@ export class ProjectStore {
     if (this.closed) return;
     // Refuse new saves first, then wait until every save already queued has finished.
     this.closed = true;
+    this.index.stop();
+    await this.verified;
     await this.queue.idle();
     for (const task of this.closeTasks) await task().catch((error: unknown) => console.error('A task at close failed:', error));
     await this.index.flush();
@@ -295,6 +313,7 @@ export class ProjectStore {
     this.restoring = 'running';
     let committed = false;
     try {
+      await this.verified;
       // Saves queued before the restore began finish first; later ones are refused.
       await this.queue.idle();
       const { actors, tags } = this.projectDb.data;
@@ -361,6 +380,17 @@ export class ProjectStore {
   onArticleChange(listener: (id: string, file: ArticleFile | null) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private async verifyArticles(): Promise<void> {
+    try {
+      await this.index.verify(this.problems, (id, file) => {
+        for (const listener of this.listeners) listener(id, file);
+      });
+    } catch (error) {
+      // Only the check failed (the folder became unreadable): what was open stays as it was.
+      console.error('Could not check the article files against the summary cache:', error);
+    }
   }
 
   /** Reads an article without adding it to the cache (for scans over the whole library). */

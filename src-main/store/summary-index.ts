@@ -5,21 +5,26 @@ import type { ProjectProblem } from '../../src-shared/domain/project';
 import { countWords } from '../../src-shared/text/words';
 import { isTempFileName } from './durable-file';
 import { TEXT_VERSION } from '../../src-shared/text/version';
-import { ARTICLE_FORMAT, INDEX_FORMAT, SUMMARY_VERSION, articleFileSchema, indexFileSchema, type ArticleFile, type IndexFile } from './file-schemas';
+import { ARTICLE_FORMAT, INDEX_FORMAT, SUMMARY_VERSION, articleFileSchema, indexFileSchema, type ArticleFile } from './file-schemas';
 import { CorruptFileError, DurableJsonFile, NewerFormatError } from './json-file-adapter';
 import { mapConcurrent } from './serial-queue';
 import { isUnusableFileError, moveAside } from './set-aside';
 import { appendSummaryLog, readSummaryLog, removeSummaryLog, type LogChange } from './summary-log';
+import { OLD_SUMMARY_CACHE_FILE, readSummaryCache, writeSummaryCache } from './summary-cache-file';
 
 export const ARTICLES_DIR = 'articles';
 /** Marks a summary whose file size and time have not been read since its last save. */
 const STALE = -1;
 // Changes are appended to index.log, a few hundred bytes per saved article, so they can be
-// written soon after the saves; index.json (about 4 MB at 10,000 articles) is rewritten whole
-// only when the log has grown to half as many lines as there are articles.
+// written soon after the saves; index.jsonl (about 25 MB at 100,000 articles) is rewritten whole
+// only when the log has grown long (see logOutgrown).
 const INDEX_WRITE_DELAY_MS = 10_000;
 /** A log shorter than this is never worth compacting, whatever the library's size. */
 const COMPACT_MIN_LINES = 2_000;
+/** Nor is one left longer than this: each line is parsed and checked at open. */
+const COMPACT_MAX_LINES = 5_000;
+/** Files checked at once by the check after open: enough to keep the disk busy, few enough to leave the thread pool to saves. */
+const VERIFY_CONCURRENCY = 8;
 
 /** An article file's size and modification time: what tells a cache that the file changed. */
 export interface FileStamp {
@@ -48,10 +53,13 @@ export class SummaryIndex {
   private compactNext: boolean;
   private writing: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** The summaries newest first, until the next change (see sorted()). */
+  private newestFirst: readonly ArticleSummary[] | null = null;
+  /** When the project was opened: temporary files older than this were left by a crash, newer ones are saves under way. */
+  private readonly openedAt = Date.now();
 
   private constructor(
     private readonly entries: Map<string, IndexEntry>,
-    private readonly adapter: DurableJsonFile<IndexFile>,
     /** Reads an article file's size and time, queued behind its saves so the two match. */
     private readonly statFile: (id: string, read: () => Promise<void>) => Promise<void>,
     private readonly directory: string,
@@ -63,22 +71,84 @@ export class SummaryIndex {
   }
 
   /**
-   * Builds the summaries from the cache, re-reading only the article files whose size or time
-   * differ from what the cache recorded (or that it does not know). Unreadable articles are set
-   * aside and reported in `problems`; temp files left by a crash are removed.
+   * Builds the summaries. With a sound cache they are taken from it as they are, without touching
+   * the article files: the project opens in a moment whatever its size, and `verify` then checks
+   * every file against the cache in the background. Without one (a first open, a damaged or
+   * outdated cache) every file is read now. Unreadable articles are set aside and reported in
+   * `problems`; temp files left by a crash are removed.
    */
   static async load(
     directory: string,
     problems: ProjectProblem[],
     statFile: (id: string, read: () => Promise<void>) => Promise<void>,
-  ): Promise<SummaryIndex> {
-    const adapter = new DurableJsonFile(join(directory, 'index.json'), indexFileSchema, INDEX_FORMAT);
-    const cache = await readCache(directory, adapter);
+  ): Promise<{ index: SummaryIndex; verified: boolean }> {
+    const cache = await readCache(directory);
+    if (cache.sound) {
+      const index = new SummaryIndex(cache.articles, statFile, directory, cache.logLines, cache.compact);
+      if (cache.compact) index.scheduleWrite();
+      return { index, verified: false };
+    }
     const { entries, changed } = await readEntries(directory, cache.articles, problems);
-    const index = new SummaryIndex(entries, adapter, statFile, directory, cache.logLines, cache.compact);
+    const index = new SummaryIndex(entries, statFile, directory, cache.logLines, cache.compact);
     for (const id of changed) index.changed.add(id);
     if (changed.size > 0 || cache.compact) index.scheduleWrite();
-    return index;
+    return { index, verified: true };
+  }
+
+  /**
+   * Checks every article file against the summary taken from the cache, after a fast open: a file
+   * changed, added or removed while the project was closed (by hand, or by a copy of the folder)
+   * is read again, and `changed` is told of it so that search and views follow. A file saved in
+   * this session is skipped (its summary is the save's own); each check is queued behind the
+   * saves of its file. Unreadable files are set aside and reported in `problems`.
+   */
+  async verify(problems: ProjectProblem[], changed: (id: string, file: ArticleFile | null) => void): Promise<void> {
+    const articlesDir = join(this.directory, ARTICLES_DIR);
+    const onDisk: string[] = [];
+    for (const name of await readdir(articlesDir)) {
+      if (isTempFileName(name)) {
+        // Only a crash's: a save of this session may be writing a newer one right now.
+        const info = await stat(join(articlesDir, name)).catch(() => null);
+        if (info && info.mtimeMs < this.openedAt) await rm(join(articlesDir, name), { force: true });
+        continue;
+      }
+      const match = /^([a-z0-9][a-z0-9-]{0,63})\.json$/.exec(name);
+      if (match) onDisk.push(match[1]!);
+    }
+    const listed = new Set(onDisk);
+    const gone = [...this.entries.keys()].filter((id) => !listed.has(id));
+    await mapConcurrent([...onDisk, ...gone], VERIFY_CONCURRENCY, (id) =>
+      this.statFile(id, async () => {
+        if (this.stopped) return;
+        const entry = this.entries.get(id);
+        // Saved (or created) in this session: the file holds what the summary says.
+        if (entry?.mtimeMs === STALE) return;
+        const path = join(articlesDir, `${id}.json`);
+        const info = await stat(path).catch(() => null);
+        if (info && entry && info.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs) return;
+        let file: ArticleFile | null = null;
+        if (info && !info.isFile()) {
+          problems.push(await moveAside(this.directory, `${ARTICLES_DIR}/${id}.json`, Object.assign(new Error('not a file'), { code: 'EISDIR' })));
+        } else if (info) {
+          try {
+            file = await new DurableJsonFile(path, articleFileSchema, ARTICLE_FORMAT).read();
+            if (file && file.article.id !== id) throw new CorruptFileError(path, `holds article ${file.article.id}, not ${id}`);
+          } catch (error) {
+            file = null;
+            if (error instanceof NewerFormatError) problems.push({ file: `${ARTICLES_DIR}/${id}.json`, movedTo: null, message: `Skipped: ${error.message}.` });
+            else if (isUnusableFileError(error)) problems.push(await moveAside(this.directory, `${ARTICLES_DIR}/${id}.json`, error));
+            else throw error;
+          }
+        }
+        if (file) this.entries.set(id, { size: info!.size, mtimeMs: info!.mtimeMs, summary: summarise(file) });
+        else if (!entry) return;
+        else this.entries.delete(id);
+        this.newestFirst = null;
+        this.changed.add(id);
+        this.scheduleWrite();
+        changed(id, file);
+      }),
+    );
   }
 
   get size(): number {
@@ -103,6 +173,18 @@ export class SummaryIndex {
     return [...this.entries.keys()];
   }
 
+  /**
+   * Every summary, newest first (then by title), sorted once per change rather than per request:
+   * the library lists and pages through it at every refresh. Not to be changed by the caller.
+   */
+  sorted(): readonly ArticleSummary[] {
+    this.newestFirst ??= [...this.summaries()].sort(
+      // ISO timestamps sort as strings; collation (slow at 100,000 articles) only for the rare tie.
+      (a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.title.localeCompare(b.title)),
+    );
+    return this.newestFirst;
+  }
+
   /** Every summary, in no particular order. */
   *summaries(): IterableIterator<ArticleSummary> {
     for (const entry of this.entries.values()) yield entry.summary;
@@ -115,21 +197,29 @@ export class SummaryIndex {
   set(id: string, file: ArticleFile, before?: ArticleFile): void {
     const known = before && before.article.text === file.article.text ? this.entries.get(id)?.summary.wordCount : undefined;
     this.entries.set(id, { size: STALE, mtimeMs: STALE, summary: summarise(file, known) });
+    this.newestFirst = null;
     this.changed.add(id);
     this.scheduleWrite();
   }
 
   delete(id: string): void {
     this.entries.delete(id);
+    this.newestFirst = null;
     this.changed.add(id);
     this.scheduleWrite();
   }
 
   clear(): void {
     this.entries.clear();
+    this.newestFirst = null;
     this.changed.clear();
     this.compactNext = true;
     this.scheduleWrite();
+  }
+
+  /** Stops the check of the files after open (at close). */
+  stop(): void {
+    this.stopped = true;
   }
 
   /** Stops the timer and writes the cache if it changed (at close). */
@@ -181,15 +271,12 @@ export class SummaryIndex {
     }
   }
 
-  /** Rewrites index.json with every summary, then drops the log it now includes. */
+  /** Rewrites index.jsonl with every summary, then drops the log it now includes. */
   private async writeWhole(): Promise<void> {
-    const articles: IndexFile['articles'] = {};
-    for (const [id, entry] of this.entries) {
-      if (entry.mtimeMs === STALE) await this.readStamp(id);
-      const fresh = this.entries.get(id);
-      if (fresh && fresh.mtimeMs !== STALE) articles[id] = fresh;
-    }
-    await this.adapter.write({ schemaVersion: INDEX_FORMAT, summaries: SUMMARY_VERSION, text: TEXT_VERSION, articles });
+    for (const [id, entry] of this.entries) if (entry.mtimeMs === STALE) await this.readStamp(id);
+    // Taken at once, with no await in between: the entries as they are now.
+    const fresh = [...this.entries].filter(([, entry]) => entry.mtimeMs !== STALE);
+    await writeSummaryCache(this.directory, fresh);
     await removeSummaryLog(this.directory);
     this.logLines = 0;
     this.compactNext = false;
@@ -208,11 +295,12 @@ export class SummaryIndex {
 }
 
 /**
- * Whether a log of this many lines should be folded into index.json: once it is half as long as
- * the library, reading it at open costs about as much as the rewrite saves.
+ * Whether a log of this many lines should be folded into index.jsonl: once it is half as long as
+ * the library, reading it at open costs about as much as the rewrite saves; and in any case past
+ * COMPACT_MAX_LINES, so that a large library still opens in a moment.
  */
 export function logOutgrown(lines: number, articles: number): boolean {
-  return lines > Math.max(COMPACT_MIN_LINES, articles / 2);
+  return lines > Math.min(COMPACT_MAX_LINES, Math.max(COMPACT_MIN_LINES, articles / 2));
 }
 
 /** What the library shows of an article: its metadata and counts, without the text. */
@@ -251,34 +339,42 @@ export function summarise(file: ArticleFile, knownWordCount?: number): ArticleSu
   };
 }
 
-/** What index.json and index.log say, with whether the next write should rewrite index.json whole. */
-async function readCache(
-  directory: string,
-  adapter: DurableJsonFile<IndexFile>,
-): Promise<{ articles: IndexFile['articles']; logLines: number; compact: boolean }> {
-  let articles: IndexFile['articles'] = {};
+/**
+ * What the cache and index.log say; `sound` when the cache was read whole and checked (the log may
+ * still have lost its last lines: a file they described differs from its stamp and is read again),
+ * `compact` when the next write should rewrite the cache whole.
+ */
+async function readCache(directory: string): Promise<{ articles: Map<string, IndexEntry>; logLines: number; compact: boolean; sound: boolean }> {
+  let articles = await readSummaryCache(directory);
+  const sound = articles !== null;
   let compact = false;
-  try {
-    // A cache whose summaries were computed another way (SUMMARY_VERSION, or words cut another
-    // way: TEXT_VERSION) is rebuilt.
-    const file = await adapter.read();
-    if (file?.summaries === SUMMARY_VERSION && file.text === TEXT_VERSION) articles = file.articles;
-    else compact = true;
-  } catch {
-    // The cache is derived data: a damaged one is rebuilt from the articles, not reported.
+  if (!articles) {
     compact = true;
+    articles = await readOldCache(directory);
   }
   const log = await readSummaryLog(directory);
   for (const [id, entry] of log.changes) {
-    if (entry) articles[id] = entry;
-    else delete articles[id];
+    if (entry) articles.set(id, entry);
+    else articles.delete(id);
   }
-  return { articles, logLines: log.lines, compact: compact || log.damaged };
+  return { articles, logLines: log.lines, compact: compact || log.damaged, sound };
+}
+
+/** The cache as earlier versions wrote it (index.json), checked by its schema; used once, to open without reading every article. */
+async function readOldCache(directory: string): Promise<Map<string, IndexEntry>> {
+  try {
+    const file = await new DurableJsonFile(join(directory, OLD_SUMMARY_CACHE_FILE), indexFileSchema, INDEX_FORMAT).read();
+    // Summaries computed another way (SUMMARY_VERSION, or words cut another way: TEXT_VERSION) are recomputed.
+    if (file?.summaries === SUMMARY_VERSION && file.text === TEXT_VERSION) return new Map(Object.entries(file.articles));
+  } catch {
+    // Derived data: a damaged one is rebuilt from the articles, not reported.
+  }
+  return new Map();
 }
 
 async function readEntries(
   directory: string,
-  cached: IndexFile['articles'],
+  cached: ReadonlyMap<string, IndexEntry>,
   problems: ProjectProblem[],
 ): Promise<{ entries: Map<string, IndexEntry>; changed: Set<string> }> {
   const articlesDir = join(directory, ARTICLES_DIR);
@@ -301,7 +397,7 @@ async function readEntries(
       problems.push(await moveAside(directory, `${ARTICLES_DIR}/${id}.json`, Object.assign(new Error('not a file'), { code: 'EISDIR' })));
       return;
     }
-    const hit = cached[id];
+    const hit = cached.get(id);
     if (hit && hit.size === info.size && hit.mtimeMs === info.mtimeMs) {
       entries.set(id, hit);
       return;
@@ -323,6 +419,6 @@ async function readEntries(
       problems.push(await moveAside(directory, `${ARTICLES_DIR}/${id}.json`, error));
     }
   });
-  for (const id of Object.keys(cached)) if (!entries.has(id)) changed.add(id);
+  for (const id of cached.keys()) if (!entries.has(id)) changed.add(id);
   return { entries, changed };
 }

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { logOutgrown } from './summary-index';
 import { SUMMARY_LOG } from './summary-log';
-import { makeArticle, openStoreForTest, tempDir } from './test-helpers';
+import { SUMMARY_CACHE_FILE } from './summary-cache-file';
+import { makeArticle, openStoreForTest, readCacheForTest, tempDir } from './test-helpers';
 
-/** A project with `count` articles whose index.json is written whole, closed. */
+/** A project with `count` articles whose summary cache is written whole, closed. */
 async function projectWithIndex(count: number) {
   const dir = await tempDir();
   const store = await openStoreForTest(dir);
@@ -18,15 +19,15 @@ async function projectWithIndex(count: number) {
 const logLines = async (dir: string) => (await readFile(join(dir, SUMMARY_LOG), 'utf8')).trimEnd().split('\n');
 
 describe('the summary cache log (index.log)', () => {
-  it('a save appends its summary to the log and leaves index.json as it was', async () => {
+  it('a save appends its summary to the log and leaves the cache as it was', async () => {
     const { dir, articles } = await projectWithIndex(5);
-    const before = await readFile(join(dir, 'index.json'), 'utf8');
+    const before = await readFile(join(dir, SUMMARY_CACHE_FILE), 'utf8');
     const store = await openStoreForTest(dir);
     await store.updateArticle(articles[2]!.id, (file) => {
       file.article.title = 'Retitled after the talks';
     });
     await store.close();
-    expect(await readFile(join(dir, 'index.json'), 'utf8')).toBe(before);
+    expect(await readFile(join(dir, SUMMARY_CACHE_FILE), 'utf8')).toBe(before);
     const lines = await logLines(dir);
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[1]!)).toMatchObject({ id: articles[2]!.id, summary: { title: 'Retitled after the talks' } });
@@ -79,8 +80,8 @@ describe('the summary cache log (index.log)', () => {
     expect(store.listSummaries().map((s) => s.title)).toContain('Saved before the crash');
     await store.close();
     await expect(stat(join(dir, SUMMARY_LOG))).rejects.toMatchObject({ code: 'ENOENT' });
-    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
-    expect(Object.values(index.articles).map((entry) => (entry as { summary: { title: string } }).summary.title)).toContain('Saved before the crash');
+    const { entries } = await readCacheForTest(dir);
+    expect([...entries.values()].map((entry) => entry.summary.title)).toContain('Saved before the crash');
   });
 
   it('a logged summary that no longer matches its file (older than the file) is not trusted', async () => {
@@ -118,11 +119,13 @@ describe('the summary cache log (index.log)', () => {
   });
 });
 
-describe('when the log is folded into index.json', () => {
-  it('not before 2,000 lines in a small library, then at half the number of articles', () => {
+describe('when the log is folded into the cache', () => {
+  it('not before 2,000 lines in a small library, then at half the number of articles, and always past 5,000', () => {
     expect(logOutgrown(2_000, 100)).toBe(false);
     expect(logOutgrown(2_001, 100)).toBe(true);
-    expect(logOutgrown(50_000, 100_000)).toBe(false);
-    expect(logOutgrown(50_001, 100_000)).toBe(true);
+    expect(logOutgrown(3_000, 6_000)).toBe(false);
+    expect(logOutgrown(3_001, 6_000)).toBe(true);
+    expect(logOutgrown(5_000, 100_000)).toBe(false);
+    expect(logOutgrown(5_001, 100_000)).toBe(true);
   });
 });

@@ -25,6 +25,7 @@ import { nextThemeChoice, useThemeChoice } from './theme';
 import { useArticleSession } from './use-article-session';
 import { useErrorMessage } from './use-async-error';
 import { useCacheErrors } from './use-cache-errors';
+import { useCheckedFiles } from './use-checked-files';
 import { useImportSource } from './use-import-source';
 import { useUndoRedo } from './use-undo-redo';
 import { WorkbenchContext, type ProjectData, type Workbench } from './workbench-context';
@@ -49,7 +50,9 @@ export function App() {
 
   const articles = useApiQuery('articles:list', {}).data ?? NO_ARTICLES;
   const project = useApiQuery('project:get', {}).data ?? EMPTY_PROJECT;
-  const problems = useApiQuery('project:info', {}).data?.problems ?? [];
+  const info = useApiQuery('project:info', {}, { refetchInterval: (data) => ((data as { checking?: boolean } | undefined)?.checking ? 1000 : false) }).data;
+  const problems = info?.problems ?? [];
+  useCheckedFiles(info?.checking);
   const session = useArticleSession(openId);
   const history = useUndoRedo(setStatus, reportError);
   const imports = useImportSource(api, reportError);

@@ -13,8 +13,10 @@ const OUTGOING_REF = 'refs/workbench/outgoing';
 export const GITIGNORE = [
   '# Written by Analyst Workbench: only project.json and the article files are shared.',
   'index.json',
+  'index.jsonl',
   'index.log',
   'search-index.json',
+  'search-index.bin',
   'workbench.lock',
   'workbench.lock.*',
   '*.tmp',

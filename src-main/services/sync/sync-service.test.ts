@@ -58,7 +58,7 @@ describe('sync against a real Git server', { timeout: 120_000 }, () => {
     const files = remoteFiles(git);
     expect(files.sort()).toEqual(['.gitignore', `articles/${article.id}.json`, 'project.json']);
     const gitignore = (await import('node:fs')).readFileSync(`${ana.dir}/.gitignore`, 'utf8');
-    for (const name of ['index.json', 'search-index.json', 'workbench.lock', '*.tmp', '*.damaged-*']) expect(gitignore).toContain(name);
+    for (const name of ['index.jsonl', 'search-index.bin', 'index.json', 'search-index.json', 'workbench.lock', '*.tmp', '*.damaged-*']) expect(gitignore).toContain(name);
   });
 
   it('merges disjoint edits from two analysts, losing nothing', async () => {

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ArticleSummary } from '../../../src-shared/domain/article';
 import { ARTICLE_STATUS_LABELS } from '../../ui/labels';
+import { MetaLine } from '../../ui/meta-line';
 
 interface Props {
   articles: readonly ArticleSummary[];
@@ -86,7 +87,6 @@ export function LibraryList({ articles, openId, onOpen, selected, onSelect, empt
         {virtualizer.getVirtualItems().map((row) => {
           const article = articles[row.index]!;
           const isOpen = article.id === openId;
-          const meta = [article.source, article.published].filter(Boolean).join(' · ');
           return (
             <div
               key={article.id}
@@ -102,7 +102,7 @@ export function LibraryList({ articles, openId, onOpen, selected, onSelect, empt
               onClick={(event) => onClick(event, row.index, article.id)}
             >
               <span className="library-title" dir="auto">{article.title}</span>
-              <span className="library-meta">{meta || 'No source'}</span>
+              <span className="library-meta">{article.source || article.published ? <MetaLine parts={[{ text: article.source, lang: article.language }, { date: article.published }]} /> : 'No source'}</span>
               <span className="library-counts">
                 {article.wordCount.toLocaleString()} words · {article.annotationCount} {article.annotationCount === 1 ? 'annotation' : 'annotations'} · {article.claimCount} {article.claimCount === 1 ? 'claim' : 'claims'} · {ARTICLE_STATUS_LABELS[article.status]}
               </span>
