@@ -1,4 +1,4 @@
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -12,8 +12,7 @@ import type { IndexEntry } from './summary-index';
  * `index.jsonl`: the summary cache written whole. Two lines: a header, then one array of rows, an
  * article per row (`[id, size, mtimeMs, presentKeys, ...commonValues, ...otherValues]`), so that 100,000 summaries are
  * read with one JSON.parse of about a third of the bytes an object per summary would take, and no
- * schema pass: the header's SHA-256 of the rows line, hashed in the thread pool while the main
- * thread parses, tells a damaged file from a sound one. The cache is derived data: a file that
+ * schema pass: the header's SHA-256 of the rows line tells a damaged file from a sound one. The cache is derived data: a file that
  * fails any check is rebuilt from the articles.
  */
 export const SUMMARY_CACHE_FILE = 'index.jsonl';
@@ -62,16 +61,14 @@ export async function readSummaryCache(directory: string): Promise<Map<string, I
     const header = headerSchema.safeParse(JSON.parse(file.subarray(0, newline).toString('utf8')));
     if (!header.success) return null;
     const body = file.subarray(newline + 1);
-    // Hashed in the thread pool while the rows are parsed here.
-    const digest = webcrypto.subtle.digest('SHA-256', body);
+    // Hashed in place (Web Crypto's digest would first copy the body), before anything is parsed.
+    if (createHash('sha256').update(body).digest('hex') !== header.data.sha256) return null;
     let rows: unknown;
     try {
       rows = JSON.parse(body.toString('utf8'));
     } catch {
-      await digest.catch(() => undefined);
       return null;
     }
-    if (Buffer.from(await digest).toString('hex') !== header.data.sha256) return null;
     if (!Array.isArray(rows) || rows.length !== header.data.count) return null;
     const { keys, common } = header.data;
     const fast = common.length === COMMON && common.every((key, k) => key === COMMON_KEYS[k]);

@@ -117,8 +117,10 @@ export class SummaryIndex {
     }
     const listed = new Set(onDisk);
     const gone = [...this.entries.keys()].filter((id) => !listed.has(id));
-    await mapConcurrent([...onDisk, ...gone], VERIFY_CONCURRENCY, (id) =>
-      this.statFile(id, async () => {
+    await mapConcurrent([...onDisk, ...gone], VERIFY_CONCURRENCY, async (id) => {
+      // Closing: the rest is left for the next open (nothing has been trusted that was not checked).
+      if (this.stopped) return;
+      await this.statFile(id, async () => {
         if (this.stopped) return;
         const entry = this.entries.get(id);
         // Saved (or created) in this session: the file holds what the summary says.
@@ -147,8 +149,8 @@ export class SummaryIndex {
         this.changed.add(id);
         this.scheduleWrite();
         changed(id, file);
-      }),
-    );
+      });
+    });
   }
 
   get size(): number {
