@@ -18,7 +18,6 @@ import { AgreementView } from '../features/agreement/agreement-view';
 import { SuggestionsPanel } from '../features/suggestions/suggestions-panel';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog';
 import { AppToolbar } from './app-toolbar';
-import { SyncBar } from '../features/sync/sync-bar';
 import { isTypingTarget, PRIORITY, useShortcuts } from './keymap';
 import { NavigationContext, type Focus, type Navigation, type View } from './navigation';
 import { showPassage } from './show-passage';
@@ -163,7 +162,6 @@ export function App() {
             onShortcuts={() => setDialog('shortcuts')}
             onSettings={() => setDialog('settings')}
           />
-          <SyncBar />
           {(problems.length > 0 || error) && (
             <section className="banners" aria-label="Messages">
               {problems.map((problem) => (
@@ -186,7 +184,6 @@ export function App() {
           {view === 'library' && (
             <div className="workspace" role="tabpanel" id="view-library">
               <nav className="sidebar" aria-label="Articles">
-                <h2 className="sidebar-heading">Library</h2>
                 <LibraryPanel articles={articles} openId={openId} onOpen={setOpenId} />
               </nav>
               <main className="main">
@@ -222,12 +219,12 @@ export function App() {
             </div>
           )}
           {view === 'agreement' && (
-            <div className="workspace" role="tabpanel" aria-label="Agreement view">
+            <div className="workspace" role="tabpanel" id="view-agreement">
               <AgreementView articles={articles} />
             </div>
           )}
           {view === 'network' && (
-            <div className="workspace" role="tabpanel" aria-label="Network view">
+            <div className="workspace" role="tabpanel" id="view-network">
               <Suspense fallback={<p className="muted">Loading the network…</p>}>
                 <NetworkView />
               </Suspense>
