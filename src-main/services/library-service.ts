@@ -8,9 +8,10 @@ import { foldForSearch } from '../../src-shared/text/fold';
 import { wordSpans } from '../../src-shared/text/words';
 import type { ProjectStore } from '../store/project-store';
 import { SearchIndex } from './search-index';
+import { libraryPageHandlers } from './library-pages';
 import { actorOf } from './validate';
 
-export type LibraryHandlers = Pick<Handlers, 'search:query' | 'actors:dossier' | 'claims:table' | 'review:queue'>;
+export type LibraryHandlers = Pick<Handlers, 'search:query' | 'actors:dossier' | 'claims:table' | 'review:queue' | 'articles:page' | 'articles:ids'>;
 type Entry = ChannelOutput<'claims:table'>[number];
 type Filters = NonNullable<ChannelInput<'search:query'>['filters']>;
 
@@ -56,6 +57,9 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
   }
 
   return {
+    // The library's list, a page at a time, over the same search index.
+    ...libraryPageHandlers(store, index, passes),
+
     'search:query': async ({ query, filters, limit }) => {
       const pass = passes(filters);
       const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');
