@@ -32,11 +32,18 @@ export function LibraryList({ rows, selectionKey, openId, onOpen, selected, onSe
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const { show } = rows;
-  useEffect(() => show(first, last), [show, first, last]);
+  const shownKey = useRef(selectionKey);
   useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0;
-    anchor.current = 0;
-  }, [selectionKey]);
+    if (shownKey.current !== selectionKey) {
+      // A new sort or filter starts at the top, where the rows hook starts reading; the rows on
+      // screen now are where the old list was scrolled to, not worth a request.
+      shownKey.current = selectionKey;
+      if (scrollRef.current) scrollRef.current.scrollTop = 0;
+      anchor.current = 0;
+      return;
+    }
+    show(first, last);
+  }, [show, first, last, selectionKey]);
 
   // The open article's row takes the tab stop when it is on screen, else the first row shown.
   const openIndex = items.find((row) => rows.at(row.index)?.id === openId)?.index;
