@@ -31,7 +31,9 @@ export const layers = {
 /** Packages each layer may use (Node's built-ins are `core`). A new dependency is added here on purpose. */
 const packages = {
   // compromise: its English lexicon feeds the suggestion engine's name finder (src-shared/suggest, pure JS, no Node or DOM).
-  shared: ['zod', 'approx-string-match', 'mdast', 'mdast-util-*', 'compromise', 'compromise/two'],
+  // franc-min: trigram language detection (src-shared/text/detect-language.ts); pure ESM, its only
+  // dependencies (trigram-utils, n-gram, collapse-white-space) touch neither Node nor the DOM.
+  shared: ['zod', 'approx-string-match', 'mdast', 'mdast-util-*', 'compromise', 'compromise/two', 'franc-min'],
   renderer: ['react', 'react-dom', '@tanstack/*', 'cytoscape'],
   main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'minisearch/SearchableMap', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
   shell: ['core', 'zod', 'electron', '@electron/*'],

@@ -1,7 +1,7 @@
 /**
- * `npm run bench crash-bench`: kill -9 during saves, imports and restores, reopen, verify
- * (see crash/crash-suite.ts). Prints the figures and the machine. CRASH_RUNS sets the number of
- * kills (default 60, a third of each kind).
+ * `npm run bench crash-bench`: kill -9 during saves, imports, restores and search index writes,
+ * reopen, verify (see crash/crash-suite.ts). Prints the figures and the machine. CRASH_RUNS sets
+ * the number of kills (default 60, a quarter of each kind).
  */
 import { cpus } from 'node:os';
 import { runChild, type ChildMode } from './crash/crash-child';
@@ -14,7 +14,7 @@ if (process.argv[2] === '--child') {
     process.exit(1);
   });
 } else {
-  const runs = benchSize(Number(process.env.CRASH_RUNS ?? 60), 3);
+  const runs = benchSize(Number(process.env.CRASH_RUNS ?? 60), 4);
   const started = performance.now();
   const figures = await runCrashSuite({
     runs,
@@ -23,7 +23,8 @@ if (process.argv[2] === '--child') {
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}`);
-  console.log(`Runs: ${runs} kills (saves ${figures.runs.saves}, imports ${figures.runs.import}, restores ${figures.runs.restore}) in ${seconds} s`);
+  console.log(`Runs: ${runs} kills (saves ${figures.runs.saves}, imports ${figures.runs.import}, restores ${figures.runs.restore}, search index writes ${figures.runs.search}) in ${seconds} s`);
+  console.log(`Search after a kill: words of acknowledged articles whose article search did not put first: ${figures.searchMisses}`);
   console.log(`Acknowledged writes checked: ${figures.acknowledgedWrites}; lost: ${figures.lost}`);
   console.log(`Restores: ${figures.restoresWhole} whole, ${figures.restoresAbsent} absent (retried: ${figures.restoresAbsent - figures.retriedRestoresFailed} succeeded), ${figures.partialRestores} partial`);
   console.log(`Import retries: ${figures.importRetryDuplicates} duplicates; projects that did not reopen cleanly: ${figures.openFailures}`);

@@ -58,10 +58,12 @@ async function makeProject(count: number): Promise<{ dir: string; ids: string[];
 }
 
 /** Opens the project and waits until search covers every article; returns both times. */
-async function openUntilSearchable(dir: string, count: number): Promise<{ store: ProjectStore; router: Router; open: number; searchReady: number; slowest: number }> {
+async function openUntilSearchable(dir: string, count: number): Promise<{ store: ProjectStore; router: Router; open: number; searchReady: number; slowest: number; checked: Promise<number> }> {
   const t0 = performance.now();
   const { store, router } = await openBenchProject(dir);
   const open = performance.now() - t0;
+  // Opened from the summary cache, the store checks every article file in the background.
+  const checked = store.verified.then(() => performance.now() - t0);
   void router.handle('search:query', { limit: 1 }); // what the app does right after opening
   let indexed = 0;
   let slowest = 0;
@@ -72,7 +74,7 @@ async function openUntilSearchable(dir: string, count: number): Promise<{ store:
     if (r.ok) indexed = (r.value as { indexing: { indexed: number } }).indexing.indexed;
     if (indexed < count) await pause(20);
   }
-  return { store, router, open, searchReady: performance.now() - t0, slowest };
+  return { store, router, open, searchReady: performance.now() - t0, slowest, checked };
 }
 
 /** Durable annotation saves through the router, each followed by the floor for the same bytes. */
@@ -107,6 +109,7 @@ async function main() {
   run = await openUntilSearchable(big.dir, ARTICLES);
   console.log(`cold open (caches on disk):         ${sec(run.open)}   target ≤ 1 s`);
   console.log(`search complete (persisted index):  ${sec(run.searchReady)} after opening (slowest request meanwhile ${sec(run.slowest)})   target ≤ 2 s`);
+  console.log(`article files checked against the cache in the background: ${sec(await run.checked)} after opening`);
   const searches: number[] = [];
   for (let i = 0; i < 200; i++) {
     const s = performance.now();

@@ -1,9 +1,14 @@
-import { mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { startTestGitServer } from '../src-main/services/sync/test-git-server';
 import { ROOT } from './fixtures/environment';
 import { harbourTalks } from './fixtures/articles';
+import { withCodedArticle } from './fixtures/coded-article';
+import { networkProjectFiles } from './fixtures/network-project';
 import { expect, test } from './fixtures/workbench';
 import type { WorkbenchPage } from './models/workbench-page';
 
@@ -69,6 +74,10 @@ for (const theme of ['light', 'dark'] as const) {
 
       await prepareArticle(ui);
       await audit(page, 'reader', theme);
+      // The engine proposes the other minister and his quote (its worker may take a while to start).
+      const suggestions = page.getByRole('region', { name: 'Suggestions' });
+      await expect(suggestions.getByRole('listitem').first()).toBeVisible({ timeout: 30_000 });
+      await audit(page, 'suggestions-panel', theme);
       const claim = await ui.startClaim('long overdue');
       await audit(page, 'new-claim-dialog', theme);
       await closeDialog(claim);
@@ -109,6 +118,93 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('tab', { name: 'Review' }).click();
       await expect(page.getByRole('button', { name: 'Mark reviewed' })).toBeVisible();
       await audit(page, 'review', theme);
+      await page.getByRole('group', { name: 'What to review' }).getByRole('button', { name: 'Suggestions' }).click();
+      await expect(page.getByRole('button', { name: 'Mark reviewed' })).toBeHidden();
+      await audit(page, 'review-suggestions', theme);
+    });
+
+    test.describe('in a project of three dated articles and one coded by two analysts', () => {
+      test.use({ projectFiles: withCodedArticle(networkProjectFiles()) });
+
+      test('the network view, the claims timelines, the agreement view and curation', async ({ workbench }) => {
+        const page = workbench.ui.page;
+        await page.getByRole('tab', { name: 'Network' }).click();
+        const network = page.getByRole('tabpanel');
+        await expect(network.locator('.network-canvas[data-drawn]')).toBeVisible();
+        await audit(page, 'network', theme);
+        await network.getByRole('button', { name: /^Show the 1 claim: Davor Kesić contradicts Ilse Marnow$/ }).click();
+        await expect(network.getByRole('region', { name: 'Davor Kesić contradicts Ilse Marnow' }).getByRole('article')).toHaveCount(1);
+        await audit(page, 'network-edge-claims', theme);
+
+        await page.getByRole('tab', { name: 'Claims' }).click();
+        await expect(page.getByRole('group', { name: 'Claims timeline' }).getByRole('button', { name: /Open in article$/ })).not.toHaveCount(0);
+        await audit(page, 'claims-timeline', theme);
+        await page.getByRole('tab', { name: 'Actors' }).click();
+        await page.getByRole('navigation', { name: 'Actor list' }).getByRole('button', { name: /Davor Kesić/ }).click();
+        await expect(page.getByRole('group', { name: 'Claims timeline of Davor Kesić' }).getByRole('button', { name: /Open in article$/ })).toHaveCount(3);
+        await audit(page, 'dossier-timeline', theme);
+
+        await page.getByRole('tab', { name: 'Agreement' }).click();
+        const agreement = page.getByRole('main', { name: 'Agreement' });
+        await expect(agreement.getByRole('table', { name: 'Agreement over all chosen articles' })).toBeVisible();
+        await audit(page, 'agreement', theme);
+        await agreement.getByRole('button', { name: /^Curate / }).click();
+        const curation = page.getByRole('main', { name: 'Curation' });
+        await expect(curation.getByRole('list', { name: 'Units, disagreements first' }).getByRole('listitem').first()).toContainText('differs');
+        await audit(page, 'curation', theme);
+        await curation.getByRole('button', { name: 'Accept the 1 agreed unit' }).click();
+        await expect(curation.getByRole('list', { name: 'Agreed set' }).getByRole('listitem')).toHaveCount(1);
+        await audit(page, 'curation-settled', theme);
+      });
+    });
+
+    test('the share project, sync, conflicts and article history dialogs, with a Git server', async ({ workbench }) => {
+      const ui = workbench.ui;
+      const page = ui.page;
+      const server = await startTestGitServer();
+      const clone = await mkdtemp(join(tmpdir(), 'workbench-e2e-colleague-'));
+      try {
+        await ui.addAndOpenArticle(harbourTalks);
+        const syncBar = page.getByRole('region', { name: 'Sync' });
+        const share = await openDialog(page, () => syncBar.getByRole('button', { name: 'Share project' }).click(), 'Share project');
+        await audit(page, 'share-dialog', theme);
+        await share.getByLabel('Remote URL').fill(server.url);
+        await share.getByLabel('Username').fill(server.username);
+        await share.getByLabel('Token').fill(server.password);
+        await share.getByLabel('Your name').fill('Ana');
+        await share.getByRole('button', { name: 'Share', exact: true }).click();
+        await expect(share).toBeHidden({ timeout: 30_000 });
+        await expect(syncBar).toContainText('Synced just now');
+        await audit(page, 'shared', theme);
+
+        // A colleague changes the article's note through Git itself while Ana changes it here.
+        const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Ben', '-c', 'user.email=ben@example.org', ...args], { cwd: clone }).toString();
+        execFileSync('git', ['clone', '--quiet', server.bareDir, clone]);
+        const file = join(clone, git('ls-files', 'articles').split('\n').find((name) => name.endsWith('.json'))!);
+        const stored = JSON.parse(await readFile(file, 'utf8')) as { article: { note: string; updatedAt: string } };
+        stored.article.note = 'Source not yet confirmed.';
+        stored.article.updatedAt = new Date().toISOString();
+        await writeFile(file, JSON.stringify(stored, null, 2));
+        git('commit', '--quiet', '-am', 'Note on the harbour talks');
+        git('push', '--quiet', 'origin', 'HEAD:main');
+        await page.getByRole('button', { name: 'Article note' }).click();
+        await page.getByLabel('Article note', { exact: true }).fill('Checked against the ministry statement.');
+        await page.getByLabel('Article note', { exact: true }).blur();
+        await ui.expectStatus(/Article note saved/);
+        await syncBar.getByRole('button', { name: 'Sync', exact: true }).click();
+        const conflicts = await openDialog(page, () => syncBar.getByRole('button', { name: /Conflicts \(1\)/ }).click({ timeout: 60_000 }), 'Conflicts');
+        await expect(conflicts.getByRole('list', { name: 'Conflicts' }).getByRole('listitem')).toHaveCount(1);
+        await audit(page, 'conflicts-dialog', theme);
+        await closeDialog(conflicts);
+
+        const history = await openDialog(page, () => page.getByRole('button', { name: 'History', exact: true }).click(), 'Article history');
+        await expect(history.getByRole('list', { name: 'Versions' }).getByRole('listitem')).not.toHaveCount(0);
+        await audit(page, 'history-dialog', theme);
+        await closeDialog(history);
+      } finally {
+        await server.close();
+        await rm(clone, { recursive: true, force: true });
+      }
     });
 
     test('the export menu, the dialogs of the toolbar and the import review', async ({ workbench }) => {
@@ -139,6 +235,9 @@ for (const theme of ['light', 'dark'] as const) {
         await audit(page, screen, theme);
         await closeDialog(dialog);
       }
+      const suggestFor = await openDialog(page, () => page.getByRole('button', { name: 'Suggest for…' }).click(), 'Suggest for…');
+      await audit(page, 'suggest-dialog', theme);
+      await closeDialog(suggestFor);
 
       await page.getByLabel('Files to import').setInputFiles([fixture('wire-story.html'), fixture('statement-cp1252.txt'), fixture('memo.docx'), fixture('broken.docx')]);
       const importDialog = page.getByRole('dialog', { name: 'Import files' });

@@ -43,7 +43,7 @@ test('two analysts code one article independently, compare their agreement and c
   await ui.page.getByRole('combobox', { name: 'Show annotations' }).selectOption('all');
 
   await ui.page.getByRole('tab', { name: 'Agreement' }).click();
-  const view = ui.page.getByRole('region', { name: 'Agreement' });
+  const view = ui.page.getByRole('main', { name: 'Agreement' });
   // The article assigned to both is chosen, and both analysts with it.
   await expect(ui.page.getByRole('checkbox', { name: /Truce in the valley/ })).toBeChecked();
   await expect(view.getByRole('checkbox', { name: /Ana Ruiz/ })).toBeChecked();
@@ -62,7 +62,7 @@ test('two analysts code one article independently, compare their agreement and c
   expect(csv.content).toContain('Overall,,Where: actor mentions,unitizing (uα),1,2,Reliable (α ≥ 0.800),Ana Ruiz; Ben Okafor');
 
   await view.getByRole('button', { name: 'Curate Truce in the valley' }).click();
-  const curation = ui.page.getByRole('region', { name: 'Curation' });
+  const curation = ui.page.getByRole('main', { name: 'Curation' });
   const units = curation.getByRole('list', { name: 'Units, disagreements first' }).getByRole('listitem');
   await expect(units.first()).toContainText('differs: Passage, Reliability');
   await expect(units.last()).toContainText('all agree');
@@ -70,7 +70,7 @@ test('two analysts code one article independently, compare their agreement and c
   await units.first().getByRole('button', { name: 'Accept Ben Okafor’s version' }).click();
   await ui.expectStatus(/Ben Okafor’s version accepted/);
   await expect(units.first()).toContainText('settled');
-  await curation.getByRole('button', { name: 'Accept all 1 agreed units' }).click();
+  await curation.getByRole('button', { name: 'Accept the 1 agreed unit' }).click();
   const agreed = curation.getByRole('list', { name: 'Agreed set' }).getByRole('listitem');
   await expect(agreed).toHaveCount(2);
   await ui.page.screenshot({ path: testInfo.outputPath('curation-view.png') });

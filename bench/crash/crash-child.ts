@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { openWorkbench } from '../../src-main/app/workbench';
 
-export type ChildMode = 'saves' | 'import' | 'restore';
+export type ChildMode = 'saves' | 'import' | 'restore' | 'search';
 
 /** What the child reports, one JSON object per line. */
 export type ChildEvent =
@@ -14,7 +14,9 @@ export type ChildEvent =
   | { type: 'article'; id: string }
   | { type: 'annotation'; articleId: string; id: string }
   | { type: 'imported'; id: string; n: number }
-  | { type: 'restored'; ms: number };
+  | { type: 'restored'; ms: number }
+  /** An article saved with a word found in no other (`search` mode). */
+  | { type: 'searchable'; id: string; word: string };
 
 const TEXT = 'The minister said the talks would resume on Monday.\n\nOfficials did not confirm a date, and the opposition called the plan a delay.';
 const WORDS: readonly [number, number][] = [
@@ -34,7 +36,17 @@ function emit(event: ChildEvent): void {
   process.stdout.write(`${JSON.stringify(event)}\n`);
 }
 
+/** A word made for one article of one run: letters only, so the tokeniser keeps it whole. */
+export function uniqueWord(run: number, n: number): string {
+  const letters = (k: number) => [...String(k)].map((d) => 'abcdefghij'[Number(d)]).join('');
+  return `zq${letters(run)}x${letters(n)}`;
+}
+
 export async function runChild(mode: ChildMode, dir: string, extra: string): Promise<void> {
+  if (mode === 'search') {
+    await searchChild(dir, Number(extra));
+    return;
+  }
   const workbench = await openWorkbench(dir);
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
     const result = await workbench.router.handle(channel, input);
@@ -80,4 +92,28 @@ export async function runChild(mode: ChildMode, dir: string, extra: string): Pro
       }
     }),
   );
+}
+
+/**
+ * Search mode: saves articles, each with its own word, and closes and reopens the project every
+ * 20 of them, so that the search index is written (at close, whole) again and again: the kill
+ * falls before, during or after such a write.
+ */
+async function searchChild(dir: string, run: number): Promise<void> {
+  let n = 0;
+  for (let round = 0; ; round++) {
+    const workbench = await openWorkbench(dir);
+    const call = async <T>(channel: string, input: unknown): Promise<T> => {
+      const result = await workbench.router.handle(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
+      return result.value as T;
+    };
+    if (round === 0) emit({ type: 'ready' });
+    for (let k = 0; k < 20; k++, n++) {
+      const word = uniqueWord(run, n);
+      const article = await call<{ id: string }>('articles:create', { title: `Search crash ${run}/${n}`, text: `${TEXT}\n\nFiled as ${word}.` });
+      emit({ type: 'searchable', id: article.id, word });
+    }
+    await workbench.close();
+  }
 }

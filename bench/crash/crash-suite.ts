@@ -16,6 +16,8 @@ export interface CrashFigures {
   runs: Record<ChildMode, number>;
   acknowledgedWrites: number;
   lost: number;
+  /** Words of acknowledged articles that search did not put first after a kill in `search` mode. */
+  searchMisses: number;
   restoresWhole: number;
   restoresAbsent: number;
   partialRestores: number;
@@ -105,7 +107,7 @@ async function crashRuns(options: CrashOptions, temp: (prefix: string) => Promis
   const random = options.random ?? Math.random;
   const log = options.log ?? (() => undefined);
   const maxDelay = options.maxDelayMs ?? 1500;
-  const figures: CrashFigures = { runs: { saves: 0, import: 0, restore: 0 }, acknowledgedWrites: 0, lost: 0, restoresWhole: 0, restoresAbsent: 0, partialRestores: 0, retriedRestoresFailed: 0, importRetryDuplicates: 0, openFailures: 0, failures: [] };
+  const figures: CrashFigures = { runs: { saves: 0, import: 0, restore: 0, search: 0 }, searchMisses: 0, acknowledgedWrites: 0, lost: 0, restoresWhole: 0, restoresAbsent: 0, partialRestores: 0, retriedRestoresFailed: 0, importRetryDuplicates: 0, openFailures: 0, failures: [] };
   const fail = (line: string) => {
     figures.failures.push(line);
     log(`FAIL ${line}`);
@@ -116,7 +118,7 @@ async function crashRuns(options: CrashOptions, temp: (prefix: string) => Promis
   const restoreMs = calibration.events.find((e): e is Extract<ChildEvent, { type: 'restored' }> => e.type === 'restored')?.ms;
   if (restoreMs === undefined) throw new Error(`The calibration restore did not finish: ${calibration.stderr}`);
   const project = await temp('crash-project-');
-  const modes: ChildMode[] = ['saves', 'import', 'restore'];
+  const modes: ChildMode[] = ['saves', 'import', 'restore', 'search'];
 
   for (let run = 0; run < options.runs; run++) {
     const mode = modes[run % modes.length]!;
@@ -139,6 +141,9 @@ async function crashRuns(options: CrashOptions, temp: (prefix: string) => Promis
     }
     const { store, router } = workbench;
     try {
+      // A sound summary cache opens at once and the files are checked in the background: the
+      // checks below are about the project as a whole, so they wait for it.
+      await store.verified;
       if (store.problems.length > 0) {
         figures.openFailures++;
         fail(`run ${run} (${mode}): problems on reopen: ${store.problems.map((p) => p.message).join(' | ')}`);
@@ -175,6 +180,12 @@ async function crashRuns(options: CrashOptions, temp: (prefix: string) => Promis
             figures.lost++;
             fail(`run ${run}: acknowledged article ${event.id} is missing`);
           }
+        } else if (event.type === 'searchable') {
+          acked++;
+          if (!store.hasArticle(event.id)) {
+            figures.lost++;
+            fail(`run ${run}: acknowledged article ${event.id} is missing`);
+          }
         } else if (event.type === 'annotation') {
           acked++;
           const file = await store.readArticle(event.articleId);
@@ -185,6 +196,25 @@ async function crashRuns(options: CrashOptions, temp: (prefix: string) => Promis
         }
       }
       figures.acknowledgedWrites += acked;
+      if (mode === 'search') {
+        // Complete search first (the index read back from a file the kill may have cut short, then completed).
+        for (;;) {
+          const r = await router.handle('search:query', { query: '', limit: 1 });
+          const { indexing: { indexed, total } } = (r.ok ? r.value : { indexing: { indexed: 0, total: 1 } }) as { indexing: { indexed: number; total: number } };
+          if (indexed >= total) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        for (const event of events) {
+          if (event.type !== 'searchable') continue;
+          const r = await router.handle('search:query', { query: event.word, limit: 5 });
+          const found = r.ok ? (r.value as { articles: { id: string }[] }).articles.map((a) => a.id) : [];
+          // The article holding the word comes first (the others are a typo away: words differ by a letter).
+          if (found[0] !== event.id) {
+            figures.searchMisses++;
+            fail(`run ${run}: searching "${event.word}" found ${JSON.stringify(found)}, not ${event.id} first`);
+          }
+        }
+      }
       if (mode === 'import') {
         // Retry as the import dialog does: extract, skip what is already in the library, save one by one.
         const highest = Math.max(-1, ...events.map((e) => (e.type === 'imported' ? e.n : -1)));

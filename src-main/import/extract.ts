@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import { MAX_ARTICLE_TEXT, MAX_SOURCE, MAX_TITLE } from '../../src-shared/domain/article';
 import { canonicalizeText } from '../../src-shared/text/canonical';
 import { countWords } from '../../src-shared/text/words';
-import { resolveLanguage } from '../../src-shared/text/language';
+import { resolveLanguage } from '../../src-shared/text/detect-language';
 import { detectFormat } from './detect-format';
 import { readDocxFile } from './docx-file';
 import { readHtmlFile } from './html-file';

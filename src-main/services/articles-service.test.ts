@@ -53,6 +53,36 @@ describe('articles:update', () => {
   });
 });
 
+describe('articles:update of language, direction and byline', () => {
+  it('detects the language at creation, changes it and the direction, and undo puts them back', async () => {
+    const { router, call, article, get } = await setup();
+    expect(article).toMatchObject({ language: 'en', direction: 'ltr' });
+
+    await call('articles:update', { id: article.id, patch: { language: 'ar-EG', direction: 'rtl' } });
+    expect(await call('history:state', {})).toMatchObject({ undo: 'Change article language' });
+    expect((await get()).article).toMatchObject({ language: 'ar-EG', direction: 'rtl' });
+
+    // 'auto' stores no direction: each paragraph then runs the way its letters do.
+    await call('articles:update', { id: article.id, patch: { direction: 'auto' } });
+    expect((await get()).article).not.toHaveProperty('direction');
+    await call('history:undo', {});
+    expect((await get()).article).toMatchObject({ language: 'ar-EG', direction: 'rtl' });
+    await call('history:undo', {});
+    expect((await get()).article).toMatchObject({ language: 'en', direction: 'ltr' });
+
+    await call('articles:update', { id: article.id, patch: { byline: '  Lena Marsh, Port Aurel ' } });
+    expect(await call('history:state', {})).toMatchObject({ undo: 'Edit byline' });
+    expect((await get()).article.byline).toBe('Lena Marsh, Port Aurel');
+
+    for (const language of ['Arabic', 'a', 'en GB', 'x'.repeat(40)]) {
+      const result = await router.handle('articles:update', { id: article.id, patch: { language } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    expect(await router.handle('articles:update', { id: article.id, patch: { direction: 'up' } as never })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await get()).article).toMatchObject({ language: 'en', direction: 'ltr', byline: 'Lena Marsh, Port Aurel' });
+  });
+});
+
 describe('articles:update-text', () => {
   it('canonicalises the new text and refuses an empty one', async () => {
     const { router, call, article, get } = await setup();

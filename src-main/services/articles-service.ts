@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from './handlers';
-import { MAX_ARTICLE_TEXT, type Article } from '../../src-shared/domain/article';
+import { MAX_ARTICLE_TEXT, type Article, type ArticlePatch } from '../../src-shared/domain/article';
 import { stampCreated, stampUpdated, type AuthorProvider } from '../../src-shared/domain/author';
 import { canonicalizeText } from '../../src-shared/text/canonical';
-import { resolveLanguage } from '../../src-shared/text/language';
+import { resolveLanguage } from '../../src-shared/text/detect-language';
 import { AppError } from '../../src-shared/result';
 import { reanchorAll } from '../../src-shared/anchoring/reanchor';
 import { createReanchorer, type Reanchorer } from './reanchorer';
@@ -26,6 +26,7 @@ export function articleHandlers(store: ProjectStore, history: History, now: () =
       directory: store.directory,
       articleCount: store.articleCount,
       problems: [...store.problems],
+      checking: store.isChecking,
     }),
 
     'articles:list': async () => store.listSummaries(),
@@ -61,9 +62,12 @@ export function articleHandlers(store: ProjectStore, history: History, now: () =
     },
 
     'articles:update': ({ id, patch }) =>
-      history.record(patch.status && Object.keys(patch).length === 1 ? 'Change article status' : 'Edit article details', (tx) =>
+      history.record(stepLabel(patch), (tx) =>
         onArticle(tx, id, (file) => {
-          Object.assign(file.article, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+          const { direction, ...fields } = patch;
+          Object.assign(file.article, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+          if (direction === 'auto') delete file.article.direction;
+          else if (direction) file.article.direction = direction;
           file.article.updatedAt = now().toISOString();
           stampUpdated(file.article, author());
           return file.article;
@@ -119,6 +123,15 @@ export function articleHandlers(store: ProjectStore, history: History, now: () =
       }
     },
   };
+}
+
+/** The undo menu's name for an edit of these fields. */
+function stepLabel(patch: ArticlePatch): string {
+  const keys = Object.keys(patch);
+  if (keys.length === 1 && patch.status) return 'Change article status';
+  if (keys.every((k) => k === 'language' || k === 'direction')) return 'Change article language';
+  if (keys.length === 1 && patch.byline !== undefined) return 'Edit byline';
+  return 'Edit article details';
 }
 
 /** The article's text changed while its annotations were being placed for the new text. */

@@ -113,3 +113,38 @@ describe('InvertedIndex', () => {
     expect(() => InvertedIndex.fromSnapshot({ ...good, fieldLengths: good.fieldLengths.slice(1) })).toThrow(/do not fit/);
   });
 });
+
+describe('InvertedIndex working arrays', () => {
+  it('leave no trace between queries, at sizes that are not round numbers', () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 1_337; i++) index.add(`d${i}`, doc(i % 3 === 0 ? 'border talks' : 'border'));
+    const once = index.search('border talks', 2_000);
+    index.search('border', 2_000);
+    index.search('talks border nothing', 2_000);
+    const again = index.search('border talks', 2_000);
+    expect(again).toEqual(once);
+    expect(once.total).toBe(446);
+  });
+});
+
+describe('InvertedIndex arrays on disk', () => {
+  it('are never written to after loading or writing: new postings, removals and compaction use new arrays', () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 20; i++) index.add(`d${i}`, doc(`talks ${i % 2 ? 'border' : 'quota'}`));
+    const written = index.snapshot();
+    const before = { docs: written.docs.slice(), tfs: written.tfs.slice() };
+    index.add('new', doc('talks border talks'));
+    index.remove('d3');
+    index.compact();
+    index.snapshot();
+    const loaded = InvertedIndex.fromSnapshot(written);
+    loaded.add('newer', doc('border'));
+    loaded.remove('d4');
+    loaded.compact();
+    expect(written.docs).toEqual(before.docs);
+    expect(written.tfs).toEqual(before.tfs);
+    expect(ids(index.search('talks border', 50)).sort()).toEqual(['d1', 'd11', 'd13', 'd15', 'd17', 'd19', 'd5', 'd7', 'd9', 'new']);
+    expect(ids(loaded.search('border', 50))).toContain('newer');
+    expect(ids(loaded.search('quota', 50))).not.toContain('d4');
+  });
+});

@@ -25,29 +25,60 @@ const MAX_REPORTED_TERMS = 40;
 /** Query words past this are ignored (a pasted paragraph is not a query). */
 const MAX_QUERY_WORDS = 32;
 
-/** One term's postings in one field: ascending document numbers, each with the term's count there. */
+/**
+ * One term's postings in one field: ascending document numbers, each with the term's count there.
+ * The sealed part is a view on the arrays last loaded or written (never written to: a write may be
+ * reading them); postings added since go to a small growable tail, so the first save after opening
+ * a large library does not copy lists of 100,000 postings.
+ */
 export class PostingList {
+  tailDocs: Uint32Array | null = null;
+  tailTfs: Uint8Array | null = null;
+  tailLength = 0;
+
   constructor(
-    public docs: Uint32Array<ArrayBufferLike> = new Uint32Array(2),
-    public tfs: Uint8Array<ArrayBufferLike> = new Uint8Array(2),
-    public length = 0,
+    public baseDocs: Uint32Array<ArrayBufferLike> = EMPTY_DOCS,
+    public baseTfs: Uint8Array<ArrayBufferLike> = EMPTY_TFS,
   ) {}
 
+  get length(): number {
+    return this.baseDocs.length + this.tailLength;
+  }
+
   push(doc: number, tf: number): void {
-    if (this.length === this.docs.length) {
-      // Views loaded from a file are exactly full: the first new posting copies them out.
-      const docs = new Uint32Array(Math.max(4, this.length * 2));
+    if (!this.tailDocs || this.tailLength === this.tailDocs.length) {
+      const docs = new Uint32Array(Math.max(4, this.tailLength * 2));
       const tfs = new Uint8Array(docs.length);
-      docs.set(this.docs.subarray(0, this.length));
-      tfs.set(this.tfs.subarray(0, this.length));
-      this.docs = docs;
-      this.tfs = tfs;
+      if (this.tailDocs) {
+        docs.set(this.tailDocs.subarray(0, this.tailLength));
+        tfs.set(this.tailTfs!.subarray(0, this.tailLength));
+      }
+      this.tailDocs = docs;
+      this.tailTfs = tfs;
     }
-    this.docs[this.length] = doc;
-    this.tfs[this.length] = Math.min(tf, MAX_TF);
-    this.length++;
+    this.tailDocs[this.tailLength] = doc;
+    this.tailTfs![this.tailLength] = Math.min(tf, MAX_TF);
+    this.tailLength++;
+  }
+
+  /** The postings as two segments, sealed then added, for loops that must not call a function per posting. */
+  segments(): [docs: Uint32Array<ArrayBufferLike>, tfs: Uint8Array<ArrayBufferLike>, length: number][] {
+    const base: [Uint32Array<ArrayBufferLike>, Uint8Array<ArrayBufferLike>, number] = [this.baseDocs, this.baseTfs, this.baseDocs.length];
+    return this.tailLength > 0 ? [base, [this.tailDocs!, this.tailTfs!, this.tailLength]] : [base];
+  }
+
+  /** Makes `docs`/`tfs` (which must hold this list's postings, in order) the sealed part, and drops the tail. */
+  seal(docs: Uint32Array<ArrayBufferLike>, tfs: Uint8Array<ArrayBufferLike>): void {
+    this.baseDocs = docs;
+    this.baseTfs = tfs;
+    this.tailDocs = null;
+    this.tailTfs = null;
+    this.tailLength = 0;
   }
 }
+
+const EMPTY_DOCS = new Uint32Array(0);
+const EMPTY_TFS = new Uint8Array(0);
 
 /** A term's posting lists, one per field (undefined where the term never occurs). */
 export type TermEntry = (PostingList | undefined)[];
@@ -92,6 +123,7 @@ export class InvertedIndex {
   private terms = new Map<string, TermEntry>();
   private tree = new SearchableMap<TermEntry>();
   private deadCount = 0;
+  private scratch: { score: Float64Array; matched: Uint8Array; current: Float64Array; touched: Int32Array; first: Int32Array } | null = null;
 
   get size(): number {
     return this.docOf.size;
@@ -162,15 +194,18 @@ export class InvertedIndex {
     if (wanted.length === 0 || docCount === 0) return { total: 0, hits: [] };
     const n = this.ids.length;
     const average = Array.from(this.totalLength, (total) => Math.max(total / docCount, 1));
-    const score = new Float64Array(n);
-    const matched = new Uint8Array(n);
-    const current = new Float64Array(n);
-    let candidates: number[] = [];
+    const { score, matched, current, touched, first } = this.scratchFor(n);
+    const alive = this.alive;
+    const lengths = this.fieldLengths;
     const reported: string[] = [];
+    let count = 0;
+    let firstCount = 0;
     for (let i = 0; i < wanted.length; i++) {
       const expansions = this.expand(wanted[i]!);
       for (const term of [...expansions.keys()].slice(0, MAX_REPORTED_TERMS)) reported.push(term);
-      const touched: number[] = [];
+      // The documents this word matched, written where the previous word's were.
+      const found = i === 0 ? first : touched;
+      count = 0;
       for (const [term, weight] of expansions) {
         const entry = this.terms.get(term)!;
         for (let f = 0; f < FIELD_COUNT; f++) {
@@ -182,35 +217,59 @@ export class InvertedIndex {
           const factor = weight * BOOST[f]! * idf;
           const norm = K1 * (1 - B);
           const perLength = (K1 * B) / average[f]!;
-          const { docs, tfs } = list;
-          for (let j = 0; j < list.length; j++) {
-            const doc = docs[j]!;
-            // Only documents that matched every earlier query word (and are alive) can still qualify.
-            if (matched[doc] !== i || this.alive[doc] === 0) continue;
-            const tf = tfs[j]!;
-            const s = factor * (D + (tf * (K1 + 1)) / (tf + norm + perLength * this.fieldLengths[doc * FIELD_COUNT + f]!));
-            if (current[doc] === 0) touched.push(doc);
-            current[doc]! += s;
+          for (const [docs, tfs, length] of list.segments()) {
+            for (let j = 0; j < length; j++) {
+              const doc = docs[j]!;
+              // Only documents that matched every earlier query word (and are alive) can still qualify.
+              if (matched[doc] !== i || alive[doc] === 0) continue;
+              const tf = tfs[j]!;
+              const s = factor * (D + (tf * (K1 + 1)) / (tf + norm + perLength * lengths[doc * FIELD_COUNT + f]!));
+              if (current[doc] === 0) found[count++] = doc;
+              current[doc]! += s;
+            }
           }
         }
       }
-      for (const doc of touched) {
+      for (let k = 0; k < count; k++) {
+        const doc = found[k]!;
         score[doc]! += current[doc]!;
         current[doc] = 0;
         matched[doc] = i + 1;
       }
-      candidates = touched;
-      if (touched.length === 0) break;
+      if (i === 0) firstCount = count;
+      if (count === 0) break;
     }
-    if (candidates.length === 0 || matched[candidates[0]!] !== wanted.length) return { total: 0, hits: [] };
     const best = new TopK(limit);
     let total = 0;
-    for (const doc of candidates) {
-      if (accept && !accept(this.ids[doc]!)) continue;
-      total++;
-      best.offer(doc, score[doc]!);
+    const candidates = wanted.length === 1 ? first : touched;
+    if (count > 0) {
+      for (let k = 0; k < count; k++) {
+        const doc = candidates[k]!;
+        if (accept && !accept(this.ids[doc]!)) continue;
+        total++;
+        best.offer(doc, score[doc]!);
+      }
     }
-    return { total, hits: best.sorted().map((doc) => ({ id: this.ids[doc]!, score: score[doc]!, terms: reported })) };
+    const hits = best.sorted().map((doc) => ({ id: this.ids[doc]!, score: score[doc]!, terms: reported }));
+    // Every document any later word touched was touched by the first: clearing those clears all.
+    for (let k = 0; k < firstCount; k++) {
+      score[first[k]!] = 0;
+      matched[first[k]!] = 0;
+    }
+    return { total, hits };
+  }
+
+  /**
+   * Working arrays for a query, one per document number, kept between queries: allocating them
+   * anew (megabytes at 100,000 articles) for every keystroke made the garbage collector pause.
+   * They are all zero between queries.
+   */
+  private scratchFor(n: number) {
+    if (!this.scratch || this.scratch.score.length < n) {
+      const size = Math.ceil(Math.max(n, 1024) * 1.25);
+      this.scratch = { score: new Float64Array(size), matched: new Uint8Array(size), current: new Float64Array(size), touched: new Int32Array(size), first: new Int32Array(size) };
+    }
+    return this.scratch;
   }
 
   /** The index terms a query word stands for, with their weight: itself, longer words it begins, near misses. */
@@ -266,16 +325,20 @@ export class InvertedIndex {
       for (let f = 0; f < FIELD_COUNT; f++) {
         const list = entry[f];
         if (!list) continue;
+        // New arrays, never in place: the sealed ones may be the last write's, still being written.
+        const docs = new Uint32Array(list.length);
+        const tfs = new Uint8Array(list.length);
         let length = 0;
-        for (let j = 0; j < list.length; j++) {
-          const to = renumber[list.docs[j]!]!;
-          if (to < 0) continue;
-          // In place: renumbering keeps the order, and the write index never passes the read index.
-          list.docs[length] = to;
-          list.tfs[length] = list.tfs[j]!;
-          length++;
+        for (const [from, counts, n] of list.segments()) {
+          for (let j = 0; j < n; j++) {
+            const to = renumber[from[j]!]!;
+            if (to < 0) continue;
+            docs[length] = to;
+            tfs[length] = counts[j]!;
+            length++;
+          }
         }
-        list.length = length;
+        list.seal(docs.subarray(0, length), tfs.subarray(0, length));
         if (length === 0) entry[f] = undefined;
         else kept = true;
       }
@@ -314,9 +377,14 @@ export class InvertedIndex {
     for (const term of terms) {
       for (const list of this.terms.get(term)!) {
         if (!list) continue;
-        docs.set(list.docs.subarray(0, list.length), at);
-        tfs.set(list.tfs.subarray(0, list.length), at);
-        at += list.length;
+        const start = at;
+        for (const [from, counts, n] of list.segments()) {
+          docs.set(from.subarray(0, n), at);
+          tfs.set(counts.subarray(0, n), at);
+          at += n;
+        }
+        // The list now reads the written arrays: its tail's memory is freed, nothing is held twice.
+        list.seal(docs.subarray(start, at), tfs.subarray(start, at));
       }
     }
     const ids = this.ids as string[];
@@ -345,10 +413,10 @@ export class InvertedIndex {
         const length = counts[t * FIELD_COUNT + f]!;
         if (length === 0) continue;
         if (at + length > docs.length) throw new Error('the postings are shorter than their counts');
-        const list = new PostingList(docs.subarray(at, at + length), tfs.subarray(at, at + length), length);
+        const list = new PostingList(docs.subarray(at, at + length), tfs.subarray(at, at + length));
         let previous = -1;
         for (let j = 0; j < length; j++) {
-          const doc = list.docs[j]!;
+          const doc = list.baseDocs[j]!;
           if (doc <= previous || doc >= docCount) throw new Error('a posting list is out of order or out of range');
           previous = doc;
         }

@@ -70,10 +70,17 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
       let top: { id: string; score: number; terms: string[] }[];
       if (trimmed) {
         // Only the best `limit` are ranked in full; the rest are only counted.
-        const found = index().search(trimmed, limit, (id) => {
-          const summary = store.summary(id);
-          return summary !== undefined && (!filtered || pass(summary));
-        });
+        // Unfiltered, every match counts: no lookup per match (100,000 of them cost more than the search).
+        const found = index().search(
+          trimmed,
+          limit,
+          filtered
+            ? (id) => {
+                const summary = store.summary(id);
+                return summary !== undefined && pass(summary);
+              }
+            : undefined,
+        );
         total = found.total;
         top = found.hits;
       } else {
@@ -83,7 +90,8 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
       }
       // Snippets need the texts: only for the first results a person will read, read in parallel.
       const texts = new Map((await store.peekArticles(top.slice(0, 20).filter((h) => h.terms.length).map((h) => h.id))).map((f) => [f.article.id, f.article.text]));
-      const articles = top.map((hit) => {
+      // The index follows every save and delete synchronously; a hit without a summary is skipped all the same.
+      const articles = top.filter((hit) => store.summary(hit.id)).map((hit) => {
         const summary = store.summary(hit.id)!;
         const text = texts.get(hit.id);
         return { id: hit.id, title: summary.title, source: summary.source, published: summary.published, score: hit.score, snippet: text ? snippetOf(text, hit.terms) : null };

@@ -12,7 +12,7 @@ import { SEARCH_INDEX_FILE } from './search-index-file';
 import { SearchIndex } from './search-index';
 
 /** The index file's parts: its JSON header and its body of arrays. */
-function splitIndexFile(file: Buffer): { header: Record<string, unknown> & { docs: [string, number, number][]; terms: string[] }; body: Buffer } {
+function splitIndexFile(file: Buffer): { header: Record<string, unknown> & { ids: string[]; terms: string[] }; body: Buffer } {
   const length = file.readUInt32LE(4);
   return { header: JSON.parse(file.subarray(8, 8 + length).toString('utf8')), body: file.subarray((8 + length + 3) & ~3) };
 }
@@ -76,7 +76,7 @@ describe('persisted search index', () => {
     const { dir, harbour } = await savedProject();
     const { header } = splitIndexFile(await readFile(join(dir, SEARCH_INDEX_FILE)));
     expect(header.text).toBe(TEXT_VERSION);
-    expect(header.docs).toHaveLength(3);
+    expect(header.ids).toHaveLength(3);
     expect(await articlesReadAtOpen(dir)).toEqual([]);
     const { found } = await openSession(dir);
     expect(await found('harbor')).toEqual([harbour.id]);
@@ -132,12 +132,12 @@ describe('persisted search index', () => {
       const { header, body } = splitIndexFile(file);
       const copy = Buffer.from(body);
       // The first posting, after the field lengths (3 per article) and the counts (3 per term).
-      copy.writeUInt32LE(999, 4 * 3 * (header.docs.length + header.terms.length));
+      copy.writeUInt32LE(999, 4 * 3 * (header.ids.length + header.terms.length));
       return joinIndexFile({ ...header, sha256: sha256(copy) }, copy);
     }],
     ['listing an article twice', (file: Buffer) => {
       const { header, body } = splitIndexFile(file);
-      return joinIndexFile({ ...header, docs: [header.docs[0], header.docs[0], ...header.docs.slice(2)] }, body);
+      return joinIndexFile({ ...header, ids: [header.ids[0], header.ids[0], ...header.ids.slice(2)] }, body);
     }],
   ])('is rebuilt whole when %s, and the project opens with correct results', async (_case, damage) => {
     const { dir, harbour, quota, weather } = await savedProject();
@@ -186,6 +186,6 @@ describe('persisted search index', () => {
     expect(await found('negotiat')).toEqual([harbour.id, quota.id].sort());
     await store.close();
     const { header } = splitIndexFile(await readFile(join(dir, SEARCH_INDEX_FILE)));
-    expect(header.docs.map(([id]) => id).sort()).toEqual([harbour.id, quota.id].sort());
+    expect([...header.ids].sort()).toEqual([harbour.id, quota.id].sort());
   });
 });

@@ -44,6 +44,7 @@ export class ProjectStore {
    * and the change is announced as if saved); a first open checks them before it returns.
    */
   verified: Promise<void> = Promise.resolve();
+  private checking = false;
   /** Set while a restore runs (saves are refused), or a message when its switch failed half-way. */
   private restoring: false | 'running' | string = false;
 
@@ -79,7 +80,10 @@ export class ProjectStore {
       // After the articles: a lost registry is rebuilt from the ids they use.
       const projectDb = await openProjectFile(directory, problems, [...index.summaries()], !isNew);
       const store = new ProjectStore(directory, lock, projectDb, problems, queue, index);
-      if (!verified) store.verified = store.verifyArticles();
+      if (!verified) {
+        store.checking = true;
+        store.verified = store.verifyArticles().finally(() => (store.checking = false));
+      }
       if (isNew && options.seed) await options.seed(store);
       return store;
     } catch (error) {
@@ -93,6 +97,11 @@ export class ProjectStore {
     return this.projectDb.data;
   }
 
+  /** Whether the check of the article files after a fast open is still running (see `verified`). */
+  get isChecking(): boolean {
+    return this.checking;
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }
@@ -101,10 +110,9 @@ export class ProjectStore {
     return this.index.size;
   }
 
-  /** Summaries of every article, newest first (sorts: use summaries() where order does not matter). */
+  /** Summaries of every article, newest first (a copy of an order kept until the next change). */
   listSummaries(): ArticleSummary[] {
-    return [...this.index.summaries()]
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.title.localeCompare(b.title));
+    return [...this.index.sorted()];
   }
 
   /** Every summary, in no particular order (cheaper than listSummaries when order does not matter). */

@@ -53,6 +53,8 @@ export class SummaryIndex {
   private compactNext: boolean;
   private writing: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** The summaries newest first, until the next change (see sorted()). */
+  private newestFirst: readonly ArticleSummary[] | null = null;
   /** When the project was opened: temporary files older than this were left by a crash, newer ones are saves under way. */
   private readonly openedAt = Date.now();
 
@@ -115,8 +117,10 @@ export class SummaryIndex {
     }
     const listed = new Set(onDisk);
     const gone = [...this.entries.keys()].filter((id) => !listed.has(id));
-    await mapConcurrent([...onDisk, ...gone], VERIFY_CONCURRENCY, (id) =>
-      this.statFile(id, async () => {
+    await mapConcurrent([...onDisk, ...gone], VERIFY_CONCURRENCY, async (id) => {
+      // Closing: the rest is left for the next open (nothing has been trusted that was not checked).
+      if (this.stopped) return;
+      await this.statFile(id, async () => {
         if (this.stopped) return;
         const entry = this.entries.get(id);
         // Saved (or created) in this session: the file holds what the summary says.
@@ -141,11 +145,12 @@ export class SummaryIndex {
         if (file) this.entries.set(id, { size: info!.size, mtimeMs: info!.mtimeMs, summary: summarise(file) });
         else if (!entry) return;
         else this.entries.delete(id);
+        this.newestFirst = null;
         this.changed.add(id);
         this.scheduleWrite();
         changed(id, file);
-      }),
-    );
+      });
+    });
   }
 
   get size(): number {
@@ -170,6 +175,18 @@ export class SummaryIndex {
     return [...this.entries.keys()];
   }
 
+  /**
+   * Every summary, newest first (then by title), sorted once per change rather than per request:
+   * the library lists and pages through it at every refresh. Not to be changed by the caller.
+   */
+  sorted(): readonly ArticleSummary[] {
+    this.newestFirst ??= [...this.summaries()].sort(
+      // ISO timestamps sort as strings; collation (slow at 100,000 articles) only for the rare tie.
+      (a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.title.localeCompare(b.title)),
+    );
+    return this.newestFirst;
+  }
+
   /** Every summary, in no particular order. */
   *summaries(): IterableIterator<ArticleSummary> {
     for (const entry of this.entries.values()) yield entry.summary;
@@ -182,18 +199,21 @@ export class SummaryIndex {
   set(id: string, file: ArticleFile, before?: ArticleFile): void {
     const known = before && before.article.text === file.article.text ? this.entries.get(id)?.summary.wordCount : undefined;
     this.entries.set(id, { size: STALE, mtimeMs: STALE, summary: summarise(file, known) });
+    this.newestFirst = null;
     this.changed.add(id);
     this.scheduleWrite();
   }
 
   delete(id: string): void {
     this.entries.delete(id);
+    this.newestFirst = null;
     this.changed.add(id);
     this.scheduleWrite();
   }
 
   clear(): void {
     this.entries.clear();
+    this.newestFirst = null;
     this.changed.clear();
     this.compactNext = true;
     this.scheduleWrite();

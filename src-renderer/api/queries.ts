@@ -29,6 +29,8 @@ interface QueryOptions {
   keepPrevious?: boolean;
   /** For answers that change without a mutation (the search index builds in the background). */
   staleTime?: number;
+  /** Asks again every so many milliseconds while the answer says work is still under way. */
+  refetchInterval?: (data: unknown) => number | false;
 }
 
 /** Reads a channel through the cache. */
@@ -40,6 +42,7 @@ export function useApiQuery<C extends QueryChannel>(channel: C, input: ChannelIn
     enabled: options.enabled ?? true,
     ...(options.staleTime !== undefined ? { staleTime: options.staleTime } : {}),
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    ...(options.refetchInterval ? { refetchInterval: (query: { state: { data: unknown } }) => options.refetchInterval!(query.state.data) } : {}),
   });
 }
 

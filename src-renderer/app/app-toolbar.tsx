@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import { ExportMenu } from '../features/export/export-menu';
 import { SearchBox } from '../features/search/search-box';
+import { SyncBar } from '../features/sync/sync-bar';
 import { ThemeSwitch } from '../ui/theme-switch';
 import { SHORTCUTS } from './keymap';
 import type { View } from './navigation';
@@ -25,7 +26,7 @@ interface Props {
 
 const VIEWS: readonly View[] = ['library', 'actors', 'claims', 'review', 'agreement', 'network'];
 
-/** The main toolbar: add and import, export, undo and redo, the views, search and the status line. */
+/** The main toolbar: add and import, export, undo and redo, the views, search, the status line and Sync. */
 export function AppToolbar(props: Props) {
   const { history, view } = props;
   const { undo, redo, newArticle, showShortcuts, settings } = SHORTCUTS;
@@ -68,6 +69,8 @@ export function AppToolbar(props: Props) {
       <span role="status" className="status-line">
         {props.status}
       </span>
+      {/* In the toolbar, not a strip of its own: where the toolbar wraps, it fills the second row. */}
+      <SyncBar />
       <ThemeSwitch />
       {/* An icon, like "?": the toolbar is full at common window widths. */}
       <button type="button" className="icon-button" onClick={props.onSettings} aria-label="Settings" aria-keyshortcuts="Control+Comma" title={`Settings: your name and email (${settings.keys})`}>

@@ -17,7 +17,6 @@ import { AgreementView } from '../features/agreement/agreement-view';
 import { SuggestionsPanel } from '../features/suggestions/suggestions-panel';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog';
 import { AppToolbar } from './app-toolbar';
-import { SyncBar } from '../features/sync/sync-bar';
 import { isTypingTarget, PRIORITY, useShortcuts } from './keymap';
 import { NavigationContext, type Focus, type Navigation, type View } from './navigation';
 import { showPassage } from './show-passage';
@@ -25,6 +24,7 @@ import { nextThemeChoice, useThemeChoice } from './theme';
 import { useArticleSession } from './use-article-session';
 import { useErrorMessage } from './use-async-error';
 import { useCacheErrors } from './use-cache-errors';
+import { useCheckedFiles } from './use-checked-files';
 import { useImportSource } from './use-import-source';
 import { useUndoRedo } from './use-undo-redo';
 import { WorkbenchContext, type ProjectData, type Workbench } from './workbench-context';
@@ -47,7 +47,9 @@ export function App() {
   const [theme, setTheme] = useThemeChoice();
 
   const project = useApiQuery('project:get', {}).data ?? EMPTY_PROJECT;
-  const problems = useApiQuery('project:info', {}).data?.problems ?? [];
+  const info = useApiQuery('project:info', {}, { refetchInterval: (data) => ((data as { checking?: boolean } | undefined)?.checking ? 1000 : false) }).data;
+  const problems = info?.problems ?? [];
+  useCheckedFiles(info?.checking);
   const session = useArticleSession(openId);
   const history = useUndoRedo(setStatus, reportError);
   const imports = useImportSource(api, reportError);
@@ -156,7 +158,6 @@ export function App() {
             onShortcuts={() => setDialog('shortcuts')}
             onSettings={() => setDialog('settings')}
           />
-          <SyncBar />
           {(problems.length > 0 || error) && (
             <section className="banners" aria-label="Messages">
               {problems.map((problem) => (
@@ -179,7 +180,6 @@ export function App() {
           {view === 'library' && (
             <div className="workspace" role="tabpanel" id="view-library">
               <nav className="sidebar" aria-label="Articles">
-                <h2 className="sidebar-heading">Library</h2>
                 <LibraryPanel openId={openId} onOpen={setOpenId} />
               </nav>
               <main className="main">
@@ -215,12 +215,12 @@ export function App() {
             </div>
           )}
           {view === 'agreement' && (
-            <div className="workspace" role="tabpanel" aria-label="Agreement view">
+            <div className="workspace" role="tabpanel" id="view-agreement">
               <AgreementView />
             </div>
           )}
           {view === 'network' && (
-            <div className="workspace" role="tabpanel" aria-label="Network view">
+            <div className="workspace" role="tabpanel" id="view-network">
               <Suspense fallback={<p className="muted">Loading the network…</p>}>
                 <NetworkView />
               </Suspense>

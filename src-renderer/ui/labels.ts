@@ -1,12 +1,15 @@
 import type { ActorKind } from '../../src-shared/domain/actor';
 import type { AnnotationKind, ReviewStatus } from '../../src-shared/domain/annotation';
-import type { ArticleStatus } from '../../src-shared/domain/article';
+import type { ArticleDirectionChoice, ArticleStatus } from '../../src-shared/domain/article';
 
 /**
  * The words the screens use for the domain's enumerations, written once. (Claim grading and
  * verification labels live in src-shared/domain/claim.ts, because reports print them too.)
  */
 export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = { todo: 'To do', 'in-progress': 'In progress', done: 'Done' };
+
+/** The reader's direction choice: 'auto' lets each paragraph run the way its own letters do. */
+export const DIRECTION_LABELS: Record<ArticleDirectionChoice, string> = { auto: 'Auto (each paragraph)', ltr: 'Left to right', rtl: 'Right to left' };
 
 export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { draft: 'Draft', reviewed: 'Reviewed', disputed: 'Disputed' };
 

@@ -35,6 +35,9 @@ export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   ...all('warning-ink', ['bg', 'panel', 'subtle-bg']),
   ...all('success-ink', ['bg', 'panel', 'subtle-bg']),
   ...all('float-ink', ['float-bg', 'float-hover']),
+  // The network's nodes and links and the timelines' marks: graphics on the page and on panels (WCAG 1.4.11).
+  ...['person', 'organization', 'state', 'group', 'other', 'mentions', 'supports', 'contradicts', 'repeats', 'co-mention'].flatMap((name) => all(`net-${name}`, ['bg', 'panel'], 3)),
+  ...['corroborated', 'contested', 'false', 'unverified'].flatMap((name) => all(`verification-${name}`, ['bg', 'panel'], 3)),
   // The focus ring and a selected annotation's outline must stand out from what they surround.
   ...all('focus', ['bg', 'panel', 'paper'], 3),
 ];

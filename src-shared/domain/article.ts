@@ -46,6 +46,10 @@ export const languageTagSchema = z
   .max(35)
   .refine((value) => value === '' || /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value), 'Language must be a language tag such as en, ar or zh-CN');
 
+/** A direction as the reader's control offers it: a fixed one, or 'auto' (none stored). */
+export const articleDirectionChoiceSchema = z.enum(['auto', 'ltr', 'rtl']);
+export type ArticleDirectionChoice = z.infer<typeof articleDirectionChoiceSchema>;
+
 /** Article metadata as stored; `text` is canonical plain text (see docs/data-format.md). */
 export const articleSchema = z.object({
   id: idSchema,
@@ -61,7 +65,10 @@ export const articleSchema = z.object({
   byline: z.string().max(MAX_SOURCE).optional(),
   /** The text's language; absent in articles saved before languages were recorded. */
   language: languageTagSchema.optional(),
-  /** Which way the text runs: the reader, snippets and reports render it with this `dir`. Absent = ltr. */
+  /**
+   * Which way the text runs: the reader, snippets and reports render it with this `dir`. Absent =
+   * each paragraph by its own first letters (`dir="auto"`), which for Latin text is left to right.
+   */
   direction: textDirectionSchema.optional(),
   /** Analysts (by name) who code this article independently, for agreement; absent = nobody assigned. */
   assignedTo: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
@@ -103,7 +110,8 @@ export const articlePatchSchema = z
     note: z.string().max(20_000),
     byline: z.string().trim().max(MAX_SOURCE),
     language: languageTagSchema,
-    direction: textDirectionSchema,
+    /** 'auto' removes the stored direction: each paragraph then runs the way its own letters do. */
+    direction: articleDirectionChoiceSchema,
     assignedTo: z.array(z.string().trim().min(1, 'An analyst needs a name').max(100)).max(20, 'Assign at most 20 analysts'),
   })
   .partial()

@@ -15,5 +15,7 @@ export const projectInfoSchema = z.object({
   directory: z.string(),
   articleCount: z.number().int().nonnegative(),
   problems: z.array(projectProblemSchema),
+  /** True while the article files are checked against the summaries the project opened with (after a fast open). */
+  checking: z.boolean(),
 });
 export type ProjectInfo = z.infer<typeof projectInfoSchema>;

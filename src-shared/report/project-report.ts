@@ -9,6 +9,7 @@ import type { Tag } from '../domain/tag';
 import { paragraphsOf } from '../text/canonical';
 import type { ReportOptions } from './report-options';
 import { networkSection } from './report-network';
+import { inArticleDirection, isolate, leadingMark } from './bidi';
 
 /** Everything a report may draw on; the caller loads it (the articles in scope only). */
 export interface ReportInput {
@@ -101,8 +102,8 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
   if (sections.notes) {
     const notes: RootContent[] = [];
     if (options.scope.kind !== 'article' && input.projectNotes.trim()) notes.push(heading(3, 'Project'), ...noteBlocks(input.projectNotes));
-    if (scopedActor?.note.trim()) notes.push(heading(3, scopedActor.name), ...noteBlocks(scopedActor.note));
-    for (const { article } of input.articles) if (article.note.trim()) notes.push(heading(3, article.title), ...noteBlocks(article.note));
+    if (scopedActor?.note.trim()) notes.push(heading(3, isolate(scopedActor.name)), ...noteBlocks(scopedActor.note));
+    for (const { article } of input.articles) if (article.note.trim()) notes.push(heading(3, isolate(article.title)), ...noteBlocks(article.note));
     if (notes.length) children.push(heading(2, 'Notes'), ...notes);
   }
 
@@ -111,13 +112,14 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
     children.push(
       list(
         reportActors.map((actor) => {
-          const parts: PhrasingContent[] = [strong(actor.name), text(` (${actor.kind}`)];
-          if (actor.description) parts.push(text(`, ${actor.description}`));
+          const parts: PhrasingContent[] = [strong(isolate(actor.name)), text(` (${actor.kind}`)];
+          if (leadingMark(actor.name)) parts.unshift(text(leadingMark(actor.name)));
+          if (actor.description) parts.push(text(`, ${isolate(actor.description)}`));
           parts.push(text(`) — ${mentionCount.get(actor.id) ?? 0} ${plural(mentionCount.get(actor.id) ?? 0, 'mention')}`));
           const affiliation = actor.affiliationId ? actors.get(actor.affiliationId) : undefined;
-          if (affiliation) parts.push(text(`; affiliated with ${affiliation.name}`));
-          if (actor.aliases.length) parts.push(text(`; also named ${actor.aliases.map((a) => `“${a}”`).join(', ')}`));
-          if (actor.note.trim() && !scopedActor) parts.push(text(`. Note: ${actor.note.trim()}`));
+          if (affiliation) parts.push(text(`; affiliated with ${isolate(affiliation.name)}`));
+          if (actor.aliases.length) parts.push(text(`; also named ${actor.aliases.map((a) => `“${isolate(a)}”`).join(', ')}`));
+          if (actor.note.trim() && !scopedActor) parts.push(text(`. Note: ${isolate(actor.note.trim())}`));
           return item(...parts);
         }),
       ),
@@ -136,7 +138,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
     const ordered = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : (actors.get(a)?.name ?? '').localeCompare(actors.get(b)?.name ?? '')));
     for (const speakerId of ordered) {
       const speaker = actors.get(speakerId);
-      children.push(heading(3, speaker ? speaker.name : speakerId ? 'Unknown speaker' : 'No speaker recorded'));
+      children.push(heading(3, speaker ? isolate(speaker.name) : speakerId ? 'Unknown speaker' : 'No speaker recorded'));
       for (const entry of groups.get(speakerId)!) {
         children.push(...claimBlocks(entry, tags, actors, annotationIndex));
         if (sections.authors) children.push(paragraph(text(markedByLine(entry.annotation))));
@@ -155,8 +157,8 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
     for (const key of order) {
       children.push(heading(3, key ? tagPath(key, tags) : 'Untagged'));
       for (const entry of byTag.get(key)!) {
-        children.push(quote(entry.annotation.target.exact), paragraph(text(`Source: ${citation(entry)}`)));
-        if (entry.annotation.note.trim()) children.push(paragraph(text(`Note: ${entry.annotation.note.trim()}`)));
+        children.push(...quote(entry), paragraph(text(`Source: ${citation(entry)}`)));
+        if (entry.annotation.note.trim()) children.push(paragraph(text(`Note: ${isolate(entry.annotation.note.trim())}`)));
         if (sections.authors) children.push(paragraph(text(markedByLine(entry.annotation))));
       }
     }
@@ -168,8 +170,8 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
     children.push(
       list(
         lost.map(({ article, annotation }) => {
-          const parts: PhrasingContent[] = [text(`${article.title}: orphaned ${annotation.kind}, last known text “${annotation.target.exact.replace(/\s*\n+\s*/g, ' ')}”`)];
-          if (annotation.note.trim()) parts.push(text(`. Note: ${annotation.note.trim().replace(/\s*\n+\s*/g, ' ')}`));
+          const parts: PhrasingContent[] = [text(`${leadingMark(article.title)}${isolate(article.title)}: orphaned ${annotation.kind}, last known text “${isolate(annotation.target.exact.replace(/\s*\n+\s*/g, ' '))}”`)];
+          if (annotation.note.trim()) parts.push(text(`. Note: ${isolate(annotation.note.trim().replace(/\s*\n+\s*/g, ' '))}`));
           if (sections.authors) parts.push(text(`. ${markedByLine(annotation)}`));
           return item(...parts);
         }),
@@ -183,8 +185,9 @@ export function buildReport(input: ReportInput, options: ReportOptions): Root {
     children.push(
       list(
         sources.map((article) => {
-          const parts: PhrasingContent[] = isWebUrl(article.url) ? [{ type: 'link', url: article.url, children: [text(article.title)] }] : [text(article.title)];
-          const meta = [article.source, article.published ? `published ${article.published}` : ''].filter(Boolean).join(', ');
+          const parts: PhrasingContent[] = isWebUrl(article.url) ? [{ type: 'link', url: article.url, children: [text(isolate(article.title))] }] : [text(isolate(article.title))];
+          if (leadingMark(article.title)) parts.unshift(text(leadingMark(article.title)));
+          const meta = [isolate(article.source), article.published ? `published ${article.published}` : ''].filter(Boolean).join(', ');
           if (meta) parts.push(text(` — ${meta}`));
           return item(...parts);
         }),
@@ -211,11 +214,11 @@ function claimBlocks(entry: Entry, tags: Map<string, Tag>, actors: Map<string, A
   const claim = entry.annotation.claim!;
   const grade = gradeOf(claim);
   const meaning = [claim.reliability ? RELIABILITY_LABELS[claim.reliability].toLowerCase() : '', claim.credibility ? CREDIBILITY_LABELS[claim.credibility].toLowerCase() : ''].filter(Boolean).join('; ');
-  const facts = [CLAIM_FORM_LABELS[claim.form], claim.medium, grade === '–' ? 'not graded' : `grade ${grade} (${meaning})`, VERIFICATION_LABELS[claim.verification].toLowerCase()].filter(Boolean);
-  const tagNames = entry.annotation.tags.map((t) => tags.get(t)?.name).filter((n): n is string => Boolean(n));
+  const facts = [CLAIM_FORM_LABELS[claim.form], isolate(claim.medium), grade === '–' ? 'not graded' : `grade ${grade} (${meaning})`, VERIFICATION_LABELS[claim.verification].toLowerCase()].filter(Boolean);
+  const tagNames = entry.annotation.tags.map((t) => tags.get(t)?.name).filter((n): n is string => Boolean(n)).map(isolate);
   const factLine = `${facts.join(' · ')}${tagNames.length ? ` · tags: ${tagNames.join(', ')}` : ''}`;
-  const blocks: RootContent[] = [quote(entry.annotation.target.exact), paragraph(text(factLine)), paragraph(text(`Source: ${citation(entry)}`))];
-  if (entry.annotation.note.trim()) blocks.push(paragraph(text(`Note: ${entry.annotation.note.trim()}`)));
+  const blocks: RootContent[] = [...quote(entry), paragraph(text(factLine)), paragraph(text(`Source: ${citation(entry)}`))];
+  if (entry.annotation.note.trim()) blocks.push(paragraph(text(`Note: ${isolate(entry.annotation.note.trim())}`)));
   for (const link of claim.links) blocks.push(paragraph(text(`${linkLabel(link)}: ${describeLinked(link, index, actors)}`)));
   return blocks;
 }
@@ -229,18 +232,19 @@ function describeLinked(link: ClaimLink, index: Map<string, Entry>, actors: Map<
   const other = index.get(`${link.articleId}/${link.annotationId}`);
   if (!other) return 'a claim outside this report';
   const speaker = other.annotation.claim?.speakerId ? actors.get(other.annotation.claim.speakerId)?.name : undefined;
-  return `${speaker ? `${speaker}: ` : ''}“${other.annotation.target.exact}” (${other.article.title}, paragraph ${other.paragraph})`;
+  return `${speaker ? `${isolate(speaker)}: ` : ''}“${isolate(other.annotation.target.exact)}” (${isolate(other.article.title)}, paragraph ${other.paragraph})`;
 }
 
-/** "Title, Source, 2026-09-24, paragraph 3". */
+/** "Title, Source, 2026-09-24, paragraph 3": title and source isolated, so the date stays left to right. */
 function citation(entry: Entry): string {
   const { article } = entry;
-  return [article.title, article.source, article.published, `paragraph ${entry.paragraph}`].filter(Boolean).join(', ');
+  return [isolate(article.title), isolate(article.source), article.published, `paragraph ${entry.paragraph}`].filter(Boolean).join(', ');
 }
 
-/** The passage exactly, one Markdown paragraph per text paragraph. */
-function quote(passage: string): RootContent {
-  return { type: 'blockquote', children: passage.split('\n\n').map((part) => paragraph(text(part))) };
+/** The passage exactly, one Markdown paragraph per text paragraph; right to left for such an article. */
+function quote(entry: Entry): RootContent[] {
+  const passage = entry.annotation.target.exact;
+  return inArticleDirection(entry.article, [{ type: 'blockquote', children: passage.split('\n\n').map((part) => paragraph(text(part))) }]);
 }
 
 function noteBlocks(note: string): RootContent[] {
@@ -254,7 +258,7 @@ function tagPath(id: string, tags: Map<string, Tag>): string {
     names.unshift(current.name);
     current = current.parentId ? tags.get(current.parentId) : undefined;
   }
-  return names.join(' › ');
+  return names.map(isolate).join(' › ');
 }
 
 function plural(n: number, word: string): string {
@@ -262,29 +266,29 @@ function plural(n: number, word: string): string {
 }
 
 function defaultTitle(options: ReportOptions, input: ReportInput, actor: Actor | undefined): string {
-  if (actor) return `Dossier: ${actor.name}`;
-  if (options.scope.kind === 'article' && input.articles[0]) return `Report: ${input.articles[0].article.title}`;
+  if (actor) return `Dossier: ${isolate(actor.name)}`;
+  if (options.scope.kind === 'article' && input.articles[0]) return `Report: ${isolate(input.articles[0].article.title)}`;
   return `Report: ${input.projectName}`;
 }
 
 function scopeLabel(options: ReportOptions, input: ReportInput, actor: Actor | undefined): string {
   switch (options.scope.kind) {
     case 'article':
-      return `one article (${input.articles[0]?.article.title ?? 'unknown'})`;
+      return `one article (${isolate(input.articles[0]?.article.title ?? 'unknown')})`;
     case 'articles':
       return `${input.articles.length} chosen ${plural(input.articles.length, 'article')}`;
     case 'project':
       return `the whole project (${input.projectName})`;
     case 'actor':
-      return `everything about ${actor?.name ?? 'an actor'} across ${input.articles.length} ${plural(input.articles.length, 'article')}`;
+      return `everything about ${isolate(actor?.name ?? 'an actor')} across ${input.articles.length} ${plural(input.articles.length, 'article')}`;
   }
 }
 
 function describeFilters(options: ReportOptions, actors: Map<string, Actor>, tags: Map<string, Tag>): string {
   const { filters } = options;
   const parts: string[] = [];
-  if (filters.tagIds.length) parts.push(`tags ${filters.tagIds.map((t) => tags.get(t)?.name ?? '?').join(', ')}`);
-  if (filters.actorIds.length) parts.push(`speakers ${filters.actorIds.map((a) => actors.get(a)?.name ?? '?').join(', ')}`);
+  if (filters.tagIds.length) parts.push(`tags ${filters.tagIds.map((t) => isolate(tags.get(t)?.name ?? '?')).join(', ')}`);
+  if (filters.actorIds.length) parts.push(`speakers ${filters.actorIds.map((a) => isolate(actors.get(a)?.name ?? '?')).join(', ')}`);
   if (filters.statuses.length) parts.push(`review status ${filters.statuses.join(', ')}`);
   if (filters.verifications.length) parts.push(`verification ${filters.verifications.map((v) => VERIFICATION_LABELS[v]).join(', ')}`);
   return parts.join('; ');

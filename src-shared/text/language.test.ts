@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { guessLanguage, resolveLanguage } from './language';
+import { countScripts, directionOf, guessLanguage, scriptDirection } from './language';
 
-describe('guessLanguage', () => {
+describe('guessLanguage (the script rules)', () => {
   it.each([
     ['中国人民银行周一宣布下调存款准备金率。', 'zh', 'ltr'],
     ['日本銀行は月曜日、金融政策の変更を発表した。', 'ja', 'ltr'],
@@ -17,13 +17,17 @@ describe('guessLanguage', () => {
   });
 });
 
-describe('resolveLanguage', () => {
-  it('keeps a declaration the text agrees with', () => {
-    expect(resolveLanguage('The bank cut rates.', { lang: 'en_GB' })).toEqual({ language: 'en-GB', direction: 'ltr' });
-    expect(resolveLanguage('أعلن البنك المركزي', { lang: 'ar-EG', dir: 'ltr' })).toEqual({ language: 'ar-EG', direction: 'rtl' });
+describe('scripts and directions', () => {
+  it('takes the direction from the letters, whatever the language', () => {
+    expect(scriptDirection(countScripts('غزة'))).toBe('rtl');
+    expect(scriptDirection(countScripts('Reuters 12:30'))).toBe('ltr');
+    expect(scriptDirection(countScripts('12:30'))).toBe('ltr');
   });
 
-  it('believes the script over a template’s lang="en"', () => {
-    expect(resolveLanguage('أعلن البنك المركزي يوم الاثنين', { lang: 'en' })).toEqual({ language: 'ar', direction: 'rtl' });
+  it('knows the right-to-left languages by primary subtag', () => {
+    expect(directionOf('ar-EG')).toBe('rtl');
+    expect(directionOf('ur')).toBe('rtl');
+    expect(directionOf('en_GB')).toBe('ltr');
+    expect(directionOf('')).toBe('ltr');
   });
 });

@@ -8,7 +8,7 @@ export interface TextLanguage {
 }
 
 /** Languages written right to left, by primary subtag. */
-const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb', 'ku']);
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb', 'ku', 'skr']);
 /** Letters counted per script; a few thousand are plenty to know a text's script. */
 const SAMPLE = 4000;
 
@@ -23,12 +23,52 @@ const SCRIPTS = [
   ['greek', /\p{Script=Greek}/u],
   ['latin', /\p{Script=Latin}/u],
 ] as const;
-type Script = (typeof SCRIPTS)[number][0];
+/** A script whose letters are counted. */
+export type Script = (typeof SCRIPTS)[number][0];
 
 /** Letters only Ukrainian writes (і ї є ґ), only Persian writes (پ چ ژ گ and Persian yeh/kaf). */
 const UKRAINIAN = /[іїєґІЇЄҐ]/gu;
 const RUSSIAN = /[ыэъЫЭЪ]/gu;
 const PERSIAN = /[پچژگیک]/gu;
+
+/** How many of a text's first letters are in each script. */
+export interface ScriptCount {
+  /** Letters looked at (up to a few thousand from the start). */
+  letters: number;
+  /** Letters per script; letters of other scripts count in `letters` only. */
+  counts: ReadonlyMap<Script, number>;
+  /** The script most letters are in, if it holds at least 30 % of them. */
+  top: Script | null;
+  /** The start of the text the letters were counted in. */
+  sample: string;
+}
+
+/** Counts the letters of each script at the start of a text. */
+export function countScripts(text: string): ScriptCount {
+  const counts = new Map<Script, number>();
+  let letters = 0;
+  const sample = text.slice(0, SAMPLE * 2);
+  for (const ch of sample) {
+    if (letters >= SAMPLE) break;
+    if (!/\p{L}/u.test(ch)) continue;
+    letters++;
+    const script = SCRIPTS.find(([, pattern]) => pattern.test(ch))?.[0];
+    if (script) counts.set(script, (counts.get(script) ?? 0) + 1);
+  }
+  const [first] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return { letters, counts, top: first && first[1] >= letters * 0.3 ? first[0] : null, sample };
+}
+
+/** Right to left when most letters are Arabic or Hebrew: what a text's own script says of its direction. */
+export function scriptDirection(scripts: ScriptCount): TextDirection {
+  return scripts.top === 'arabic' || scripts.top === 'hebrew' ? 'rtl' : 'ltr';
+}
+
+/** Japanese writes kana among its kanji, Chinese none; Korean may quote hanja among its hangul. */
+export function isJapanese(scripts: ScriptCount): boolean {
+  const kana = scripts.counts.get('kana') ?? 0;
+  return kana > 0 && kana + (scripts.counts.get('han') ?? 0) >= scripts.letters * 0.3;
+}
 
 /** The direction a language is written in; unknown languages are taken as left to right. */
 export function directionOf(language: string): TextDirection {
@@ -39,26 +79,19 @@ export function directionOf(language: string): TextDirection {
 /**
  * A text's language and direction, guessed from its script: which script most of its letters
  * are in, and a few letters that tell apart languages sharing one (Ukrainian і ї є ґ, Persian
- * پ چ ژ گ). Latin-script text gets no language: its script does not say which one.
+ * پ چ ژ گ). Latin-script text gets no language: its script does not say which one. This is the
+ * first of the detectors measured in docs/import-languages.md; `detectLanguage`
+ * (detect-language.ts) is the one the app uses.
  */
 export function guessLanguage(text: string): TextLanguage {
-  const counts = new Map<Script, number>();
-  let letters = 0;
-  for (const ch of text.slice(0, SAMPLE * 2)) {
-    if (letters >= SAMPLE) break;
-    if (!/\p{L}/u.test(ch)) continue;
-    letters++;
-    const script = SCRIPTS.find(([, pattern]) => pattern.test(ch))?.[0];
-    if (script) counts.set(script, (counts.get(script) ?? 0) + 1);
-  }
-  const count = (script: Script) => counts.get(script) ?? 0;
-  const sample = text.slice(0, SAMPLE * 2);
-  const matches = (pattern: RegExp) => sample.match(pattern)?.length ?? 0;
-  // Japanese writes kana among its kanji, Chinese none; Korean may quote hanja among its hangul.
-  if (count('kana') > 0 && count('kana') + count('han') >= letters * 0.3) return { language: 'ja', direction: 'ltr' };
-  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  if (!top || top[1] < letters * 0.3) return { language: '', direction: 'ltr' };
-  switch (top[0]) {
+  return scriptLanguage(countScripts(text));
+}
+
+/** `guessLanguage` on letters already counted. */
+export function scriptLanguage(scripts: ScriptCount): TextLanguage {
+  if (isJapanese(scripts)) return { language: 'ja', direction: 'ltr' };
+  const matches = (pattern: RegExp) => scripts.sample.match(pattern)?.length ?? 0;
+  switch (scripts.top) {
     case 'han':
       return { language: 'zh', direction: 'ltr' };
     case 'hangul':
@@ -76,23 +109,6 @@ export function guessLanguage(text: string): TextLanguage {
     default:
       return { language: '', direction: 'ltr' };
   }
-}
-
-/**
- * The language a page declares (its `lang` and `dir`), checked against its text: a page whose
- * template says lang="en" around an Arabic article is believed only when the script agrees.
- * Without a usable declaration the guess from the script is used.
- */
-export function resolveLanguage(text: string, declared: { lang?: string; dir?: string } = {}): TextLanguage {
-  const guessed = guessLanguage(text);
-  const lang = normaliseLanguageTag(declared.lang ?? '');
-  const dir = declared.dir?.trim().toLowerCase();
-  const declaredDirection: TextDirection | null = dir === 'rtl' || dir === 'ltr' ? dir : lang ? directionOf(lang) : null;
-  const agrees = !guessed.language || guessed.language === lang.split('-')[0]?.toLowerCase();
-  // The script outranks a dir attribute: a template's dir="ltr" around Arabic text is the template's.
-  if (lang && agrees) return { language: lang, direction: guessed.language ? guessed.direction : (declaredDirection ?? 'ltr') };
-  if (!guessed.language && declaredDirection) return { language: lang, direction: declaredDirection };
-  return guessed;
 }
 
 /** "en_GB" → "en-GB"; anything that is not a language tag → ''. */

@@ -39,7 +39,7 @@ const time = (item: object): number => {
 export function winnerOf(ours: object, theirs: object): { winner: MergeSide; rule: string } {
   const [o, t] = [time(ours), time(theirs)];
   if (Number.isFinite(o) && Number.isFinite(t) && o !== t) {
-    return { winner: t > o ? 'theirs' : 'ours', rule: 'the side that changed the item last (updatedAt) keeps its value' };
+    return { winner: t > o ? 'theirs' : 'ours', rule: 'the later change is kept for now' };
   }
   return Number.isFinite(o) && Number.isFinite(t)
     ? { winner: 'ours', rule: 'both sides changed the item at the same time: the local value was kept' }

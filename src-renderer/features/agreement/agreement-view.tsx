@@ -23,7 +23,7 @@ export function AgreementView() {
   const [filter, setFilter] = useState('');
   const { reportError } = useWorkbench();
   // Articles assigned to two or more analysts (the ones coded independently) are chosen by default.
-  const { shown: shownArticles, shownTotal, chosenIds, settled, allShown } = useAgreementArticles(filter, picked, MAX_LISTED);
+  const { shown: shownArticles, shownTotal, librarySize, chosenIds, settled, allShown } = useAgreementArticles(filter, picked, MAX_LISTED);
 
   const known = useApiQuery('agreement:analysts', { articleIds: chosenIds }, { enabled: chosenIds.length > 0, staleTime: 0 }).data ?? [];
   const analysts = (analystChoice ?? known.map((k) => k.name)).filter((name) => known.some((k) => k.name === name));
@@ -54,23 +54,26 @@ export function AgreementView() {
           <button type="button" className="link-button" onClick={() => setPicked(new Set())}>
             None
           </button>
+          <span className="muted agreement-count">
+            {chosenIds.length} of {librarySize} chosen
+          </span>
         </div>
-        <ul>
+        <ul className="agreement-article-list">
           {shownArticles.slice(0, MAX_LISTED).map((a) => (
             <li key={a.id}>
               <label className="agreement-article">
                 <input type="checkbox" checked={chosenIds.includes(a.id)} onChange={() => toggleArticle(a.id)} />
-                <span>
-                  {a.title}
-                  {a.assignedTo && a.assignedTo.length > 0 && <span className="muted agreement-assigned"> · {a.assignedTo.join(', ')}</span>}
-                </span>
+                <span className="agreement-article-title">{a.title}</span>
+                {(a.published || (a.assignedTo && a.assignedTo.length > 0)) && (
+                  <span className="muted agreement-article-meta">{[a.published, a.assignedTo?.join(', ')].filter(Boolean).join(' · ')}</span>
+                )}
               </label>
             </li>
           ))}
-          {shownTotal > MAX_LISTED && <li className="muted agreement-article">{shownTotal - MAX_LISTED} more: filter to see them (Choose all shown takes them too).</li>}
+          {shownTotal > MAX_LISTED && <li className="muted agreement-more">{shownTotal - MAX_LISTED} more: filter to see them (Choose all shown takes them too).</li>}
         </ul>
       </nav>
-      <section className="view-main" aria-label="Agreement">
+      <main className="view-main" aria-label="Agreement">
         <h1 className="agreement-title">Agreement between analysts</h1>
         <fieldset className="agreement-analysts">
           <legend>Analysts</legend>
@@ -86,7 +89,7 @@ export function AgreementView() {
         {chosenIds.length > 0 && known.length > 0 && analysts.length < 2 && <p className="muted">Choose at least two analysts to compare.</p>}
         {ready && !report && <p className="muted">Computing…</p>}
         {report && <Figures report={report} articleIds={chosenIds} onCurate={setCurating} />}
-      </section>
+      </main>
     </div>
   );
 }
@@ -127,19 +130,26 @@ function Figures({ report, articleIds, onCurate }: { report: NonNullable<ReturnT
   );
 }
 
-/** One article's figures, drawn only when opened: a report over hundreds of articles stays light. */
+/**
+ * One article's figures, drawn only when opened: a report over hundreds of articles stays light.
+ * A disclosure button rather than <details>: Curate… sits on the same line, and a button may
+ * not be nested in a <summary>.
+ */
 function ArticleFigures({ id, figures, onCurate }: { id: string; figures: AgreementFigure[]; onCurate(id: string): void }) {
   const [open, setOpen] = useState(false);
+  const title = figures[0]!.articleTitle;
   return (
-        <details className="agreement-article-figures" onToggle={(e) => setOpen(e.currentTarget.open)}>
-          <summary>
-            {figures[0]!.articleTitle} <span className="muted">{summaryOf(figures)}</span>
-            <button type="button" className="agreement-curate" onClick={() => onCurate(id)} aria-label={`Curate ${figures[0]!.articleTitle}`}>
-              Curate…
-            </button>
-          </summary>
-          {open && <FigureTable figures={figures} label={`Agreement in ${figures[0]!.articleTitle}`} />}
-        </details>
+    <div className="agreement-article-figures">
+      <div className="agreement-article-head">
+        <button type="button" className="disclosure" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+          {title} <span className="muted">{summaryOf(figures)}</span>
+        </button>
+        <button type="button" className="agreement-curate" onClick={() => onCurate(id)} aria-label={`Curate ${title}`}>
+          Curate…
+        </button>
+      </div>
+      {open && <FigureTable figures={figures} label={`Agreement in ${title}`} />}
+    </div>
   );
 }
 

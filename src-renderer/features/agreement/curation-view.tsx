@@ -44,7 +44,7 @@ export function CurationView({ articleId, analysts, onBack }: Props) {
   const agreed = open.filter((u) => u.differences.length === 0);
   const disagreements = data.units.filter((u) => u.differences.length > 0).length;
   return (
-    <section className="view-main curation-view" aria-label="Curation">
+    <main className="view-main curation-view" aria-label="Curation">
       <div className="curation-head">
         <button type="button" onClick={onBack}>
           ← Back to figures
@@ -55,11 +55,12 @@ export function CurationView({ articleId, analysts, onBack }: Props) {
         {data.units.length} {data.units.length === 1 ? 'unit' : 'units'}, {disagreements} with disagreements; {data.curated.length} in the agreed set. Analysts: {analysts.join(', ')}.
       </p>
       <div className="agreement-actions">
-        <button type="button" className="primary" disabled={agreed.length === 0 || isPending} onClick={() => void settle(agreed.map((u) => ({ spanFrom: u.versions.find((v) => v)!.id })), `${agreed.length} agreed units accepted.`)}>
-          Accept all {agreed.length} agreed units
+        <button type="button" className="primary" disabled={agreed.length === 0 || isPending} onClick={() => void settle(agreed.map((u) => ({ spanFrom: u.versions.find((v) => v)!.id })), agreed.length === 1 ? 'The agreed unit accepted.' : `${agreed.length} agreed units accepted.`)}>
+          {agreed.length === 1 ? 'Accept the 1 agreed unit' : `Accept all ${agreed.length} agreed units`}
         </button>
       </div>
-      <ol className="curation-units" aria-label="Units, disagreements first">
+      <h2 id="curation-units-heading">Units, disagreements first</h2>
+      <ol className="curation-units" aria-labelledby="curation-units-heading">
         {data.units.map((unit) => (
           <UnitView key={unit.versions.map((v) => v?.id ?? '-').join(':')} unit={unit} analysts={analysts} settled={settledBy(unit, data.curated)} busy={isPending} onSettle={settle} text={data.article.text} />
         ))}
@@ -76,7 +77,7 @@ export function CurationView({ articleId, analysts, onBack }: Props) {
           </li>
         ))}
       </ul>
-    </section>
+    </main>
   );
 }
 
@@ -143,7 +144,7 @@ function Version({ annotation: a, name, differences, text, disabled, onAccept }:
       <strong>{name}</strong>
       <blockquote className={mark('Passage')}>
         <span className="muted">…{context}</span>
-        <mark>{a.target.exact}</mark>
+        <mark className={`hl-${a.kind}`}>{a.target.exact}</mark>
       </blockquote>
       <dl>
         {a.kind === 'actor' && (

@@ -28,6 +28,8 @@ export function useAgreementArticles(filter: string, picked: ReadonlySet<string>
     shown: page?.items ?? [],
     /** How many articles the filter lets through. */
     shownTotal: page?.total ?? 0,
+    /** How many articles the library holds. */
+    librarySize: page?.librarySize ?? 0,
     /** The chosen articles the library holds, in library order. */
     chosenIds: chosen.data?.ids ?? NONE,
     /** The chosen ids answer the current choice (not the previous one, while the new one is checked). */

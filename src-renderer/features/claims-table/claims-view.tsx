@@ -115,9 +115,9 @@ export function ClaimsView() {
               <tr key={e.annotation.id}>
                 <td>{speakerName(e) || <span className="muted">none</span>}</td>
                 <td className="claim-cell" dir="auto">“{e.annotation.target.exact}”</td>
-                <td>{e.published}</td>
+                <td className="nowrap">{e.published}</td>
                 <td>{e.source}</td>
-                <td>
+                <td className="nowrap">
                   <select aria-label={`Reliability of “${label}”`} value={c.reliability ?? ''} onChange={(ev) => update(e, { reliability: (ev.target.value || null) as Reliability | null })} title={c.reliability ? RELIABILITY_LABELS[c.reliability] : 'Not graded'}>
                     <option value="">–</option>
                     <LabelOptions labels={RELIABILITY_LABELS} format={(value) => value} />

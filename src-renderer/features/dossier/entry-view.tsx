@@ -4,6 +4,7 @@ import { useNavigation } from '../../app/navigation';
 import { useWorkbench } from '../../app/workbench-context';
 import { describeAnnotation } from '../annotations/annotation-labels';
 import { authorshipText } from '../../ui/authorship-line';
+import { MetaLine } from '../../ui/meta-line';
 
 export type LibraryEntry = ChannelOutput<'claims:table'>[number];
 
@@ -15,7 +16,11 @@ export function EntryView({ entry, showLinks = true }: { entry: LibraryEntry; sh
   return (
     <article className="entry" aria-label={`${describeAnnotation(a, actorsById)}: ${a.target.exact.slice(0, 60)}`}>
       <p className="entry-source">
-        <strong>{entry.articleTitle}</strong> · {[entry.source, entry.published, entry.paragraph ? `paragraph ${entry.paragraph}` : 'lost after an edit'].filter(Boolean).join(' · ')}
+        <strong>
+          <bdi>{entry.articleTitle}</bdi>
+        </strong>
+        {' · '}
+        <MetaLine parts={[{ text: entry.source }, { date: entry.published }, { text: entry.paragraph ? `paragraph ${entry.paragraph}` : 'lost after an edit' }]} />
       </p>
       <p className="entry-context" dir="auto">
         …{entry.before}

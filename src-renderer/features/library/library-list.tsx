@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ArticleSummary } from '../../../src-shared/domain/article';
 import { ARTICLE_STATUS_LABELS } from '../../ui/labels';
+import { MetaLine } from '../../ui/meta-line';
 import type { LibraryRows } from './use-library-rows';
 
 interface Props {
@@ -138,13 +139,12 @@ export function LibraryList({ rows, selectionKey, openId, onOpen, selected, onSe
 }
 
 function Row({ article }: { article: ArticleSummary }) {
-  const meta = [article.source, article.published].filter(Boolean).join(' · ');
   return (
     <>
       <span className="library-title" dir="auto">
         {article.title}
       </span>
-      <span className="library-meta">{meta || 'No source'}</span>
+      <span className="library-meta">{article.source || article.published ? <MetaLine parts={[{ text: article.source, lang: article.language }, { date: article.published }]} /> : 'No source'}</span>
       <span className="library-counts">
         {article.wordCount.toLocaleString()} words · {article.annotationCount} {article.annotationCount === 1 ? 'annotation' : 'annotations'} · {article.claimCount} {article.claimCount === 1 ? 'claim' : 'claims'} · {ARTICLE_STATUS_LABELS[article.status]}
       </span>

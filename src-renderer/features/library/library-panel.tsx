@@ -34,6 +34,13 @@ export function LibraryPanel({ openId, onOpen }: { openId: string | null; onOpen
   const set = (key: keyof Filters) => (value: string) => setFilters((f) => ({ ...f, [key]: value || undefined }));
   return (
     <>
+      {/* Suggest for… acts on the whole library (or the chosen articles): it sits by the heading, leaving the sort its width. */}
+      <div className="library-head">
+        <h2 className="sidebar-heading">Library</h2>
+        <button type="button" onClick={() => setSuggesting(true)} disabled={size === 0} title="Find actors and quotes in chosen articles or the whole project">
+          Suggest for…
+        </button>
+      </div>
       <div className="library-tools">
         <select aria-label="Sort library" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
           <option value="added">Newest added</option>
@@ -44,9 +51,6 @@ export function LibraryPanel({ openId, onOpen }: { openId: string | null; onOpen
         </select>
         <button type="button" aria-expanded={showFilters} onClick={() => setShowFilters((v) => !v)}>
           Filters{active ? ' •' : ''}
-        </button>
-        <button type="button" onClick={() => setSuggesting(true)} disabled={size === 0} title="Find actors and quotes in chosen articles or the whole project">
-          Suggest for…
         </button>
       </div>
       {showFilters && (

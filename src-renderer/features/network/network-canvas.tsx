@@ -65,8 +65,9 @@ function stylesheet(p: NetworkPalette, large: boolean): StylesheetJson {
     },
     { selector: 'edge[type = "contradicts"]', style: { 'line-style': 'dashed' } },
     { selector: 'edge[type = "co-mention"]', style: { 'line-style': 'dotted', 'target-arrow-shape': 'none' } },
-    { selector: 'edge.hover, edge:selected', style: { label: 'data(label)', opacity: 1, 'z-index': 10 } },
-    { selector: 'edge:selected', style: { width: 4 } },
+    { selector: 'edge.hover', style: { label: 'data(label)', opacity: 1, 'z-index': 10 } },
+    // The claims panel is headed by the selected link's label: on the drawing it would only cover the nodes' names.
+    { selector: 'edge:selected', style: { width: 4, opacity: 1, 'z-index': 10 } },
     { selector: 'node:selected', style: { 'border-width': 3, 'border-color': p.ink } },
   ];
 }

@@ -55,7 +55,7 @@ export function NetworkView() {
 
   return (
     <div className="network-view">
-      <section className="network-main" aria-label="Network">
+      <main className="network-main" aria-label="Network">
         <div className="network-toolbar">
           <label>
             From <input type="date" value={filters.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
@@ -106,8 +106,8 @@ export function NetworkView() {
             <p className="network-empty muted">No actors in this network yet: mark claims with a speaker and the actors they name, or widen the filters.</p>
           )}
         </div>
-        <Legend />
-      </section>
+        <Legend coMention={filters.coMention ?? false} />
+      </main>
       <aside className="network-side" aria-label="Links and claims">
         {edge && (
           <section className="edge-claims" aria-labelledby="edge-claims-heading">
@@ -127,12 +127,14 @@ export function NetworkView() {
           </section>
         )}
         <EdgeList graph={graph} selected={edge?.id ?? null} onSelect={setEdge} />
+        {!edge && graph.edges.length > 0 && <p className="muted network-hint">Choose a link in the drawing, or its number of claims in the table, to read the claims behind it. Choose an actor to open their dossier.</p>}
       </aside>
     </div>
   );
 }
 
-function Legend() {
+/** What the shapes, colours and lines mean; "named beside" only while those links are drawn. */
+function Legend({ coMention }: { coMention: boolean }) {
   return (
     <div className="network-legend" aria-hidden="true">
       {Object.entries(ACTOR_KIND_LABELS).map(([kind, label]) => (
@@ -140,7 +142,9 @@ function Legend() {
           <span className={`legend-shape shape-${KIND_SHAPES[kind as keyof typeof KIND_SHAPES]}`} /> {label}
         </span>
       ))}
-      {Object.entries(EDGE_TYPE_LABELS).map(([type, label]) => (
+      {Object.entries(EDGE_TYPE_LABELS)
+        .filter(([type]) => coMention || type !== 'co-mention')
+        .map(([type, label]) => (
         <span key={type} className={`legend-edge edge-${type}`}>
           <span className="legend-line" /> {label}
         </span>

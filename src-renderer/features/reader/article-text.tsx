@@ -9,13 +9,18 @@ interface Props {
   selectedId: string | null;
   /** Tag colours by tag id; a highlight or claim takes its first tag's colour. */
   tagColors: ReadonlyMap<string, string>;
+  /**
+   * Each paragraph runs the way its own first letters do (dir="auto": mixed text), rather than
+   * the article's fixed direction. True when the article stores no direction ("Auto").
+   */
+  autoParagraphs: boolean;
 }
 
 /**
  * The article as paragraphs, with each annotated run wrapped in a <mark>. Paragraphs are
  * memoised on the annotations that touch them, so adding one highlight re-renders one paragraph.
  */
-export function ArticleText({ text, annotations, selectedId, tagColors }: Props) {
+export function ArticleText({ text, annotations, selectedId, tagColors, autoParagraphs }: Props) {
   const paragraphs = useMemo(() => paragraphsOf(text), [text]);
   const byParagraph = useMemo(() => groupByParagraph(paragraphs, annotations, tagColors), [paragraphs, annotations, tagColors]);
   return (
@@ -23,7 +28,7 @@ export function ArticleText({ text, annotations, selectedId, tagColors }: Props)
       {paragraphs.map((paragraph, index) => {
         const spans = byParagraph[index]!;
         const selected = selectedId !== null && spans.some((s) => s.id === selectedId) ? selectedId : null;
-        return <ParagraphView key={paragraph.start} text={text} paragraph={paragraph} spans={spans} spansKey={keyOf(spans)} selectedId={selected} />;
+        return <ParagraphView key={paragraph.start} text={text} paragraph={paragraph} spans={spans} spansKey={keyOf(spans)} selectedId={selected} auto={autoParagraphs} />;
       })}
     </>
   );
@@ -73,14 +78,15 @@ interface ParagraphProps {
   spans: readonly KindedSpan[];
   spansKey: string;
   selectedId: string | null;
+  auto: boolean;
 }
 
 const ParagraphView = memo(
-  function ParagraphView({ text, paragraph, spans, selectedId }: ParagraphProps) {
+  function ParagraphView({ text, paragraph, spans, selectedId, auto }: ParagraphProps) {
     const byId = new Map(spans.map((s) => [s.id, s]));
     const segments = segmentRange(paragraph.start, paragraph.end, spans);
     return (
-      <p dir="auto" data-start={paragraph.start} data-end={paragraph.end} data-paragraph={paragraph.number}>
+      <p dir={auto ? 'auto' : undefined} data-start={paragraph.start} data-end={paragraph.end} data-paragraph={paragraph.number}>
         {segments.map((segment) => {
           const content = text.slice(segment.start, segment.end);
           if (segment.ids.length === 0) return content;
@@ -100,5 +106,5 @@ const ParagraphView = memo(
       </p>
     );
   },
-  (a, b) => a.text === b.text && a.paragraph.start === b.paragraph.start && a.spansKey === b.spansKey && a.selectedId === b.selectedId,
+  (a, b) => a.text === b.text && a.paragraph.start === b.paragraph.start && a.spansKey === b.spansKey && a.selectedId === b.selectedId && a.auto === b.auto,
 );

@@ -4,7 +4,9 @@ import { useApiMutation } from '../../api/queries';
 import { useChange } from '../../app/use-change';
 import { ARTICLE_STATUS_LABELS } from '../../ui/labels';
 import { LabelOptions } from '../../ui/label-options';
+import { MetaLine } from '../../ui/meta-line';
 import { CodingControls } from '../agreement/coding-controls';
+import { ArticleDetails } from './article-details';
 import { ArticleHistoryDialog } from '../sync/article-history-dialog';
 
 /** The open article's title and metadata, with its status, note and the Edit text button. */
@@ -14,20 +16,29 @@ export function ReaderHeader({ article, onEditText }: { article: Article; onEdit
   const [note, setNote] = useState(article.note);
   const [showNote, setShowNote] = useState(article.note.length > 0);
   const [showHistory, setShowHistory] = useState(false);
+  const [showDetails, setShowDetails] = useState(false);
   useEffect(() => setNote(article.note), [article.note]);
 
   // The failure goes to the error banner only (it was also put in the status line: shown twice).
   const update = (patch: { status?: ArticleStatus; note?: string }, message: string) => change(() => updateArticle({ id: article.id, patch }), message);
 
-  const meta = [article.source, article.published].filter(Boolean).join(' · ');
+  const lang = article.language || undefined;
+  const hasMeta = Boolean(article.source || article.published);
   return (
     <header className="reader-header">
-      <h1 dir="auto" lang={article.language || undefined}>{article.title}</h1>
+      <h1 dir="auto" lang={lang}>{article.title}</h1>
+      {article.byline && (
+        // dir="auto" passes over the <bdi>: the byline's own letters set the line's direction, as the title's do.
+        <p className="reader-byline" dir="auto">
+          <bdi className="visually-hidden">Byline: </bdi>
+          <span lang={lang}>{article.byline}</span>
+        </p>
+      )}
       <p className="reader-meta">
-        {meta}
+        <MetaLine parts={[{ text: article.source, lang }, { date: article.published }]} />
         {article.url && (
           <>
-            {meta && ' · '}
+            {hasMeta && ' · '}
             <a href={article.url} target="_blank" rel="noreferrer noopener">
               {article.url}
             </a>
@@ -49,6 +60,9 @@ export function ReaderHeader({ article, onEditText }: { article: Article; onEdit
         <button type="button" aria-expanded={showNote} onClick={() => setShowNote((v) => !v)}>
           Article note
         </button>
+        <button type="button" aria-expanded={showDetails} onClick={() => setShowDetails((v) => !v)} title="Language, direction and byline">
+          Details
+        </button>
         <button type="button" onClick={onEditText}>
           Edit text
         </button>
@@ -56,6 +70,7 @@ export function ReaderHeader({ article, onEditText }: { article: Article; onEdit
           History
         </button>
       </div>
+      {showDetails && <ArticleDetails article={article} />}
       <CodingControls article={article} />
       {showHistory && <ArticleHistoryDialog articleId={article.id} onClose={() => setShowHistory(false)} />}
       {showNote && (

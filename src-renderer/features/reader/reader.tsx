@@ -31,7 +31,13 @@ export function Reader({ session }: { session: ArticleSession }) {
   const ordered = useMemo(() => drawn.filter((a) => a.anchor === 'anchored').sort((a, b) => a.target.start - b.target.start), [drawn]);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
   // Re-rendering the reader (a toolbar, a mutation's progress) does not walk the whole text again.
-  const text = useMemo(() => <ArticleText text={article.text} annotations={drawn} selectedId={selectedId} tagColors={tagColors} />, [article.text, drawn, selectedId, tagColors]);
+  // A fixed direction (the article's, detected or chosen) holds for every paragraph; without one,
+  // each paragraph runs the way its own letters do.
+  const autoParagraphs = article.direction === undefined;
+  const text = useMemo(
+    () => <ArticleText text={article.text} annotations={drawn} selectedId={selectedId} tagColors={tagColors} autoParagraphs={autoParagraphs} />,
+    [article.text, drawn, selectedId, tagColors, autoParagraphs],
+  );
   const actions = useAnnotationActions(session, ordered);
 
   const readSelection = useCallback(() => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApiQuery } from '../../api/queries';
 import { useNavigation } from '../../app/navigation';
 import { useDebounced } from '../../ui/use-debounced';
+import { MetaLine } from '../../ui/meta-line';
 
 /** Full-text search over the library; results open the article at the match. */
 export function SearchBox() {
@@ -74,7 +75,10 @@ export function SearchBox() {
                   }}
                 >
                   <span className="result-title">{a.title}</span>
-                  <span className="muted"> {[a.source, a.published].filter(Boolean).join(' · ')}</span>
+                  <span className="muted">
+                    {' '}
+                    <MetaLine parts={[{ text: a.source }, { date: a.published }]} />
+                  </span>
                   {a.snippet && (
                     <span className="result-snippet" dir="auto">
                       {a.snippet.before}

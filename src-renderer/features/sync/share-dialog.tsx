@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { SyncStatus } from '../../../src-shared/domain/sync';
-import { useApiMutation } from '../../api/queries';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { DialogFooter } from '../../ui/dialog-footer';
@@ -16,7 +16,10 @@ export function ShareDialog({ status, onClose }: { status: SyncStatus; onClose()
   const [url, setUrl] = useState(status.remoteUrl ?? '');
   const [username, setUsername] = useState(status.username ?? '');
   const [token, setToken] = useState('');
-  const [authorName, setAuthorName] = useState(status.authorName ?? '');
+  // The name the work is already recorded under (Settings) until the person types another.
+  const settingsName = useApiQuery('settings:get', {}).data?.author.name ?? '';
+  const [typedName, setAuthorName] = useState<string | null>(status.authorName ?? null);
+  const authorName = typedName ?? settingsName;
   const [error, setError] = useState<string | null>(null);
 
   async function submit(event: FormEvent): Promise<void> {

@@ -50,7 +50,7 @@ export function SyncBar() {
           Conflicts ({status.conflictCount})
         </button>
       )}
-      <span aria-live="polite" className="sync-line">
+      <span aria-live="polite" className="sync-line" title={syncLine(status)}>
         {syncLine(status)}
       </span>
       {dialog === 'share' && <ShareDialog status={status} onClose={() => setDialog(null)} />}

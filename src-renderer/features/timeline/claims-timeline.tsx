@@ -41,7 +41,8 @@ export function ClaimsTimeline({ entries, label = 'Claims timeline' }: { entries
 
   const plot = Math.max(100, width - GUTTER - 16);
   const x = (t: number) => GUTTER + ((t - view[0]) / (view[1] - view[0])) * plot;
-  const markX = (m: TimelineMark) => x(m.time) + m.stack * 12;
+  // Marks of one lane and day sit side by side, far enough apart that their grades do not run together.
+  const markX = (m: TimelineMark) => x(m.time) + m.stack * 17;
   const y = (lane: number) => AXIS + lane * LANE + LANE / 2;
   const height = AXIS + model.lanes.length * LANE + 8;
 
@@ -125,14 +126,19 @@ export function ClaimsTimeline({ entries, label = 'Claims timeline' }: { entries
             <rect x={GUTTER - 8} y={0} width={plot + 24} height={height} />
           </clipPath>
         </defs>
-        {ticks(view, Math.max(2, Math.floor(plot / 110))).map((t) => (
-          <g key={t.time}>
-            <line className="axis-tick" x1={x(t.time)} x2={x(t.time)} y1={AXIS - 6} y2={height} />
-            <text className="axis-label" x={x(t.time) + 3} y={AXIS - 10}>
-              {t.label}
-            </text>
-          </g>
-        ))}
+        {ticks(view, Math.max(2, Math.floor(plot / 90)))
+          .filter((t) => x(t.time) >= GUTTER - 8)
+          .map((t) => (
+            <g key={t.time}>
+              <line className="axis-tick" x1={x(t.time)} x2={x(t.time)} y1={AXIS - 6} y2={AXIS + model.lanes.length * LANE} />
+              {/* A label that would run past the right edge is left out rather than cut. */}
+              {x(t.time) + 3 + t.label.length * 6.8 <= width && (
+                <text className="axis-label" x={x(t.time) + 3} y={AXIS - 10}>
+                  {t.label}
+                </text>
+              )}
+            </g>
+          ))}
         {model.lanes.map((lane, i) => (
           <g key={lane.id}>
             <line className="lane-line" x1={GUTTER - 8} x2={width} y1={y(i) + LANE / 2} y2={y(i) + LANE / 2} />

@@ -51,6 +51,8 @@ describe('zoom and ticks', () => {
 
   it('labels days, months or years as the window widens', () => {
     expect(ticks([Date.parse('2026-03-01'), Date.parse('2026-03-05')], 8)[0]!.label).toBe('2026-03-01');
+    // A fortnight, the default window of a few days' claims, is labelled every other day.
+    expect(ticks([Date.parse('2026-03-01'), Date.parse('2026-03-16')], 8).map((t) => t.label)).toEqual(['2026-03-02', '2026-03-04', '2026-03-06', '2026-03-08', '2026-03-10', '2026-03-12', '2026-03-14', '2026-03-16']);
     expect(ticks([Date.parse('2026-01-15'), Date.parse('2026-07-15')], 8).map((t) => t.label)).toEqual(['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']);
     expect(ticks([Date.parse('2015-06-01'), Date.parse('2025-06-01')], 12).map((t) => t.label)[0]).toBe('2016');
   });

@@ -78,6 +78,8 @@ export function ticks([start, end]: [number, number], count: number): { time: nu
   const span = end - start;
   const steps: [number, (d: Date) => string][] = [
     [DAY, (d) => d.toISOString().slice(0, 10)],
+    // Every other day: a fortnight (the narrowest default window) gets seven labels, not two.
+    [2 * DAY, (d) => d.toISOString().slice(0, 10)],
     [7 * DAY, (d) => d.toISOString().slice(0, 10)],
     [30 * DAY, (d) => d.toISOString().slice(0, 7)],
     [91 * DAY, (d) => d.toISOString().slice(0, 7)],

@@ -1,0 +1,86 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../../src-shared/domain/article';
+import { readSummaryCache, SUMMARY_CACHE_FILE, writeSummaryCache } from './summary-cache-file';
+import type { IndexEntry } from './summary-index';
+import { tempDir } from './test-helpers';
+
+const base: ArticleSummary = {
+  id: 'a1',
+  title: 'Harbour talks',
+  source: 'Wire',
+  url: '',
+  published: '2026-05-14',
+  status: 'todo',
+  createdAt: '2026-05-14T10:00:00.000Z',
+  updatedAt: '2026-05-14T10:00:00.000Z',
+  wordCount: 812,
+  annotationCount: 3,
+  claimCount: 1,
+  orphanCount: 0,
+  actorMentions: { x: 2 },
+  speakerClaims: {},
+  tagCounts: {},
+  statusCounts: { draft: 3 },
+  verificationCounts: { unverified: 1 },
+};
+
+function entries(): Map<string, IndexEntry> {
+  const rich: ArticleSummary = {
+    ...base,
+    id: 'a2',
+    title: 'محادثات الميناء',
+    language: 'ar',
+    direction: 'rtl',
+    byline: 'Lena Marsh',
+    assignedTo: ['Ana', 'Ben'],
+    createdBy: null,
+    updatedBy: { name: 'Ana', email: '' },
+    origin: { fileName: 'a.html', format: 'html', sha256: 'f'.repeat(64), importedAt: '2026-05-14T10:00:00.000Z' },
+  };
+  return new Map([
+    ['a1', { size: 100, mtimeMs: 1.5, summary: base }],
+    ['a2', { size: 200, mtimeMs: 2.25, summary: rich }],
+  ]);
+}
+
+describe('the summary cache file', () => {
+  it('reads back exactly what it wrote, optional fields, nulls and all', async () => {
+    const dir = await tempDir();
+    await writeSummaryCache(dir, entries());
+    expect(await readSummaryCache(dir)).toEqual(entries());
+  });
+
+  it('reads a file whose common keys differ from this version’s, the general way', async () => {
+    const dir = await tempDir();
+    await writeSummaryCache(dir, entries());
+    const path = join(dir, SUMMARY_CACHE_FILE);
+    const text = await readFile(path, 'utf8');
+    const newline = text.indexOf('\n');
+    const header = JSON.parse(text.slice(0, newline));
+    // The same rows, described with the common keys in another order: values follow their keys.
+    const rows = JSON.parse(text.slice(newline + 1)) as unknown[][];
+    const order = [...header.common].reverse();
+    for (const row of rows) row.splice(4, order.length, ...order.map((key: string) => row[4 + header.common.indexOf(key)]));
+    const body = JSON.stringify(rows);
+    const { createHash } = await import('node:crypto');
+    await writeFile(path, `${JSON.stringify({ ...header, common: order, sha256: createHash('sha256').update(body).digest('hex') })}\n${body}`);
+    expect(await readSummaryCache(dir)).toEqual(entries());
+  });
+
+  it.each([
+    ['a flipped bit in the rows', (text: string) => text.slice(0, -3) + (text.at(-3) === '1' ? '2' : '1') + text.slice(-2)],
+    ['cut short', (text: string) => text.slice(0, text.length - 10)],
+    ['no rows', (text: string) => text.slice(0, text.indexOf('\n'))],
+    ['another format', (text: string) => text.replace('"format":2', '"format":3')],
+  ])('is refused when %s', async (_case, damage) => {
+    const dir = await tempDir();
+    await writeSummaryCache(dir, entries());
+    const path = join(dir, SUMMARY_CACHE_FILE);
+    const damaged = damage(await readFile(path, 'utf8'));
+    expect(damaged).not.toBe(await readFile(path, 'utf8'));
+    await writeFile(path, damaged);
+    expect(await readSummaryCache(dir)).toBeNull();
+  });
+});
