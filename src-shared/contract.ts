@@ -46,6 +46,30 @@ const librarySearchFiltersSchema = z
   })
   .strict();
 
+/** How the library's list is ordered: newest added, newest published, title, most annotated, most claims. */
+export const librarySortSchema = z.enum(['added', 'published', 'title', 'annotations', 'claims']);
+export type LibrarySort = z.infer<typeof librarySortSchema>;
+
+/** The search filters, plus what the article pickers (agreement, reports) narrow by. */
+const libraryPageFiltersSchema = librarySearchFiltersSchema
+  .extend({
+    /** Text the title contains, ignoring case. */
+    title: z.string().max(500).optional(),
+    /** Only articles assigned to at least this many analysts. */
+    assignedAtLeast: z.number().int().min(1).max(20).optional(),
+    /** Only these articles: a picker's choice checked against what the library still holds. */
+    ids: z.array(idSchema).max(100_000).optional(),
+  })
+  .strict();
+
+/** Which articles, in which order: the library's words, filters and sort. */
+const librarySelectionShape = {
+  /** Words searched in titles, texts and notes (as `search:query`); empty = every article. */
+  query: z.string().max(500).default(''),
+  filters: libraryPageFiltersSchema.default({}),
+  sort: librarySortSchema.default('added'),
+};
+
 /** An annotation with the article it sits in and its context, for views across the library. */
 const dossierEntrySchema = z.object({
   articleId: idSchema,
@@ -115,8 +139,44 @@ export const contract = {
   /** The open project: its folder, size, and problems found while opening it (files set aside). */
   'project:info': { input: none, output: projectInfoSchema },
 
-  /** Every article's metadata and counts, newest first, without the texts. */
+  /**
+   * Every article's metadata and counts, newest first, without the texts. Not read by the app
+   * (about 700 bytes an article: 70 MB at 100,000): kept for scripts and tests; the app pages
+   * with `articles:page`.
+   */
   'articles:list': { input: none, output: z.array(articleSummarySchema) },
+
+  /**
+   * One page of the library: the summaries of the articles the words and filters select, in the
+   * sort asked for (ties: newest added, then id, so pages never overlap nor skip), from `offset`.
+   * `total` counts every article selected, `librarySize` the whole library. The renderer reads
+   * the library only this way, a page at a time, never all summaries at once.
+   */
+  'articles:page': {
+    input: z
+      .object({
+        ...librarySelectionShape,
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({ total: z.number().int(), librarySize: z.number().int(), items: z.array(articleSummarySchema) }),
+  },
+
+  /**
+   * The ids of the articles the words and filters select, in the sort asked for: all of them,
+   * or `limit` from `offset` (a range chosen with Shift+click, "the articles the filters show").
+   */
+  'articles:ids': {
+    input: z
+      .object({
+        ...librarySelectionShape,
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(10_000_000).optional(),
+      })
+      .strict(),
+    output: z.object({ total: z.number().int(), ids: z.array(idSchema) }),
+  },
 
   /** One article with its text and annotations. Fails with `not-found` for an unknown id. */
   'articles:get': {

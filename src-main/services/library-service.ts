@@ -10,9 +10,10 @@ import { claimsQueries } from './claims-queries';
 import { EntriesCache } from './entries-cache';
 import { dossierEntries, reviewQueue } from './entries-queries';
 import { SearchIndex } from './search-index';
+import { libraryPageHandlers } from './library-pages';
 import { actorOf } from './validate';
 
-export type LibraryHandlers = Pick<Handlers, 'search:query' | 'actors:dossier' | 'claims:table' | 'claims:timeline' | 'review:queue'>;
+export type LibraryHandlers = Pick<Handlers, 'search:query' | 'actors:dossier' | 'claims:table' | 'claims:timeline' | 'review:queue' | 'articles:page' | 'articles:ids'>;
 type Filters = NonNullable<ChannelInput<'search:query'>['filters']>;
 
 export function libraryHandlers(store: ProjectStore): LibraryHandlers {
@@ -28,6 +29,9 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
   const claimsOf = () => (claims ??= claimsQueries(cache(), store));
 
   return {
+    // The library's list, a page at a time, over the same search index.
+    ...libraryPageHandlers(store, index, passes),
+
     'search:query': async ({ query, filters, limit }) => {
       const pass = passes(filters);
       const filtered = Object.values(filters).some((v) => v !== undefined && v !== '');

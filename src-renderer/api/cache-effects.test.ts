@@ -15,7 +15,7 @@ function cacheWith(annotations: Annotation[]) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   client.setQueryData(apiKey('articles:get', { id: 'a1' }), { article, annotations });
   client.setQueryData(apiKey('articles:get', { id: 'a2' }), { article: { ...article, id: 'a2' }, annotations: [] });
-  for (const [channel, input] of [['articles:list', {}], ['claims:table', {}], ['review:queue', { limit: 500 }], ['project:get', {}], ['history:state', {}]] as const) {
+  for (const [channel, input] of [['articles:page', { offset: 0, limit: 100 }], ['claims:table', {}], ['review:queue', { limit: 500 }], ['project:get', {}], ['history:state', {}]] as const) {
     client.setQueryData([channel, input], channel === 'claims:table' ? { total: 0, claims: 0, speakers: [], entries: [] } : []);
   }
   const stale = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated ?? false;
@@ -30,7 +30,7 @@ describe('cache effects of mutations', () => {
     expect(value?.annotations.map((a) => a.id)).toEqual(['x', 'new']);
     expect(stale(apiKey('articles:get', { id: 'a1' }))).toBe(false);
     // The library counts, the review queue and the undo state did change; claims did not (a highlight).
-    expect(stale(['articles:list', {}])).toBe(true);
+    expect(stale(['articles:page', { offset: 0, limit: 100 }])).toBe(true);
     expect(stale(['review:queue', { limit: 500 }])).toBe(true);
     expect(stale(['history:state', {}])).toBe(true);
     expect(stale(['claims:table', {}])).toBe(false);

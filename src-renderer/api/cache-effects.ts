@@ -12,8 +12,11 @@ type Effect<C extends MutationChannel> = (cache: CacheWriter, input: ChannelInpu
 /** Views built from annotations across the library. */
 const LIBRARY_VIEWS = ['claims:table', 'claims:timeline', 'claims:list', 'review:queue', 'actors:dossier', 'actors:find-mentions', 'search:query', 'agreement:analysts', 'agreement:compute', 'agreement:curation', 'suggestions:list', 'suggestions:pending'] as const satisfies readonly QueryChannel[];
 
+/** The library's list, read a page at a time (its counts, titles and order follow every change to an article). */
+const LIBRARY_LIST = ['articles:page', 'articles:ids'] as const satisfies readonly QueryChannel[];
+
 const NETWORK_VIEWS = ['network:graph', 'network:edge'] as const satisfies readonly QueryChannel[];
-const NETWORK_SOURCES: readonly QueryChannel[] = ['articles:list', 'project:get', 'claims:table'];
+const NETWORK_SOURCES: readonly QueryChannel[] = ['articles:page', 'project:get', 'claims:table'];
 
 /** Small verbs over the query cache, keyed as queries.ts keys it (`[channel, input]`). */
 export class CacheWriter {
@@ -75,23 +78,23 @@ const sameAnnotation = (id: string) => (input: unknown) => typeof input === 'obj
 export const effects: { [C in MutationChannel]: Effect<C> } = {
   'articles:create': (cache, _input, article) => {
     cache.setArticle({ article, annotations: [] });
-    return cache.invalidate('articles:list', 'search:query', 'history:state');
+    return cache.invalidate(...LIBRARY_LIST, 'search:query', 'history:state');
   },
-  'import:commit': (cache) => cache.invalidate('articles:list', 'search:query', 'history:state'),
+  'import:commit': (cache) => cache.invalidate(...LIBRARY_LIST, 'search:query', 'history:state'),
   'articles:update': (cache, input, article) => {
     cache.updateArticle(article.id, (value) => ({ ...value, article }));
     // Library views name each entry's article (title, source, date).
     const described = ['title', 'source', 'published'].some((key) => key in input.patch);
-    return cache.invalidate('articles:list', 'search:query', 'history:state', ...(described ? LIBRARY_VIEWS : []));
+    return cache.invalidate(...LIBRARY_LIST, 'search:query', 'history:state', ...(described ? LIBRARY_VIEWS : []));
   },
   'articles:update-text': (cache, _input, { article, annotations }) => {
     cache.setArticle({ article, annotations });
-    return cache.invalidate('articles:list', 'history:state', ...LIBRARY_VIEWS);
+    return cache.invalidate(...LIBRARY_LIST, 'history:state', ...LIBRARY_VIEWS);
   },
   'annotations:create': (cache, input, annotation) => {
     cache.updateArticle(input.articleId, (value) => upsert(value, annotation));
     const counted = annotation.kind !== 'highlight' || annotation.tags.length > 0 || Boolean(input.newActor);
-    return cache.invalidate('articles:list', 'history:state', 'review:queue', 'search:query', ...(annotation.kind === 'claim' ? (['claims:table', 'claims:timeline', 'claims:list'] as const) : []), ...(annotation.kind === 'highlight' ? [] : (['actors:dossier', 'actors:find-mentions'] as const)), ...(counted ? (['project:get'] as const) : []));
+    return cache.invalidate(...LIBRARY_LIST, 'history:state', 'review:queue', 'search:query', ...(annotation.kind === 'claim' ? (['claims:table', 'claims:timeline', 'claims:list'] as const) : []), ...(annotation.kind === 'highlight' ? [] : (['actors:dossier', 'actors:find-mentions'] as const)), ...(counted ? (['project:get'] as const) : []));
   },
   'annotations:update': (cache, input, annotation) => {
     // The claims table is sorted and filtered in the main process: once the last of quick edits
@@ -103,18 +106,18 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
     }
     const counted = 'tags' in input.patch || 'actorId' in input.patch || 'claim' in input.patch;
     const claims = annotation.kind === 'claim' ? (['claims:list', 'claims:timeline', ...(last ? (['claims:table'] as const) : [])] as const) : [];
-    return cache.invalidate('articles:list', 'history:state', 'review:queue', 'search:query', 'actors:dossier', ...claims, ...(counted ? (['project:get'] as const) : []));
+    return cache.invalidate(...LIBRARY_LIST, 'history:state', 'review:queue', 'search:query', 'actors:dossier', ...claims, ...(counted ? (['project:get'] as const) : []));
   },
   'annotations:reattach': (cache, input, annotation) => {
     cache.updateArticle(input.articleId, (value) => upsert(value, annotation));
-    return cache.invalidate('articles:list', 'history:state', ...LIBRARY_VIEWS);
+    return cache.invalidate(...LIBRARY_LIST, 'history:state', ...LIBRARY_VIEWS);
   },
   'annotations:delete': (cache, input) => {
     const cached = cache.client.getQueryData<ArticleValue>(['articles:get', { id: input.articleId }]);
     const linked = cached?.annotations.find((a) => a.id === input.id)?.claim?.links ?? [];
     cache.updateArticle(input.articleId, (value) => ({ ...value, annotations: value.annotations.filter((a) => a.id !== input.id) }));
     // Claims that linked to it lose the link: their articles are read again.
-    return Promise.all([cache.invalidateArticles(linked.map((l) => l.articleId)), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]);
+    return Promise.all([cache.invalidateArticles(linked.map((l) => l.articleId)), cache.invalidate(...LIBRARY_LIST, 'project:get', 'history:state', ...LIBRARY_VIEWS)]);
   },
   'project:update-notes': (cache, _input, { notes }) => {
     cache.client.setQueryData<ChannelOutput<'project:get'>>(['project:get', {}], (project) => project && { ...project, notes });
@@ -124,21 +127,21 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
   // The claims table sorts by speaker name in the main process.
   'actors:update': (cache) => cache.invalidate('project:get', 'search:query', 'actors:dossier', 'actors:find-mentions', 'claims:table', 'history:state'),
   // Mentions and claims move or go in any article.
-  'actors:merge': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
-  'actors:delete': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
+  'actors:merge': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate(...LIBRARY_LIST, 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
+  'actors:delete': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate(...LIBRARY_LIST, 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
   'actors:accept-mentions': (cache, input) =>
-    Promise.all([cache.invalidateArticles(input.mentions.map((m) => m.articleId)), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
+    Promise.all([cache.invalidateArticles(input.mentions.map((m) => m.articleId)), cache.invalidate(...LIBRARY_LIST, 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
   'tags:create': (cache) => cache.invalidate('project:get', 'history:state'),
   'tags:update': (cache) => cache.invalidate('project:get', 'history:state'),
-  'tags:merge': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
-  'tags:delete': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
+  'tags:merge': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate(...LIBRARY_LIST, 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
+  'tags:delete': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate(...LIBRARY_LIST, 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
   'claims:link': (cache, input) => Promise.all([cache.invalidateArticles([input.from.articleId, input.to.articleId]), cache.invalidate('claims:table', 'claims:timeline', 'actors:dossier', 'history:state')]),
   'claims:unlink': (cache, input) => Promise.all([cache.invalidateArticles([input.from.articleId, input.to.articleId]), cache.invalidate('claims:table', 'claims:timeline', 'actors:dossier', 'history:state')]),
-  'import:w3c': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
+  'import:w3c': (cache) => Promise.all([cache.invalidateArticles('all'), cache.invalidate(...LIBRARY_LIST, 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
   // A restore fills the whole (empty) project: everything known is out of date.
   'project:import': (cache) => cache.client.invalidateQueries(),
   // Suggestions: accepting writes annotations and actors; rejecting, the article's rejected keys.
-  'suggestions:accept': (cache, input) => Promise.all([cache.invalidateArticles([input.articleId]), cache.invalidate('articles:list', 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
+  'suggestions:accept': (cache, input) => Promise.all([cache.invalidateArticles([input.articleId]), cache.invalidate(...LIBRARY_LIST, 'project:get', 'history:state', ...LIBRARY_VIEWS)]),
   'suggestions:reject': (cache) => cache.invalidate('suggestions:list', 'suggestions:pending', 'history:state'),
   // A run writes nothing; the Review view's list is refreshed when it ends (suggest-dialog.tsx).
   'suggestions:run': () => Promise.resolve(),
@@ -147,17 +150,17 @@ export const effects: { [C in MutationChannel]: Effect<C> } = {
   'sync:share': (cache) => cache.client.invalidateQueries(),
   'sync:run': (cache) => cache.client.invalidateQueries(),
   'sync:restore': (cache, input) =>
-    Promise.all([cache.invalidateArticles([input.articleId]), cache.invalidate('articles:list', 'project:get', 'history:state', 'search:query', ...LIBRARY_VIEWS)]),
+    Promise.all([cache.invalidateArticles([input.articleId]), cache.invalidate(...LIBRARY_LIST, 'project:get', 'history:state', 'search:query', ...LIBRARY_VIEWS)]),
   'sync:resolve': (cache, _input, result) =>
     Promise.all([
       cache.invalidateArticles(result.articleId ? [result.articleId] : []),
-      cache.invalidate('sync:conflicts', 'sync:status', 'history:state', 'articles:list', ...(result.projectChanged ? (['project:get'] as const) : []), ...LIBRARY_VIEWS),
+      cache.invalidate('sync:conflicts', 'sync:status', 'history:state', ...LIBRARY_LIST, ...(result.projectChanged ? (['project:get'] as const) : []), ...LIBRARY_VIEWS),
     ]),
   'history:undo': (cache, _input, step) => applyStep(cache, step),
   'history:redo': (cache, _input, step) => applyStep(cache, step),
   'agreement:curate': (cache, input, { created }) => {
     cache.updateArticle(input.articleId, (value) => created.reduce(upsert, value));
-    return cache.invalidate('agreement:curation', 'articles:list', 'history:state', 'review:queue', 'claims:table', 'claims:timeline', 'claims:list', 'actors:dossier', 'project:get');
+    return cache.invalidate('agreement:curation', ...LIBRARY_LIST, 'history:state', 'review:queue', 'claims:table', 'claims:timeline', 'claims:list', 'actors:dossier', 'project:get');
   },
   // The app's settings are not part of the project nor of its undo history.
   'settings:update': async (cache, _input, settings) => cache.client.setQueryData(['settings:get', {}], settings),
@@ -169,7 +172,7 @@ function applyStep(cache: CacheWriter, step: ChannelOutput<'history:undo'>): Pro
   const articles = step.articleIds.length > 0;
   return Promise.all([
     cache.invalidateArticles(step.articleIds),
-    cache.invalidate(...(articles ? (['articles:list', ...LIBRARY_VIEWS] as const) : []), ...(articles || step.projectChanged ? (['project:get', 'search:query'] as const) : [])),
+    cache.invalidate(...(articles ? ([...LIBRARY_LIST, ...LIBRARY_VIEWS] as const) : []), ...(articles || step.projectChanged ? (['project:get', 'search:query'] as const) : [])),
   ]);
 }
 

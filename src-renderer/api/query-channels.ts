@@ -7,7 +7,8 @@ import type { Channel } from '../../src-shared/contract';
 export const QUERY_CHANNELS = [
   'project:info',
   'project:get',
-  'articles:list',
+  'articles:page',
+  'articles:ids',
   'articles:get',
   'history:state',
   'claims:table',
@@ -37,7 +38,13 @@ export type QueryChannel = (typeof QUERY_CHANNELS)[number];
  */
 export type OneShotChannel = 'import:extract' | 'reports:markdown' | 'export:csv' | 'export:w3c' | 'project:export' | 'export:article-markdown' | 'agreement:export'
   /** A run's progress, polled while it runs. */
-  | 'suggestions:job';
+  | 'suggestions:job'
+  /**
+   * Every summary at once (70 MB at 100,000 articles): kept in the contract for scripts and
+   * tests, and out of the query cache on purpose, so no view can read the library whole; views
+   * page it with `articles:page`.
+   */
+  | 'articles:list';
 
 /** Everything else changes the project, and must say what it changed (see cache-effects.ts). */
 export type MutationChannel = Exclude<Channel, QueryChannel | OneShotChannel>;

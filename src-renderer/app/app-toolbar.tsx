@@ -1,5 +1,4 @@
 import type { RefObject } from 'react';
-import type { ArticleSummary } from '../../src-shared/domain/article';
 import { ExportMenu } from '../features/export/export-menu';
 import { SearchBox } from '../features/search/search-box';
 import { SyncBar } from '../features/sync/sync-bar';
@@ -9,7 +8,6 @@ import type { View } from './navigation';
 import { PICKER_EXTENSIONS } from '../../src-shared/domain/import-format';
 
 interface Props {
-  articles: readonly ArticleSummary[];
   view: View;
   setView(view: View): void;
   history: { undo: string | null; redo: string | null };
@@ -50,7 +48,7 @@ export function AppToolbar(props: Props) {
       </button>
       <input ref={props.fileInput} type="file" multiple hidden accept={PICKER_EXTENSIONS.map((e) => `.${e}`).join(',')} aria-label="Files to import" onChange={(e) => chosen(e.target)} />
       <input ref={props.folderInput} type="file" multiple hidden aria-label="Folder to import" {...{ webkitdirectory: '' }} onChange={(e) => chosen(e.target)} />
-      <ExportMenu articles={props.articles} onMarkdown={props.onExportMarkdown} />
+      <ExportMenu onMarkdown={props.onExportMarkdown} />
       <button type="button" onClick={() => props.onUndoRedo('undo')} disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (${undo.keys})` : 'Nothing to undo'} aria-keyshortcuts="Control+Z" aria-label="Undo" className="icon-button">
         ↶
       </button>

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { ArticleSummary } from '../../src-shared/domain/article';
 import { useApi } from '../api/api-context';
 import { useApiQuery } from '../api/queries';
 import { ActorsPanel } from '../features/actors/actors-panel';
@@ -34,7 +33,6 @@ import { WorkbenchContext, type ProjectData, type Workbench } from './workbench-
 const NetworkView = lazy(() => import('../features/network/network-view').then((m) => ({ default: m.NetworkView })));
 
 const EMPTY_PROJECT: ProjectData = { name: '', notes: '', actors: [], tags: [] };
-const NO_ARTICLES: ArticleSummary[] = [];
 
 export function App() {
   const api = useApi();
@@ -48,7 +46,6 @@ export function App() {
   useCacheErrors(reportError, clearError);
   const [theme, setTheme] = useThemeChoice();
 
-  const articles = useApiQuery('articles:list', {}).data ?? NO_ARTICLES;
   const project = useApiQuery('project:get', {}).data ?? EMPTY_PROJECT;
   const info = useApiQuery('project:info', {}, { refetchInterval: (data) => ((data as { checking?: boolean } | undefined)?.checking ? 1000 : false) }).data;
   const problems = info?.problems ?? [];
@@ -146,7 +143,6 @@ export function App() {
       <NavigationContext.Provider value={navigation}>
         <div className="app" {...imports.dropTarget}>
           <AppToolbar
-            articles={articles}
             view={view}
             setView={setView}
             history={history.state}
@@ -184,7 +180,7 @@ export function App() {
           {view === 'library' && (
             <div className="workspace" role="tabpanel" id="view-library">
               <nav className="sidebar" aria-label="Articles">
-                <LibraryPanel articles={articles} openId={openId} onOpen={setOpenId} />
+                <LibraryPanel openId={openId} onOpen={setOpenId} />
               </nav>
               <main className="main">
                 {session ? (
@@ -220,7 +216,7 @@ export function App() {
           )}
           {view === 'agreement' && (
             <div className="workspace" role="tabpanel" id="view-agreement">
-              <AgreementView articles={articles} />
+              <AgreementView />
             </div>
           )}
           {view === 'network' && (

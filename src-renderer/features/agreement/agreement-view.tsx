@@ -1,38 +1,33 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { AgreementFigure } from '../../../src-shared/agreement/agreement-schema';
 import { formatAlpha } from '../../../src-shared/agreement/reading';
-import type { ArticleSummary } from '../../../src-shared/domain/article';
 import { useApi } from '../../api/api-context';
 import { useApiQuery } from '../../api/queries';
 import { useWorkbench } from '../../app/workbench-context';
 import { useSaveFile } from '../export/use-save-file';
 import { CurationView } from './curation-view';
+import { useAgreementArticles } from './use-agreement-articles';
 import './agreement.css';
-
-interface Props {
-  articles: readonly ArticleSummary[];
-}
 
 /** Checkboxes drawn at once; a large library is narrowed with the filter. */
 const MAX_LISTED = 300;
-
-/** Articles assigned to two or more analysts: the ones coded independently, chosen by default. */
-const assignedToSeveral = (a: ArticleSummary) => (a.assignedTo?.length ?? 0) >= 2;
 
 /**
  * How far analysts agree: choose articles and analysts, read Krippendorff's alpha per kind, tag
  * and value with a plain reading, export it, and open one article to settle its disagreements.
  */
-export function AgreementView({ articles }: Props) {
+export function AgreementView() {
   const [picked, setPicked] = useState<Set<string> | null>(null);
-  const chosenIds = useMemo(() => [...(picked ?? new Set(articles.filter(assignedToSeveral).map((a) => a.id)))].filter((id) => articles.some((a) => a.id === id)), [picked, articles]);
   const [analystChoice, setAnalystChoice] = useState<string[] | null>(null);
   const [curating, setCurating] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
+  const { reportError } = useWorkbench();
+  // Articles assigned to two or more analysts (the ones coded independently) are chosen by default.
+  const { shown: shownArticles, shownTotal, librarySize, chosenIds, settled, allShown } = useAgreementArticles(filter, picked, MAX_LISTED);
 
   const known = useApiQuery('agreement:analysts', { articleIds: chosenIds }, { enabled: chosenIds.length > 0, staleTime: 0 }).data ?? [];
   const analysts = (analystChoice ?? known.map((k) => k.name)).filter((name) => known.some((k) => k.name === name));
-  const ready = chosenIds.length > 0 && analysts.length >= 2;
+  const ready = settled && chosenIds.length > 0 && analysts.length >= 2;
   const reportQuery = useApiQuery('agreement:compute', { articleIds: chosenIds, analysts }, { enabled: ready, staleTime: 0 });
   const report = ready ? reportQuery.data : undefined;
 
@@ -43,7 +38,7 @@ export function AgreementView({ articles }: Props) {
     setPicked(next);
   };
   const toggleAnalyst = (name: string) => setAnalystChoice(analysts.includes(name) ? analysts.filter((n) => n !== name) : [...analysts, name]);
-  const shownArticles = articles.filter((a) => a.title.toLowerCase().includes(filter.toLowerCase()));
+  const chooseAllShown = () => allShown().then((ids) => setPicked(new Set(ids)), reportError);
 
   if (curating && analysts.length >= 2) {
     return <CurationView articleId={curating} analysts={analysts} onBack={() => setCurating(null)} />;
@@ -53,14 +48,14 @@ export function AgreementView({ articles }: Props) {
       <nav className="view-list agreement-articles" aria-label="Articles to compare">
         <input type="search" placeholder="Filter articles" aria-label="Filter articles" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <div className="agreement-bulk">
-          <button type="button" className="link-button" onClick={() => setPicked(new Set(shownArticles.map((a) => a.id)))}>
+          <button type="button" className="link-button" onClick={() => void chooseAllShown()}>
             Choose all shown
           </button>
           <button type="button" className="link-button" onClick={() => setPicked(new Set())}>
             None
           </button>
           <span className="muted agreement-count">
-            {chosenIds.length} of {articles.length} chosen
+            {chosenIds.length} of {librarySize} chosen
           </span>
         </div>
         <ul className="agreement-article-list">
@@ -75,7 +70,7 @@ export function AgreementView({ articles }: Props) {
               </label>
             </li>
           ))}
-          {shownArticles.length > MAX_LISTED && <li className="muted agreement-more">{shownArticles.length - MAX_LISTED} more: filter to see them (Choose all shown takes them too).</li>}
+          {shownTotal > MAX_LISTED && <li className="muted agreement-more">{shownTotal - MAX_LISTED} more: filter to see them (Choose all shown takes them too).</li>}
         </ul>
       </nav>
       <main className="view-main" aria-label="Agreement">

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ArticleSummary } from '../../../src-shared/domain/article';
 import { useApi } from '../../api/api-context';
 import { useWorkbench } from '../../app/workbench-context';
 import { CsvDialog } from './csv-dialog';
@@ -8,7 +7,6 @@ import { ReportDialog } from './report-dialog';
 import { useSaveFile } from './use-save-file';
 
 interface Props {
-  articles: readonly ArticleSummary[];
   /** The quick export of the open article (also on the menu bar as Export as Markdown). */
   onMarkdown(): void;
 }
@@ -16,7 +14,7 @@ interface Props {
 type Dialog = 'report' | 'csv' | 'import-project' | 'import-w3c' | null;
 
 /** The Export button and its menu of formats. */
-export function ExportMenu({ articles, onMarkdown }: Props) {
+export function ExportMenu({ onMarkdown }: Props) {
   const api = useApi();
   const { session, reportError } = useWorkbench();
   const save = useSaveFile();
@@ -79,7 +77,7 @@ export function ExportMenu({ articles, onMarkdown }: Props) {
           </button>
         </div>
       )}
-      {dialog === 'report' && <ReportDialog articles={articles} onClose={() => setDialog(null)} />}
+      {dialog === 'report' && <ReportDialog onClose={() => setDialog(null)} />}
       {dialog === 'csv' && <CsvDialog onClose={() => setDialog(null)} />}
       {dialog === 'import-project' && <ImportProjectDialog onClose={() => setDialog(null)} />}
       {dialog === 'import-w3c' && <ImportW3CDialog onClose={() => setDialog(null)} />}

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { ReviewStatus } from '../../../src-shared/domain/annotation';
-import type { ArticleSummary } from '../../../src-shared/domain/article';
 import { VERIFICATION_LABELS, type Verification } from '../../../src-shared/domain/claim';
 import type { ReportScope, ReportSections } from '../../../src-shared/report/report-options';
 import { useApi } from '../../api/api-context';
 import { messageOf } from '../../app/use-async-error';
 import { useWorkbench } from '../../app/workbench-context';
 import { Modal } from '../../ui/modal';
+import { ReportArticles } from './report-articles';
 import { useSaveFile } from './use-save-file';
 import { keysOf, REVIEW_STATUS_LABELS } from '../../ui/labels';
 
@@ -26,7 +26,7 @@ const STATUSES = keysOf(REVIEW_STATUS_LABELS).map((value) => ({ value, label: RE
 const toggle = <T,>(list: T[], value: T, on: boolean): T[] => (on ? [...list, value] : list.filter((v) => v !== value));
 
 /** Report options: scope, sections, filters; then Export (file) or Copy as Markdown. */
-export function ReportDialog({ articles, onClose, initialChosen }: { articles: readonly ArticleSummary[]; onClose(): void; initialChosen?: string[] }) {
+export function ReportDialog({ onClose, initialChosen }: { onClose(): void; initialChosen?: string[] }) {
   const api = useApi();
   const { project, session, setStatus } = useWorkbench();
   const save = useSaveFile();
@@ -111,15 +111,7 @@ export function ReportDialog({ articles, onClose, initialChosen }: { articles: r
               ))}
             </select>
           )}
-          {scopeKind === 'articles' && (
-            <div className="check-list" role="group" aria-label="Articles in the report">
-              {articles.map((a) => (
-                <label key={a.id}>
-                  <input type="checkbox" checked={chosen.includes(a.id)} onChange={(e) => setChosen(toggle(chosen, a.id, e.target.checked))} /> {a.title}
-                </label>
-              ))}
-            </div>
-          )}
+          {scopeKind === 'articles' && <ReportArticles chosen={chosen} onChange={setChosen} />}
         </fieldset>
         <fieldset>
           <legend>Sections</legend>

@@ -1,47 +1,35 @@
 import { useMemo, useState } from 'react';
 import { useDebounced } from '../../ui/use-debounced';
-import type { ChannelInput } from '../../../src-shared/contract';
-import type { ArticleSummary } from '../../../src-shared/domain/article';
+import type { ChannelInput, LibrarySort } from '../../../src-shared/contract';
 import { VERIFICATION_LABELS } from '../../../src-shared/domain/claim';
-import { useApiQuery } from '../../api/queries';
 import { ARTICLE_STATUS_LABELS, REVIEW_FILTER_LABELS } from '../../ui/labels';
 import { useWorkbench } from '../../app/workbench-context';
 import { ReportDialog } from '../export/report-dialog';
 import { SuggestDialog } from '../suggestions/suggest-dialog';
 import { LibraryList } from './library-list';
+import { useLibraryRows, type LibrarySelection } from './use-library-rows';
 import { LabelOptions } from '../../ui/label-options';
 
 type Filters = NonNullable<ChannelInput<'search:query'>['filters']>;
-type SortKey = 'added' | 'published' | 'title' | 'annotations' | 'claims';
 
-/** The library with its sort, filters and multi-selection for reports. */
-export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly ArticleSummary[]; openId: string | null; onOpen(id: string): void }) {
+/** The library with its sort, filters and multi-selection for reports, read a page at a time. */
+export function LibraryPanel({ openId, onOpen }: { openId: string | null; onOpen(id: string): void }) {
   const { project } = useWorkbench();
   const [filters, setFilters] = useState<Filters>({});
   const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<SortKey>('added');
+  const [sort, setSort] = useState<LibrarySort>('added');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [showFilters, setShowFilters] = useState(false);
   const [reporting, setReporting] = useState(false);
   const [suggesting, setSuggesting] = useState(false);
   const active = Object.values(filters).some((v) => v) || query.trim() !== '';
 
-  // Text and filters combine: the full-text search runs over the filtered library.
+  // Text and filters combine: the full-text search runs over the filtered library, in the sort chosen.
   const asked = useDebounced({ query, filters }, 150);
-  const search = useApiQuery('search:query', { query: asked.query, filters: asked.filters, limit: 10_000 }, { enabled: active, keepPrevious: true, staleTime: 0 });
-  const matching = useMemo(() => (active && search.data ? new Set(search.data.articles.map((a) => a.id)) : null), [active, search.data]);
-
-  const shown = useMemo(() => {
-    const list = matching ? articles.filter((a) => matching.has(a.id)) : [...articles];
-    const by: Record<SortKey, (a: ArticleSummary, b: ArticleSummary) => number> = {
-      added: (a, b) => b.createdAt.localeCompare(a.createdAt),
-      published: (a, b) => (b.published || '0').localeCompare(a.published || '0'),
-      title: (a, b) => a.title.localeCompare(b.title),
-      annotations: (a, b) => b.annotationCount - a.annotationCount,
-      claims: (a, b) => b.claimCount - a.claimCount,
-    };
-    return list.sort(by[sort]);
-  }, [articles, matching, sort]);
+  const selection = useMemo<LibrarySelection>(() => ({ query: asked.query, filters: asked.filters, sort }), [asked, sort]);
+  const rows = useLibraryRows(selection);
+  const total = rows.total ?? 0;
+  const size = rows.librarySize ?? 0;
 
   const set = (key: keyof Filters) => (value: string) => setFilters((f) => ({ ...f, [key]: value || undefined }));
   return (
@@ -49,12 +37,12 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
       {/* Suggest for… acts on the whole library (or the chosen articles): it sits by the heading, leaving the sort its width. */}
       <div className="library-head">
         <h2 className="sidebar-heading">Library</h2>
-        <button type="button" onClick={() => setSuggesting(true)} disabled={articles.length === 0} title="Find actors and quotes in chosen articles or the whole project">
+        <button type="button" onClick={() => setSuggesting(true)} disabled={size === 0} title="Find actors and quotes in chosen articles or the whole project">
           Suggest for…
         </button>
       </div>
       <div className="library-tools">
-        <select aria-label="Sort library" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+        <select aria-label="Sort library" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
           <option value="added">Newest added</option>
           <option value="published">Newest published</option>
           <option value="title">Title</option>
@@ -117,7 +105,7 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
         </div>
       )}
       <p className="library-count muted">
-        {shown.length === articles.length ? `${articles.length} ${articles.length === 1 ? 'article' : 'articles'}` : `${shown.length} of ${articles.length} articles`}
+        {rows.total === undefined ? '' : total === size ? `${size.toLocaleString()} ${size === 1 ? 'article' : 'articles'}` : `${total.toLocaleString()} of ${size.toLocaleString()} articles`}
         {selected.size > 0 && (
           <>
             {' · '}
@@ -132,15 +120,16 @@ export function LibraryPanel({ articles, openId, onOpen }: { articles: readonly 
         )}
       </p>
       <LibraryList
-        articles={shown}
+        rows={rows}
+        selectionKey={JSON.stringify(selection)}
         openId={openId}
         onOpen={onOpen}
         selected={selected}
         onSelect={setSelected}
-        emptyMessage={articles.length === 0 ? 'No articles yet. Use New article to paste one.' : 'No article matches the filters.'}
+        emptyMessage={size === 0 ? 'No articles yet. Use New article to paste one.' : 'No article matches the filters.'}
       />
-      {suggesting && <SuggestDialog chosen={[...selected]} shown={active ? shown.map((a) => a.id) : null} total={articles.length} onClose={() => setSuggesting(false)} />}
-      {reporting && <ReportDialog articles={articles} initialChosen={[...selected]} onClose={() => setReporting(false)} />}
+      {suggesting && <SuggestDialog chosen={[...selected]} shown={active ? { count: total, ids: rows.allIds } : null} total={size} onClose={() => setSuggesting(false)} />}
+      {reporting && <ReportDialog initialChosen={[...selected]} onClose={() => setReporting(false)} />}
     </>
   );
 }

@@ -15,8 +15,8 @@ const POLL_MS = 250;
 
 interface Props {
   chosen: readonly string[];
-  /** The articles the library's filters show, when they are filtered. */
-  shown: readonly string[] | null;
+  /** The articles the library's filters show, when they are filtered: how many, and their ids when the run starts. */
+  shown: { count: number; ids(): Promise<string[]> } | null;
   total: number;
   onClose(): void;
 }
@@ -31,7 +31,7 @@ export function SuggestDialog({ chosen, shown, total, onClose }: Props) {
   const client = useQueryClient();
   const navigation = useNavigation();
   const { reportError } = useWorkbench();
-  const [scope, setScope] = useState<Scope>(chosen.length > 0 ? 'chosen' : shown ? 'shown' : 'all');
+  const [scope, setScope] = useState<Scope>(chosen.length > 0 ? 'chosen' : shown && shown.count > 0 ? 'shown' : 'all');
   const [job, setJob] = useState<Job | null>(null);
   const { mutateAsync: run } = useApiMutation('suggestions:run');
   const { mutateAsync: cancel } = useApiMutation('suggestions:cancel');
@@ -50,8 +50,8 @@ export function SuggestDialog({ chosen, shown, total, onClose }: Props) {
   }, [client, job]);
 
   const start = async () => {
-    const ids = scope === 'chosen' ? [...chosen] : scope === 'shown' ? [...(shown ?? [])] : undefined;
     try {
+      const ids = scope === 'chosen' ? [...chosen] : scope === 'shown' && shown ? await shown.ids() : undefined;
       setJob(await run(ids && ids.length > 0 ? { articleIds: ids } : {}));
     } catch (failure) {
       reportError(failure);
@@ -73,7 +73,7 @@ export function SuggestDialog({ chosen, shown, total, onClose }: Props) {
           </label>
           {shown && (
             <label>
-              <input type="radio" name="suggest-scope" checked={scope === 'shown'} onChange={() => setScope('shown')} /> The articles the filters show ({shown.length})
+              <input type="radio" name="suggest-scope" checked={scope === 'shown'} disabled={shown.count === 0} onChange={() => setScope('shown')} /> The articles the filters show ({shown.count.toLocaleString()})
             </label>
           )}
           <label>
