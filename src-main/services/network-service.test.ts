@@ -34,6 +34,22 @@ describe('network', () => {
     expect((await call('network:graph', { filters: { verification: 'contested' } })).edges).toEqual([]);
   });
 
+  it('follows every change made after the network was first drawn: new marks, deletions, undo', async () => {
+    const { call, valdoria, ostrava, left } = await setup();
+    const edges = async () => (await call('network:graph', {})).edges.map((e) => `${e.type} ${e.source === valdoria.id ? 'V' : 'O'}>${e.target === ostrava.id ? 'O' : 'V'}`).sort();
+    expect(await edges()).toEqual(['contradicts O>V', 'mentions V>O']);
+    // Valdoria is now also marked inside Ostrava's claim: a new mentions edge, from the summaries kept in memory.
+    const second = (await call('articles:list', {})).find((a) => a.title === 'Reply')!;
+    await call('annotations:create', { articleId: second.id, ...at(SECOND, 'Valdorian'), kind: 'actor', actorId: valdoria.id });
+    expect(await edges()).toEqual(['contradicts O>V', 'mentions O>V', 'mentions V>O']);
+    await call('annotations:delete', { articleId: left.articleId, id: left.id });
+    expect(await edges()).toEqual(['mentions O>V']);
+    await call('history:undo', {});
+    expect(await edges()).toEqual(['contradicts O>V', 'mentions O>V', 'mentions V>O']);
+    const behind = await call('network:edge', { source: ostrava.id, target: valdoria.id, type: 'mentions' });
+    expect(behind.map((e) => e.articleTitle)).toEqual(['Reply']);
+  });
+
   it('refuses unknown filter keys and malformed dates', async () => {
     const { router } = await setup();
     expect(await router.handle('network:graph', { filters: { color: 'red' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

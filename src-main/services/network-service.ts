@@ -4,34 +4,47 @@ import type { ChannelOutput } from '../../src-shared/contract';
 import { buildNetwork, edgeId, inDateRange, type NetworkFilters } from '../../src-shared/network/network-graph';
 import { paragraphsOf } from '../../src-shared/text/canonical';
 import type { ProjectStore } from '../store/project-store';
+import { NetworkSource } from './network-source';
 
 export type NetworkHandlers = Pick<Handlers, 'network:graph' | 'network:edge'>;
 type Entry = ChannelOutput<'network:edge'>[number];
 
 /**
- * The network view's data, computed here from the summaries and article files (the renderer
- * never sees the texts). Only articles that can add to the network are read: those in the date
- * range with a claim, or with two mentions when co-mention is asked for.
+ * The network view's data, computed here (the renderer never sees the texts) from the articles'
+ * network summaries (`NetworkSource`: read from the files once, then kept current). Only articles
+ * that can add to the network are asked for: those in the date range with a claim or a mention.
+ * The claims behind an edge read only the files they quote from.
  */
 export function networkHandlers(store: ProjectStore): NetworkHandlers {
-  async function load(filters: NetworkFilters) {
+  const source = new NetworkSource(store);
+
+  async function build(filters: NetworkFilters, evidence: boolean) {
     const ids: string[] = [];
     for (const s of store.summaries()) {
       if (!inDateRange(s.published, filters)) continue;
       const mentions = Object.values(s.actorMentions).reduce((sum, n) => sum + n, 0);
       if (s.claimCount > 0 || mentions > 0) ids.push(s.id);
     }
-    const files = await store.peekArticles(ids);
-    const actors = store.project.actors;
-    return { files, network: buildNetwork({ actors, articles: files }, filters) };
+    return { ids, network: buildNetwork({ actors: store.project.actors, articles: await source.get(ids) }, filters, { evidence }) };
   }
 
   return {
-    'network:graph': async ({ filters }) => (await load(filters)).network.graph,
+    'network:graph': async ({ filters }) => (await build(filters, false)).network.graph,
 
-    'network:edge': async ({ source, target, type, filters }) => {
-      const { files, network } = await load({ ...filters, coMention: filters.coMention || type === 'co-mention' });
-      const proofs = network.evidence.get(edgeId(type, source, target)) ?? [];
+    'network:edge': async ({ source: from, target, type, filters }) => {
+      const { ids, network } = await build({ ...filters, coMention: filters.coMention || type === 'co-mention' }, true);
+      const proofs = network.evidence.get(edgeId(type, from, target)) ?? [];
+      // The articles of the claims behind the edge, and those in the network that they link to (for their quotes).
+      const behind = new Set(proofs.map((p) => `${p.articleId}/${p.annotationId}`));
+      const inScope = new Set(ids);
+      const wanted = new Set(proofs.map((p) => p.articleId));
+      for (const article of await source.get([...wanted])) {
+        for (const a of article.annotations) {
+          if (!behind.has(`${article.article.id}/${a.id}`)) continue;
+          for (const link of a.claim?.links ?? []) if (inScope.has(link.articleId)) wanted.add(link.articleId);
+        }
+      }
+      const files = await store.peekArticles([...wanted]);
       const byId = new Map(files.map((f) => [f.article.id, f]));
       const claimText = new Map<string, string>();
       for (const f of files) for (const a of f.annotations) if (a.claim) claimText.set(`${f.article.id}/${a.id}`, a.target.exact);

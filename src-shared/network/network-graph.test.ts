@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildNetwork, edgeId } from './network-graph';
+import { buildNetwork, edgeId, networkArticle, type NetworkFilters } from './network-graph';
 import { layoutNetwork } from './network-layout';
 import { twoArticles } from './test-network-fixture';
 
@@ -36,6 +36,25 @@ describe('buildNetwork', () => {
     expect(edgesOf(buildNetwork(orphaned).graph)).toEqual(['mentions:x1>x3×1']);
     const undated = { ...input, articles: input.articles.map((a) => ({ ...a, article: { ...a.article, published: '' } })) };
     expect(buildNetwork(undated, { from: '2000-01-01' }).graph.edges).toEqual([]);
+  });
+
+  it('gives the same graph from the cached summaries of the articles as from their files, under every filter', () => {
+    const input = twoArticles();
+    const slim = { actors: input.actors, articles: input.articles.map(networkArticle) };
+    // The summaries keep no text: co-mention comes from the paragraphs they keep.
+    expect(slim.articles.every((a) => a.article.text === undefined)).toBe(true);
+    const cases: NetworkFilters[] = [{}, { coMention: true }, { from: '2026-09-05' }, { verification: 'contested', coMention: true }, { tagId: 't1' }, { reviewStatus: 'reviewed' }];
+    for (const filters of cases) {
+      const full = buildNetwork(input, filters);
+      const cached = buildNetwork(slim, filters);
+      expect(cached.graph).toEqual(full.graph);
+      expect(cached.evidence).toEqual(full.evidence);
+    }
+    expect(buildNetwork(slim, { coMention: true }).graph.edges.some((e) => e.type === 'co-mention')).toBe(true);
+    // Without evidence asked for, the same graph and no evidence.
+    const bare = buildNetwork(input, {}, { evidence: false });
+    expect(bare.graph).toEqual(buildNetwork(input).graph);
+    expect(bare.evidence.size).toBe(0);
   });
 
   it('lays out the same graph the same way, every node placed', () => {
