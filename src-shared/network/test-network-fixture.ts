@@ -23,7 +23,7 @@ export const person = (id: string, name: string, kind: ActorKind = 'person') => 
  * Two articles: Marnow (x1) says Caldonia (x3) holds the valley; a week later Kesić (x2) says
  * Caldonia never did, contradicting her, and names Marnow. Orla (x4) is mentioned beside Caldonia.
  */
-export function twoArticles(): NetworkInput {
+export function twoArticles(): { actors: NetworkInput['actors']; articles: { article: { id: string; published: string; text: string }; annotations: Annotation[] }[] } {
   const t1 = 'Marnow said Caldonia holds the valley.\n\nOrla and Caldonia met on Monday.';
   const t2 = 'Kesić replied that Caldonia never held it and Marnow knows that.';
   const a1 = [
