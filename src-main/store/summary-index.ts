@@ -55,8 +55,6 @@ export class SummaryIndex {
   private stopped = false;
   /** The summaries newest first, until the next change (see sorted()). */
   private newestFirst: readonly ArticleSummary[] | null = null;
-  /** When the project was opened: temporary files older than this were left by a crash, newer ones are saves under way. */
-  private readonly openedAt = Date.now();
 
   private constructor(
     private readonly entries: Map<string, IndexEntry>,
@@ -104,17 +102,10 @@ export class SummaryIndex {
    */
   async verify(problems: ProjectProblem[], changed: (id: string, file: ArticleFile | null) => void): Promise<void> {
     const articlesDir = join(this.directory, ARTICLES_DIR);
-    const onDisk: string[] = [];
-    for (const name of await readdir(articlesDir)) {
-      if (isTempFileName(name)) {
-        // Only a crash's: a save of this session may be writing a newer one right now.
-        const info = await stat(join(articlesDir, name)).catch(() => null);
-        if (info && info.mtimeMs < this.openedAt) await rm(join(articlesDir, name), { force: true });
-        continue;
-      }
-      const match = /^([a-z0-9][a-z0-9-]{0,63})\.json$/.exec(name);
-      if (match) onDisk.push(match[1]!);
-    }
+    const { ids: onDisk, temps } = await listArticleFolder(this.directory);
+    // Removed in the article's save queue: a save of this session writes its temporary file and
+    // renames it within one queued step, so what is found there between steps is a crash's.
+    for (const { id, name } of temps) if (id) await this.statFile(id, () => rm(join(articlesDir, name), { force: true }));
     const listed = new Set(onDisk);
     const gone = [...this.entries.keys()].filter((id) => !listed.has(id));
     await mapConcurrent([...onDisk, ...gone], VERIFY_CONCURRENCY, async (id) => {
@@ -128,20 +119,7 @@ export class SummaryIndex {
         const path = join(articlesDir, `${id}.json`);
         const info = await stat(path).catch(() => null);
         if (info && entry && info.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs) return;
-        let file: ArticleFile | null = null;
-        if (info && !info.isFile()) {
-          problems.push(await moveAside(this.directory, `${ARTICLES_DIR}/${id}.json`, Object.assign(new Error('not a file'), { code: 'EISDIR' })));
-        } else if (info) {
-          try {
-            file = await new DurableJsonFile(path, articleFileSchema, ARTICLE_FORMAT).read();
-            if (file && file.article.id !== id) throw new CorruptFileError(path, `holds article ${file.article.id}, not ${id}`);
-          } catch (error) {
-            file = null;
-            if (error instanceof NewerFormatError) problems.push({ file: `${ARTICLES_DIR}/${id}.json`, movedTo: null, message: `Skipped: ${error.message}.` });
-            else if (isUnusableFileError(error)) problems.push(await moveAside(this.directory, `${ARTICLES_DIR}/${id}.json`, error));
-            else throw error;
-          }
-        }
+        const file = info ? await readArticleFile(this.directory, id, info.isFile(), problems) : null;
         if (file) this.entries.set(id, { size: info!.size, mtimeMs: info!.mtimeMs, summary: summarise(file) });
         else if (!entry) return;
         else this.entries.delete(id);
@@ -374,6 +352,46 @@ async function readOldCache(directory: string): Promise<Map<string, IndexEntry>>
   return new Map();
 }
 
+/** The article ids in `articles/`, and the temporary files a crash may have left there (by the article they were for). */
+async function listArticleFolder(directory: string): Promise<{ ids: string[]; temps: { id: string; name: string }[] }> {
+  const ids: string[] = [];
+  const temps: { id: string; name: string }[] = [];
+  for (const name of await readdir(join(directory, ARTICLES_DIR))) {
+    if (isTempFileName(name)) {
+      // `.<id>.json.<uuid>.tmp`, as writeFileDurable names them.
+      const of = /^\.([a-z0-9][a-z0-9-]{0,63})\.json\./.exec(name);
+      temps.push({ id: of?.[1] ?? '', name });
+      continue;
+    }
+    const match = /^([a-z0-9][a-z0-9-]{0,63})\.json$/.exec(name);
+    if (match) ids.push(match[1]!);
+  }
+  return { ids, temps };
+}
+
+/**
+ * An article file read and checked for the summary cache; null when it cannot be used, with the
+ * reason in `problems` (set aside when unreadable or not a file, skipped when of a newer format).
+ */
+async function readArticleFile(directory: string, id: string, isFile: boolean, problems: ProjectProblem[]): Promise<ArticleFile | null> {
+  const name = `${ARTICLES_DIR}/${id}.json`;
+  if (!isFile) {
+    problems.push(await moveAside(directory, name, Object.assign(new Error('not a file'), { code: 'EISDIR' })));
+    return null;
+  }
+  const path = join(directory, name);
+  try {
+    const file = await new DurableJsonFile(path, articleFileSchema, ARTICLE_FORMAT).read();
+    if (file && file.article.id !== id) throw new CorruptFileError(path, `holds article ${file.article.id}, not ${id}`);
+    return file;
+  } catch (error) {
+    if (error instanceof NewerFormatError) problems.push({ file: name, movedTo: null, message: `Skipped: ${error.message}.` });
+    else if (isUnusableFileError(error)) problems.push(await moveAside(directory, name, error));
+    else throw error;
+    return null;
+  }
+}
+
 async function readEntries(
   directory: string,
   cached: ReadonlyMap<string, IndexEntry>,
@@ -382,44 +400,19 @@ async function readEntries(
   const articlesDir = join(directory, ARTICLES_DIR);
   const entries = new Map<string, IndexEntry>();
   const changed = new Set<string>();
-  const ids: string[] = [];
-  for (const name of await readdir(articlesDir)) {
-    if (isTempFileName(name)) {
-      // A crash between writing and renaming: the real file still holds the previous save.
-      await rm(join(articlesDir, name), { force: true });
-      continue;
-    }
-    const match = /^([a-z0-9][a-z0-9-]{0,63})\.json$/.exec(name);
-    if (match) ids.push(match[1]!);
-  }
+  // Before any save of this session, every temporary file is a crash's: the real file still holds the previous save.
+  const { ids, temps } = await listArticleFolder(directory);
+  for (const { name } of temps) await rm(join(articlesDir, name), { force: true });
   await mapConcurrent(ids, 64, async (id) => {
-    const path = join(articlesDir, `${id}.json`);
-    const info = await stat(path);
-    if (!info.isFile()) {
-      problems.push(await moveAside(directory, `${ARTICLES_DIR}/${id}.json`, Object.assign(new Error('not a file'), { code: 'EISDIR' })));
-      return;
-    }
+    const info = await stat(join(articlesDir, `${id}.json`));
     const hit = cached.get(id);
-    if (hit && hit.size === info.size && hit.mtimeMs === info.mtimeMs) {
+    if (info.isFile() && hit && hit.size === info.size && hit.mtimeMs === info.mtimeMs) {
       entries.set(id, hit);
       return;
     }
-    changed.add(id);
-    try {
-      const file = await new DurableJsonFile(path, articleFileSchema, ARTICLE_FORMAT).read();
-      if (file && file.article.id === id) {
-        entries.set(id, { size: info.size, mtimeMs: info.mtimeMs, summary: summarise(file) });
-      } else if (file) {
-        throw new CorruptFileError(path, `holds article ${file.article.id}, not ${id}`);
-      }
-    } catch (error) {
-      if (error instanceof NewerFormatError) {
-        problems.push({ file: `${ARTICLES_DIR}/${id}.json`, movedTo: null, message: `Skipped: ${error.message}.` });
-        return;
-      }
-      if (!isUnusableFileError(error)) throw error;
-      problems.push(await moveAside(directory, `${ARTICLES_DIR}/${id}.json`, error));
-    }
+    if (info.isFile()) changed.add(id);
+    const file = await readArticleFile(directory, id, info.isFile(), problems);
+    if (file) entries.set(id, { size: info.size, mtimeMs: info.mtimeMs, summary: summarise(file) });
   });
   for (const id of cached.keys()) if (!entries.has(id)) changed.add(id);
   return { entries, changed };
