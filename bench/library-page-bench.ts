@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import type { LibrarySort } from '../src-shared/contract';
+import { librarySortSchema, type LibrarySort } from '../src-shared/contract';
 import type { ArticleSummary } from '../src-shared/domain/article';
 import type { ArticleFile } from '../src-main/store/file-schemas';
 import type { ProjectStore } from '../src-main/store/project-store';
@@ -17,20 +17,11 @@ import type { SearchIndex } from '../src-main/services/search-index';
 import { libraryPageHandlers } from '../src-main/services/library-pages';
 import { benchSize } from './bench-size';
 import { median, percentile } from './stats.mjs';
+import { random } from './edit-suite/generate';
 
 const ARTICLES = benchSize(100_000, 500);
 const ROUNDS = benchSize(200, 5);
-const SORTS: LibrarySort[] = ['added', 'published', 'title', 'annotations', 'claims'];
-
-/** A deterministic generator (mulberry32), so every run lists the same library. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const SORTS: readonly LibrarySort[] = librarySortSchema.options;
 
 const WORDS = ['ministers', 'harbour', 'talks', 'resume', 'quota', 'dispute', 'storm', 'coast', 'border', 'ceasefire', 'summit', 'delegation', 'vote', 'parliament', 'fishing', 'fees'];
 

@@ -4,16 +4,7 @@ import type { ArticleSummary } from '../../src-shared/domain/article';
 import type { ArticleFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
 import { LIBRARY_SORTS, LibraryOrder } from './library-order';
-
-/** mulberry32: the same "random" library on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../bench/edit-suite/generate';
 
 /** The part of the store LibraryOrder reads, over summaries held in a map; `notify` is the store's change notification. */
 function fakeStore() {
