@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../src-shared/domain/article';
-import { readSummaryCache, SUMMARY_CACHE_FILE, writeSummaryCache } from './summary-cache-file';
+import { asciiJson, readSummaryCache, SUMMARY_CACHE_FILE, SUMMARY_CACHE_FORMAT, writeSummaryCache } from './summary-cache-file';
 import type { IndexEntry } from './summary-index';
 import { tempDir } from './test-helpers';
 
@@ -52,6 +53,31 @@ describe('the summary cache file', () => {
     expect(await readSummaryCache(dir)).toEqual(entries());
   });
 
+  it('writes only ASCII (Arabic, emoji and a lone surrogate as escapes) and reads every character back', async () => {
+    const dir = await tempDir();
+    const odd = new Map(entries());
+    const title = 'Café “talks” 😀 \ud800 end';
+    odd.set('a3', { size: 3, mtimeMs: 3, summary: { ...base, id: 'a3', title, source: 'Ünïcode \u2028 wire' } });
+    await writeSummaryCache(dir, odd);
+    const bytes = await readFile(join(dir, SUMMARY_CACHE_FILE));
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    const read = await readSummaryCache(dir);
+    expect(read).toEqual(odd);
+    expect(read?.get('a3')?.summary.title).toBe(title);
+    expect(JSON.parse(asciiJson(['محادثات']))).toEqual(['محادثات']);
+  });
+
+  it('reads every empty count map as one frozen object, so that none is changed in place by mistake', async () => {
+    const dir = await tempDir();
+    await writeSummaryCache(dir, entries());
+    const read = await readSummaryCache(dir);
+    const a1 = read?.get('a1')?.summary;
+    expect(a1?.speakerClaims).toEqual({});
+    expect(a1?.speakerClaims).toBe(read?.get('a2')?.summary.speakerClaims);
+    expect(Object.isFrozen(a1?.tagCounts)).toBe(true);
+    expect(a1?.actorMentions).toEqual({ x: 2 });
+  });
+
   it('reads a file whose common keys differ from this version’s, the general way', async () => {
     const dir = await tempDir();
     await writeSummaryCache(dir, entries());
@@ -63,9 +89,8 @@ describe('the summary cache file', () => {
     const rows = JSON.parse(text.slice(newline + 1)) as unknown[][];
     const order = [...header.common].reverse();
     for (const row of rows) row.splice(4, order.length, ...order.map((key: string) => row[4 + header.common.indexOf(key)]));
-    const body = JSON.stringify(rows);
-    const { createHash } = await import('node:crypto');
-    await writeFile(path, `${JSON.stringify({ ...header, common: order, sha256: createHash('sha256').update(body).digest('hex') })}\n${body}`);
+    const body = asciiJson(rows);
+    await writeFile(path, `${JSON.stringify({ ...header, common: order, crc32: crc32(Buffer.from(body, 'latin1')) })}\n${body}`);
     expect(await readSummaryCache(dir)).toEqual(entries());
   });
 
@@ -73,7 +98,8 @@ describe('the summary cache file', () => {
     ['a flipped bit in the rows', (text: string) => text.slice(0, -3) + (text.at(-3) === '1' ? '2' : '1') + text.slice(-2)],
     ['cut short', (text: string) => text.slice(0, text.length - 10)],
     ['no rows', (text: string) => text.slice(0, text.indexOf('\n'))],
-    ['another format', (text: string) => text.replace('"format":2', '"format":3')],
+    ['another format', (text: string) => text.replace(`"format":${SUMMARY_CACHE_FORMAT}`, `"format":${SUMMARY_CACHE_FORMAT + 1}`)],
+    ['a character changed to another of the same length', (text: string) => text.replace('Harbour', 'Harbor_')],
   ])('is refused when %s', async (_case, damage) => {
     const dir = await tempDir();
     await writeSummaryCache(dir, entries());
