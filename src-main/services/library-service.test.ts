@@ -27,6 +27,21 @@ describe('search and library views', () => {
     expect(typo.articles.map((a) => a.id)).toEqual([a1.id]);
   });
 
+  it('without words, lists the library newest first, counting every article or every one the filters let through beyond the limit', async () => {
+    const { call, a1, a2, a3 } = await library();
+    const order = (await call<{ id: string }[]>('articles:list', {})).map((a) => a.id);
+    expect(order.sort()).toEqual([a1.id, a2.id, a3.id].sort());
+    const listed = (await call<{ id: string }[]>('articles:list', {})).map((a) => a.id);
+    const all = await call<{ total: number; articles: { id: string }[] }>('search:query', { limit: 2 });
+    expect(all.total).toBe(3);
+    expect(all.articles.map((a) => a.id)).toEqual(listed.slice(0, 2));
+    const wire = await call<{ total: number; articles: { id: string }[] }>('search:query', { limit: 1, filters: { source: 'test wire' } });
+    expect(wire.total).toBe(2);
+    expect(wire.articles.map((a) => a.id)).toEqual(listed.filter((id) => id !== a2.id).slice(0, 1));
+    const none = await call<{ total: number; articles: unknown[] }>('search:query', { limit: 5, filters: { source: 'nowhere' } });
+    expect(none).toMatchObject({ total: 0, articles: [] });
+  });
+
   it('combines search with filters on source, dates, speaker and verification', async () => {
     const { call, a1, a2, alm, claimIn } = await library();
     await claimIn(a2, 'Sellany rejected the quota plan', 'contested');

@@ -56,9 +56,18 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
         total = found.total;
         top = found.hits;
       } else {
-        const all = store.listSummaries().filter(pass);
-        total = all.length;
-        top = all.slice(0, limit).map((s) => ({ id: s.id, score: 0, terms: [] as string[] }));
+        // Counted in place: asked right after opening and while indexing, it must not copy 100,000 summaries.
+        const all = store.newestFirst();
+        top = [];
+        total = 0;
+        for (const s of all) {
+          if (filtered && !pass(s)) continue;
+          if (++total <= limit) top.push({ id: s.id, score: 0, terms: [] as string[] });
+          else if (!filtered) {
+            total = all.length;
+            break;
+          }
+        }
       }
       // Snippets need the texts: only for the first results a person will read, read in parallel.
       const texts = new Map((await store.peekArticles(top.slice(0, 20).filter((h) => h.terms.length).map((h) => h.id))).map((f) => [f.article.id, f.article.text]));

@@ -115,6 +115,11 @@ export class ProjectStore {
     return [...this.index.sorted()];
   }
 
+  /** The same order without a copy (100,000 at a time): sorted once per change; not to be changed by the caller. */
+  newestFirst(): readonly ArticleSummary[] {
+    return this.index.sorted();
+  }
+
   /** Every summary, in no particular order (cheaper than listSummaries when order does not matter). */
   summaries(): IterableIterator<ArticleSummary> {
     return this.index.summaries();
