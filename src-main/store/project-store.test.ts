@@ -44,6 +44,25 @@ describe('ProjectStore', () => {
     expect((await readCacheForTest(dir)).header.format).toBe(SUMMARY_CACHE_FORMAT);
   });
 
+  it('lists the library newest first after reopening, from the cache as written and after changes from the log', async () => {
+    const dir = await tempDir();
+    let store = await openStore(dir);
+    // Created out of order, with a tie on the time broken by title.
+    const stamps = ['2026-03-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'];
+    const articles = stamps.map((createdAt, i) => makeArticle({ createdAt, updatedAt: createdAt, title: `Title ${'DCBA'[i]}` }));
+    for (const article of articles) await store.createArticle(article);
+    const expected = store.listSummaries().map((s) => s.id);
+    expect(expected).toEqual([articles[2], articles[3], articles[0], articles[1]].map((a) => a!.id));
+    await store.close();
+    store = await openStore(dir);
+    expect(store.listSummaries().map((s) => s.id)).toEqual(expected);
+    // A change kept in index.log moves an article to the front at the next open.
+    await store.updateArticle(articles[1]!.id, (file) => void (file.article.createdAt = '2026-09-01T00:00:00.000Z'));
+    await store.close();
+    store = await openStore(dir);
+    expect(store.listSummaries().map((s) => s.id)).toEqual([articles[1]!.id, ...expected.filter((id) => id !== articles[1]!.id)]);
+  });
+
   it('saving an annotation rewrites only that article’s file', async () => {
     const dir = await tempDir();
     const store = await openStore(dir);
