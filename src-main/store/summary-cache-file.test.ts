@@ -86,10 +86,10 @@ describe('the summary cache file', () => {
     const newline = text.indexOf('\n');
     const header = JSON.parse(text.slice(0, newline));
     // The same rows, described with the common keys in another order: values follow their keys.
-    const rows = JSON.parse(text.slice(newline + 1)) as unknown[][];
+    const rows = text.slice(newline + 1).split('\n').map((line) => JSON.parse(line) as unknown[]);
     const order = [...header.common].reverse();
     for (const row of rows) row.splice(4, order.length, ...order.map((key: string) => row[4 + header.common.indexOf(key)]));
-    const body = asciiJson(rows);
+    const body = rows.map(asciiJson).join('\n');
     await writeFile(path, `${JSON.stringify({ ...header, common: order, crc32: crc32(Buffer.from(body, 'latin1')) })}\n${body}`);
     expect(await readSummaryCache(dir)).toEqual(entries());
   });
@@ -98,6 +98,8 @@ describe('the summary cache file', () => {
     ['a flipped bit in the rows', (text: string) => text.slice(0, -3) + (text.at(-3) === '1' ? '2' : '1') + text.slice(-2)],
     ['cut short', (text: string) => text.slice(0, text.length - 10)],
     ['no rows', (text: string) => text.slice(0, text.indexOf('\n'))],
+    ['a row left out', (text: string) => text.slice(0, text.lastIndexOf('\n'))],
+    ['a header counting a row more than there are', (text: string) => text.replace('"count":2', '"count":3')],
     ['another format', (text: string) => text.replace(`"format":${SUMMARY_CACHE_FORMAT}`, `"format":${SUMMARY_CACHE_FORMAT + 1}`)],
     ['a character changed to another of the same length', (text: string) => text.replace('Harbour', 'Harbor_')],
   ])('is refused when %s', async (_case, damage) => {
