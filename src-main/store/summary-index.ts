@@ -112,12 +112,20 @@ export class SummaryIndex {
     await mapConcurrent([...onDisk, ...gone], VERIFY_CONCURRENCY, async (id) => {
       // Closing: the rest is left for the next open (nothing has been trusted that was not checked).
       if (this.stopped) return;
+      const path = join(articlesDir, `${id}.json`);
+      // Most files are as the cache says: seen so without queueing behind the article's saves (a
+      // queued step per file was most of the check's time on the main thread). Any doubt takes
+      // the queued path, which looks again; a save meanwhile makes the summary the save's own.
+      const cached = this.entries.get(id);
+      if (cached && cached.mtimeMs !== STALE) {
+        const seen = await stat(path).catch(() => null);
+        if (seen?.isFile() && seen.size === cached.size && seen.mtimeMs === cached.mtimeMs && this.entries.get(id) === cached) return;
+      }
       await this.statFile(id, async () => {
         if (this.stopped) return;
         const entry = this.entries.get(id);
         // Saved (or created) in this session: the file holds what the summary says.
         if (entry?.mtimeMs === STALE) return;
-        const path = join(articlesDir, `${id}.json`);
         const info = await stat(path).catch(() => null);
         if (info && entry && info.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs) return;
         const file = info ? await readArticleFile(this.directory, id, info.isFile(), problems) : null;
