@@ -20,7 +20,15 @@ export function libraryHandlers(store: ProjectStore): LibraryHandlers {
   // Built on first use (the app asks right after opening), in the background, never for stores
   // that are only seeded or tested without search.
   let searchIndex: SearchIndex | null = null;
-  const index = (): SearchIndex => (searchIndex ??= new SearchIndex(store));
+  const index = (): SearchIndex => {
+    if (searchIndex) return searchIndex;
+    searchIndex = new SearchIndex(store);
+    store.holdCheck(searchIndex.loaded);
+    return searchIndex;
+  };
+  // Opened from the summary cache, the files are checked in the background: the persisted index
+  // is loaded first (the analyst searches at once), before the check competes for the thread.
+  if (store.isChecking) index();
 
   // Built on first use too; reading its files is quick, making what they lack runs in the background.
   let entriesCache: EntriesCache | null = null;

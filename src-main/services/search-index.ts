@@ -40,6 +40,9 @@ export class SearchIndex {
   private timer: NodeJS.Timeout | undefined;
   /** One write at a time. */
   private readonly writes = new SerialQueue();
+  /** Settles once the persisted index is taken (search then covers every article it held). */
+  readonly loaded: Promise<void>;
+  /** Settles once every article is indexed. */
   readonly ready: Promise<void>;
 
   constructor(private readonly store: ProjectStore) {
@@ -49,7 +52,8 @@ export class SearchIndex {
       else this.remove(id);
     });
     const unregister = store.onClose(() => this.close());
-    this.ready = this.load()
+    this.loaded = this.load();
+    this.ready = this.loaded
       .then(() => this.build())
       .finally(() => {
         if (this.stopped) {

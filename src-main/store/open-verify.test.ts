@@ -46,6 +46,23 @@ describe('a project opened from a sound summary cache', () => {
     expect(store.problems).toEqual([]);
   });
 
+  it('lets what holds it (loading search) go first, then checks the files', async () => {
+    const { dir, articles, path } = await closedProject();
+    await editByHand(path(articles[0]!.id), (file) => void (file.article.title = 'Harbour talks, edited'));
+    const { store, announced } = await openFast(dir);
+    let release!: () => void;
+    store.holdCheck(new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(announced).toEqual([]);
+    expect(store.isChecking).toBe(true);
+    release();
+    await store.verified;
+    expect(announced).toEqual([[articles[0]!.id, 'Harbour talks, edited']]);
+    // Once started, a hold changes nothing.
+    store.holdCheck(new Promise(() => undefined));
+    expect(store.isChecking).toBe(false);
+  });
+
   it('reads again a file edited while the project was closed, and announces it', async () => {
     const { dir, articles, path } = await closedProject();
     await editByHand(path(articles[1]!.id), (file) => void (file.article.title = 'Quota deal, edited by hand'));

@@ -22,6 +22,8 @@ export { ArticleDamagedError, ArticleMissingError, NotAProjectError, StaleStateE
 export { summarise, type FileStamp } from './summary-index';
 
 const ARTICLE_CACHE_SIZE = 64;
+/** The longest the check after open waits for what holds it (holdCheck). */
+const CHECK_HOLD_MS = 5_000;
 
 export interface OpenOptions {
   /** Called once when the folder holds no project yet, to fill the new project (the sample article). */
@@ -45,6 +47,9 @@ export class ProjectStore {
    */
   verified: Promise<void> = Promise.resolve();
   private checking = false;
+  /** Work the analyst waits for right after opening, which the check lets go first (see holdCheck). */
+  private readonly holds: Promise<unknown>[] = [];
+  private checkStarted = false;
   /** Set while a restore runs (saves are refused), or a message when its switch failed half-way. */
   private restoring: false | 'running' | string = false;
 
@@ -95,6 +100,15 @@ export class ProjectStore {
 
   get project(): Readonly<ProjectFile> {
     return this.projectDb.data;
+  }
+
+  /**
+   * Lets `until` (loading the search index, right after opening) go before the check of the
+   * article files, which competes with it for the main thread: the check starts once every hold
+   * has settled, or CHECK_HOLD_MS after opening at the latest. No effect once the check started.
+   */
+  holdCheck(until: Promise<unknown>): void {
+    if (!this.checkStarted) this.holds.push(until);
   }
 
   /** Whether the check of the article files after a fast open is still running (see `verified`). */
@@ -388,6 +402,13 @@ export class ProjectStore {
   }
 
   private async verifyArticles(): Promise<void> {
+    // Holds are taken from whoever creates the services in the same turn as the open.
+    await new Promise((resolve) => setImmediate(resolve));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(this.holds), new Promise((resolve) => (timer = setTimeout(resolve, CHECK_HOLD_MS)))]);
+    clearTimeout(timer);
+    this.checkStarted = true;
+    this.holds.length = 0;
     try {
       await this.index.verify(this.problems, (id, file) => {
         for (const listener of this.listeners) listener(id, file);
