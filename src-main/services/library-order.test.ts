@@ -3,6 +3,7 @@ import type { LibrarySort } from '../../src-shared/contract';
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import type { ArticleFile } from '../store/file-schemas';
 import type { ProjectStore } from '../store/project-store';
+import { newestFirst } from '../store/summary-index';
 import { LIBRARY_SORTS, LibraryOrder } from './library-order';
 import { random } from '../../bench/edit-suite/generate';
 
@@ -14,6 +15,8 @@ function fakeStore() {
   const reads = { all: 0 };
   const store = {
     summaries: () => (reads.all++, summaries.values()),
+    // The store keeps this order sorted (SummaryIndex.sorted).
+    newestFirst: () => (reads.all++, [...summaries.values()].sort(newestFirst)),
     summary: (id: string) => summaries.get(id),
     get articleCount() {
       return summaries.size;

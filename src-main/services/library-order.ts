@@ -1,6 +1,7 @@
 import type { ArticleSummary } from '../../src-shared/domain/article';
 import type { LibrarySort } from '../../src-shared/contract';
 import type { ProjectStore } from '../store/project-store';
+import { newestFirst } from '../store/summary-index';
 
 /**
  * Past this many articles changed since the orders were last brought up to date, they are sorted
@@ -12,11 +13,8 @@ const RESORT_AFTER = 200;
 
 const titles = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** Newest added first; ISO timestamps compare as plain strings. Then the id, so no two articles tie. */
-function byAdded(a: ArticleSummary, b: ArticleSummary): number {
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+/** Newest added first, the store's own order (so that order is taken as it is, not sorted again). */
+const byAdded = newestFirst;
 
 /** Each sort, with newest added as the tie-break: pages of a sorted list never overlap nor skip. */
 export const LIBRARY_SORTS: Record<LibrarySort, (a: ArticleSummary, b: ArticleSummary) => number> = {
@@ -62,7 +60,8 @@ export class LibraryOrder {
     this.catchUp();
     let order = this.orders.get(sort);
     if (!order) {
-      order = [...this.store.summaries()].sort(LIBRARY_SORTS[sort]).map((s) => s.id);
+      // Newest first is the store's order, kept sorted (and read so from its cache at open).
+      order = sort === 'added' ? this.store.newestFirst().map((s) => s.id) : [...this.store.summaries()].sort(LIBRARY_SORTS[sort]).map((s) => s.id);
       this.orders.set(sort, order);
     }
     return order;

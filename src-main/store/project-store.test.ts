@@ -47,12 +47,12 @@ describe('ProjectStore', () => {
   it('lists the library newest first after reopening, from the cache as written and after changes from the log', async () => {
     const dir = await tempDir();
     let store = await openStore(dir);
-    // Created out of order, with a tie on the time broken by title.
+    // Created out of order, with a tie on the time broken by id.
     const stamps = ['2026-03-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'];
     const articles = stamps.map((createdAt, i) => makeArticle({ createdAt, updatedAt: createdAt, title: `Title ${'DCBA'[i]}` }));
     for (const article of articles) await store.createArticle(article);
     const expected = store.listSummaries().map((s) => s.id);
-    expect(expected).toEqual([articles[2], articles[3], articles[0], articles[1]].map((a) => a!.id));
+    expect(expected).toEqual([articles[2], articles[0], articles[3], articles[1]].map((a) => a!.id));
     await store.close();
     store = await openStore(dir);
     expect(store.listSummaries().map((s) => s.id)).toEqual(expected);

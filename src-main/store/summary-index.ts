@@ -292,9 +292,10 @@ export class SummaryIndex {
   }
 }
 
-/** The library's order: ISO timestamps compare as strings; collation (slow at 100,000 articles) only for the rare tie. */
-function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
-  return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.title.localeCompare(b.title);
+/** The library's order, newest added first: ISO timestamps compare as plain strings; then the id, so no two articles tie. */
+export function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
