@@ -34,7 +34,7 @@ const packages = {
   // franc-min: trigram language detection (src-shared/text/detect-language.ts); pure ESM, its only
   // dependencies (trigram-utils, n-gram, collapse-white-space) touch neither Node nor the DOM.
   shared: ['zod', 'approx-string-match', 'mdast', 'mdast-util-*', 'compromise', 'compromise/two', 'franc-min'],
-  renderer: ['react', 'react-dom', '@tanstack/*', 'cytoscape'],
+  renderer: ['react', 'react-dom', '@tanstack/*'],
   main: ['core', 'zod', 'lowdb', 'lowdb/*', 'minisearch', 'minisearch/SearchableMap', 'approx-string-match', '@mozilla/readability', 'linkedom', 'mammoth', 'pdfjs-dist', 'pdfjs-dist/*'],
   shell: ['core', 'zod', 'electron', '@electron/*'],
 };

@@ -67,3 +67,52 @@ test('the claims timeline shows claims in date order, with the contradiction, an
   const dossierTimeline = page.getByRole('group', { name: 'Claims timeline of Davor Kesić' });
   await expect(dossierTimeline.getByRole('button', { name: /Open in article$/ })).toHaveCount(3);
 });
+
+test('on the drawing, a link names itself on hover and lists its claims when chosen; an actor opens their dossier', async ({ workbench }) => {
+  const { page } = workbench.ui;
+  await page.getByRole('tab', { name: 'Network' }).click();
+  const view = page.getByRole('tabpanel');
+  const canvas = view.locator('.network-canvas[data-drawn="4"]');
+  await expect(canvas).toBeVisible();
+  // Where the pointer finds a link (the tooltip shows) and where it finds an actor (a pointer
+  // without a tooltip): the canvas is swept with pointer moves, as a hand would, on a 6-pixel grid.
+  const found = await canvas.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    const tip = element.parentElement!.querySelector<HTMLElement>('.network-tip')!;
+    let link: { x: number; y: number; label: string } | null = null;
+    let actor: { x: number; y: number } | null = null;
+    for (let y = 3; y < rect.height && !(link && actor); y += 6) {
+      for (let x = 3; x < rect.width && !(link && actor); x += 6) {
+        element.dispatchEvent(new PointerEvent('pointermove', { clientX: rect.left + x, clientY: rect.top + y, bubbles: true }));
+        if ((element as HTMLElement).style.cursor !== 'pointer') continue;
+        if (!tip.hidden) link ??= { x, y, label: tip.textContent ?? '' };
+        else actor ??= { x, y };
+      }
+    }
+    element.dispatchEvent(new PointerEvent('pointerleave'));
+    return { link, actor };
+  });
+  expect(found.link, 'a link under the pointer somewhere on the drawing').not.toBeNull();
+  expect(found.actor, 'an actor under the pointer somewhere on the drawing').not.toBeNull();
+  const box = (await canvas.boundingBox())!;
+
+  // The real mouse: hover names the link, a click lists its claims under the same label.
+  await page.mouse.move(box.x + found.link!.x, box.y + found.link!.y);
+  const tip = view.getByRole('tooltip');
+  await expect(tip).toHaveText(found.link!.label);
+  await page.mouse.down();
+  await page.mouse.up();
+  const label = found.link!.label.replace(/ \(\d+ claims\)$/, '');
+  const claims = view.getByRole('region', { name: label });
+  await expect(claims.getByRole('article').first()).toBeVisible();
+
+  // Dragging the background pans without choosing anything; a click on an actor opens their dossier.
+  await page.mouse.move(box.x + 4, box.y + box.height - 4);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 60, box.y + box.height - 40, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByRole('tab', { name: 'Network' })).toHaveAttribute('aria-selected', 'true');
+  await view.getByRole('button', { name: 'Fit' }).click();
+  await page.mouse.click(box.x + found.actor!.x, box.y + found.actor!.y);
+  await expect(page.getByRole('tab', { name: 'Actors' })).toHaveAttribute('aria-selected', 'true');
+});
