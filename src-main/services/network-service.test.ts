@@ -1,12 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { ProjectStore } from '../store/project-store';
+import { tempDir } from '../store/test-helpers';
+import { NETWORK_CACHE_FILE } from './network-cache-file';
 import { at, openTestProject } from './test-project';
 
 const FIRST = 'Valdoria said its troops had left the Kessel valley, and Ostrava knows it.';
 const SECOND = 'Ostrava insisted that Valdorian units remained in the Kessel valley.';
 const DETAILS = { form: 'direct-quote', medium: 'statement', reliability: null, credibility: null, verification: 'unverified' } as const;
 
-async function setup() {
-  const { router, call } = await openTestProject();
+async function setup(directory?: string) {
+  const { router, call, store } = await openTestProject(undefined, { directory });
   const valdoria = await call('actors:create', { name: 'Valdoria', kind: 'state' });
   const ostrava = await call('actors:create', { name: 'Ostrava', kind: 'state' });
   const first = await call('articles:create', { title: 'Withdrawal', text: FIRST, published: '2026-02-01' });
@@ -15,7 +20,7 @@ async function setup() {
   const left = await call('annotations:create', { articleId: first.id, ...at(FIRST, 'its troops had left the Kessel valley, and Ostrava knows it'), kind: 'claim', claim: { ...DETAILS, speakerId: valdoria.id } });
   const remained = await call('annotations:create', { articleId: second.id, ...at(SECOND, 'Valdorian units remained in the Kessel valley'), kind: 'claim', claim: { ...DETAILS, speakerId: ostrava.id, verification: 'contested' } });
   await call('claims:link', { from: { articleId: second.id, annotationId: remained.id }, to: { articleId: first.id, annotationId: left.id }, type: 'contradicts' });
-  return { router, call, valdoria, ostrava, left, remained };
+  return { router, call, store, valdoria, ostrava, left, remained };
 }
 
 describe('network', () => {
@@ -54,5 +59,97 @@ describe('network', () => {
     const { router } = await setup();
     expect(await router.handle('network:graph', { filters: { color: 'red' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await router.handle('network:graph', { filters: { from: '1 May' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  describe('the network summaries kept on disk (network-cache.jsonl)', () => {
+    const shape = (graph: { nodes: { name: string }[]; edges: { type: string; count: number }[] }) => [graph.nodes.map((n) => n.name).sort(), graph.edges.map((e) => `${e.type} ${e.count}`).sort()];
+
+    /** Opens the project again and counts the article files the network reads. */
+    async function reopen(directory: string) {
+      const reads = vi.spyOn(ProjectStore.prototype, 'peekArticles');
+      const opened = await openTestProject(undefined, { directory });
+      const read = () => reads.mock.calls.reduce((sum, [ids]) => sum + ids.length, 0);
+      return { ...opened, read, [Symbol.dispose]: () => reads.mockRestore() };
+    }
+
+    it('lets the first network of the next session be built without reading the article files', async () => {
+      const directory = await tempDir();
+      const first = await setup(directory);
+      const expected = shape(await first.call('network:graph', {}));
+      await first.store.close();
+      // Saved this session: their files' stamps are not known until the project is opened again, so nothing is written.
+      await expect(readFile(join(directory, NETWORK_CACHE_FILE))).rejects.toThrow();
+
+      {
+        using second = await reopen(directory);
+        expect(shape(await second.call('network:graph', {}))).toEqual(expected);
+        expect(second.read()).toBe(2);
+        await second.store.close();
+      }
+      using third = await reopen(directory);
+      expect(shape(await third.call('network:graph', {}))).toEqual(expected);
+      expect(third.read()).toBe(0);
+      // The claims behind a link read only the files they quote from.
+      const { actors } = await third.call('project:get', {});
+      const ostrava = actors.find((a) => a.name === 'Ostrava')!;
+      const valdoria = actors.find((a) => a.name === 'Valdoria')!;
+      expect(await third.call('network:edge', { source: ostrava.id, target: valdoria.id, type: 'contradicts' })).toHaveLength(1);
+    });
+
+    it('reads again an article whose file changed while the project was closed', async () => {
+      const directory = await tempDir();
+      const first = await setup(directory);
+      await first.store.close();
+      {
+        using second = await reopen(directory);
+        await second.call('network:graph', {});
+        await second.store.close();
+      }
+      // Another program drops the contradiction from the reply's file (its size changes).
+      const reply = (await readFile(join(directory, NETWORK_CACHE_FILE), 'utf8')).split('\n').length - 1;
+      expect(reply).toBe(2);
+      const files = (await import('node:fs/promises')).readdir(join(directory, 'articles'));
+      for (const name of await files) {
+        const path = join(directory, 'articles', name);
+        const file = JSON.parse(await readFile(path, 'utf8')) as { article: { title: string }; annotations: { claim: { links: unknown[] } | null }[] };
+        if (file.article.title !== 'Reply') continue;
+        for (const a of file.annotations) if (a.claim) a.claim.links = [];
+        await writeFile(path, JSON.stringify(file));
+      }
+      using third = await reopen(directory);
+      const graph = await third.call('network:graph', {});
+      expect(graph.edges.map((e) => e.type)).toEqual(['mentions']);
+      // The store's check after opening read the changed file and announced it; the other came from the cache.
+      expect(third.read()).toBe(0);
+    });
+
+    it('ignores a damaged cache file, answers from the article files and writes it anew', async () => {
+      const directory = await tempDir();
+      const first = await setup(directory);
+      const expected = shape(await first.call('network:graph', {}));
+      await first.store.close();
+      {
+        using second = await reopen(directory);
+        await second.call('network:graph', {});
+        await second.store.close();
+      }
+      const path = join(directory, NETWORK_CACHE_FILE);
+      const bytes = await readFile(path);
+      // One character of a row changed (a count or an id): the CRC-32 no longer matches.
+      const at = bytes.lastIndexOf(0x22) - 3;
+      bytes[at] = bytes[at] === 0x30 ? 0x31 : 0x30;
+      await writeFile(path, bytes);
+      {
+        using third = await reopen(directory);
+        expect(shape(await third.call('network:graph', {}))).toEqual(expected);
+        expect(third.read()).toBe(2);
+        await third.store.close();
+      }
+      // Cut short (as by a crash of some other writer): still refused, never half-used.
+      await writeFile(path, (await readFile(path)).subarray(0, 200));
+      using fourth = await reopen(directory);
+      expect(shape(await fourth.call('network:graph', {}))).toEqual(expected);
+      expect(fourth.read()).toBe(2);
+    });
   });
 });

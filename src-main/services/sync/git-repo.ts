@@ -18,6 +18,7 @@ export const GITIGNORE = [
   'search-index.json',
   'search-index.bin',
   'entries-cache/',
+  'network-cache.jsonl',
   'workbench.lock',
   'workbench.lock.*',
   '*.tmp',
