@@ -262,10 +262,22 @@ export function NetworkCanvas({ graph, selectedEdge, onNode, onEdge, handle }: P
     const current = { scene, view: null as ViewTransform | null, hover: -1, selected: -1, redraw: () => undefined as void };
     state.current = current;
 
+    // While the background is dragged, frames move a picture of the drawing taken when the drag
+    // started (or last rested) instead of painting 7,000 links again; the full paint follows
+    // once the pointer rests or lets go.
+    let pan: { image: HTMLCanvasElement; from: ViewTransform } | null = null;
+    let rest = 0;
     const draw = () => {
       frame = 0;
       if (!size.width || !size.height) return;
       current.view ??= fitView();
+      if (pan) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.fillStyle = palette.background;
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.drawImage(pan.image, Math.round((current.view.x - pan.from.x) * size.ratio), Math.round((current.view.y - pan.from.y) * size.ratio));
+        return;
+      }
       paint(ctx, scene, current.view, size, palette, { hover: current.hover, selected: current.selected });
       if (!canvas.hasAttribute('data-drawn')) canvas.setAttribute('data-drawn', String(graph.nodes.length));
     };
@@ -340,7 +352,12 @@ export function NetworkCanvas({ graph, selectedEdge, onNode, onEdge, handle }: P
           const at = toLayout(current.view!, p.x, p.y);
           scene.xs[press.node] = at.x;
           scene.ys[press.node] = at.y;
-        } else current.view = { ...press.view, x: press.view.x + dx, y: press.view.y + dy };
+        } else {
+          if (!pan) pan = { image: picture(), from: current.view! };
+          current.view = { ...press.view, x: press.view.x + dx, y: press.view.y + dy };
+          clearTimeout(rest);
+          rest = window.setTimeout(settle, 120);
+        }
         showTip(-1, 0, 0);
         redraw();
         return;
@@ -354,11 +371,27 @@ export function NetworkCanvas({ graph, selectedEdge, onNode, onEdge, handle }: P
       }
       showTip(hover, p.x, p.y);
     };
+    /** A copy of what the canvas shows now. */
+    const picture = () => {
+      const image = document.createElement('canvas');
+      image.width = canvas.width;
+      image.height = canvas.height;
+      image.getContext('2d')!.drawImage(canvas, 0, 0);
+      return image;
+    };
+    /** Ends a picture-moving pan: the drawing is painted in full where the view now is. */
+    const settle = () => {
+      clearTimeout(rest);
+      if (!pan) return;
+      pan = null;
+      redraw();
+    };
     const up = (event: PointerEvent) => {
       if (!press || event.pointerId !== press.id) return;
       const { moved } = press;
       press = null;
       canvas.classList.remove('dragging');
+      settle();
       if (moved) return;
       const p = local(event);
       const under = hit(p.x, p.y);
@@ -368,6 +401,7 @@ export function NetworkCanvas({ graph, selectedEdge, onNode, onEdge, handle }: P
     const cancel = () => {
       press = null;
       canvas.classList.remove('dragging');
+      settle();
     };
     const leave = () => {
       showTip(-1, 0, 0);
@@ -425,6 +459,7 @@ export function NetworkCanvas({ graph, selectedEdge, onNode, onEdge, handle }: P
 
     return () => {
       if (frame) cancelAnimationFrame(frame);
+      clearTimeout(rest);
       observer.disconnect();
       stopTheme();
       canvas.removeEventListener('pointerdown', down);
