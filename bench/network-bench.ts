@@ -159,6 +159,8 @@ async function main() {
       if (run === 0) await browser.stopTracing();
     }
     drawn = (await page.locator('.network-canvas').getAttribute('aria-label')) ?? '';
+    // BENCH_SHOT=file.png: a picture of the first drawing, to look at.
+    if (process.env.BENCH_SHOT && run === 0) await page.screenshot({ path: process.env.BENCH_SHOT });
     // Pan: a drag across the empty part of the drawing, frames timed in the page.
     const box = (await page.locator('.network-canvas').boundingBox())!;
     await page.evaluate(() => {

@@ -33,6 +33,8 @@ const ARROW_LIMIT = 3000;
 const LABEL_MIN_PX = 9;
 const FONT_PX = 11;
 const ALWAYS_LABELLED = 30;
+/** Names written at most per frame (each is checked against those already written). */
+const MAX_LABELS = 300;
 /** How near (in screen pixels) the pointer must be to a link to hover or choose it; further than this, a press pans. */
 const HIT_PX = 5;
 const CLICK_SLOP_PX = 4;
@@ -227,10 +229,20 @@ function paint(ctx: CanvasRenderingContext2D, scene: Scene, view: ViewTransform,
   ctx.strokeStyle = palette.background;
   ctx.fillStyle = palette.ink;
   const count = all ? graph.nodes.length : Math.min(ALWAYS_LABELLED, graph.nodes.length);
-  for (let i = 0; i < count; i++) {
+  // Most present first; a name that would overlap one already written is left out (it shows on zooming in).
+  const placed: number[] = [];
+  let written = 0;
+  for (let i = 0; i < count && written < MAX_LABELS; i++) {
     if (!visible(i)) continue;
     const name = graph.nodes[i]!.name;
     const y = ys[i]! + radii[i]! + 3 / scale;
+    const half = ctx.measureText(name).width / 2;
+    const box = [xs[i]! - half, y, xs[i]! + half, y + fontPx];
+    let free = true;
+    for (let k = 0; k < placed.length && free; k += 4) free = box[2]! < placed[k]! || box[0]! > placed[k + 2]! || box[3]! < placed[k + 1]! || box[1]! > placed[k + 3]!;
+    if (!free) continue;
+    placed.push(...box);
+    written++;
     ctx.strokeText(name, xs[i]!, y);
     ctx.fillText(name, xs[i]!, y);
   }
