@@ -19,9 +19,13 @@ export function useListOffset(getScrollElement: () => HTMLElement | null, startR
   return offset;
 }
 
+/** Rows kept either side of the focused one: Tab and Shift+Tab go on to them (past a dossier's date heading). */
+const FOCUS_NEIGHBOURS = 2;
+
 /**
- * Keeps the row that holds the focus in the page while it is scrolled out of view: unmounted, it
- * would drop the focus to the document, and the next Tab would start again from the top. Give
+ * Keeps the row that holds the focus, and its neighbours, in the page while it is scrolled out of
+ * view: unmounted, it would drop the focus to the document, and the next Tab would start again
+ * from the top; without its neighbours, Tab would jump to the rows in view. Give
  * `rangeExtractor` to the virtualizer and the handlers to the element around the rows; each row
  * carries `data-index`, as the virtualizer's `measureElement` wants anyway.
  */
@@ -31,8 +35,10 @@ export function useFocusedRow() {
     rangeExtractor(range: Range): number[] {
       const rows = defaultRangeExtractor(range);
       const index = focused.current;
-      if (index === null || index >= range.count || rows.includes(index)) return rows;
-      return [...rows, index].sort((a, b) => a - b);
+      if (index === null || index >= range.count) return rows;
+      const kept = new Set(rows);
+      for (let i = Math.max(0, index - FOCUS_NEIGHBOURS); i <= Math.min(range.count - 1, index + FOCUS_NEIGHBOURS); i++) kept.add(i);
+      return [...kept].sort((a, b) => a - b);
     },
     onFocus(event: FocusEvent<HTMLElement>): void {
       const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
