@@ -32,7 +32,9 @@ export function QueueList({ label, count, current, onPick, row }: Props) {
   }, [current, count, virtualizer]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    const to = event.key === 'ArrowDown' ? current + 1 : event.key === 'ArrowUp' ? current - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? count - 1 : null;
+    // From the focused row (the first in view, when the list was scrolled away from the shown item).
+    const from = Number((event.target as HTMLElement).dataset.index ?? current);
+    const to = event.key === 'ArrowDown' ? from + 1 : event.key === 'ArrowUp' ? from - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? count - 1 : null;
     if (to === null) return;
     event.preventDefault();
     const bounded = Math.max(0, Math.min(count - 1, to));
