@@ -1,4 +1,5 @@
-import type { Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/workbench';
 import { bulletinTitle, crowdedProjectFiles, envoyName } from './fixtures/crowded-project';
 
@@ -14,6 +15,12 @@ async function scrollUntilVisible(scroller: Locator, last: Locator): Promise<voi
     await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await expect(last).toBeInViewport({ timeout: 500 });
   }).toPass({ timeout: 15_000 });
+}
+
+/** axe-core on the page as it is: rows far apart in the page, set sizes and row indices included. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect.soft(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), `axe violations on ${screen}`).toEqual([]);
 }
 
 test('long lists keep only the rows in view in the page, and reach their last row', async ({ workbench }) => {
@@ -40,6 +47,7 @@ test('long lists keep only the rows in view in the page, and reach their last ro
   await expect(timeline.getByRole('heading', { level: 2, name: '2025-07-19' })).toBeVisible();
   expect(await timeline.getByRole('article').count()).toBeLessThan(30);
   await expect(firstOpen).toBeFocused();
+  await expectAccessible(page, 'the dossier scrolled to its end');
   await page.keyboard.press('Tab');
   await expect(timeline.getByRole('article').nth(1).getByRole('button', { name: 'Open in article' })).toBeFocused();
   await expect(timeline.getByRole('article').nth(1)).toContainText(bulletinTitle(1));
@@ -57,6 +65,7 @@ test('long lists keep only the rows in view in the page, and reach their last ro
   await expect(lastOption).toBeFocused();
   await expect(lastOption).toHaveAttribute('aria-selected', 'true');
   await expect(review).toContainText('Showing 500 of 500.');
+  await expectAccessible(page, 'the review queue at its end');
   await page.keyboard.press('ArrowUp');
   await expect(review).toContainText('Showing 499 of 500.');
   await review.getByRole('button', { name: 'Next' }).click();
@@ -64,6 +73,11 @@ test('long lists keep only the rows in view in the page, and reach their last ro
   await expect(review).toContainText('Showing 1 of 500.');
   await expect(queue.locator('[aria-posinset="1"]')).toBeInViewport();
   await expect(queue.locator('[aria-posinset="1"]')).toHaveAttribute('aria-selected', 'true');
+  // Quick presses each move on from the last.
+  await queue.locator('[aria-posinset="1"]').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await expect(review).toContainText('Showing 4 of 500.');
+  await expect(queue.locator('[aria-posinset="4"]')).toBeFocused();
 
   // The Network's links: all 200 in the table's row count, a few dozen drawn, the last reached by scrolling.
   await page.getByRole('tab', { name: 'Network' }).click();
@@ -72,7 +86,12 @@ test('long lists keep only the rows in view in the page, and reach their last ro
   await expect(links.getByRole('row').nth(1)).toHaveAttribute('aria-rowindex', '2');
   expect(await links.getByRole('row').count()).toBeLessThan(60);
   await scrollUntilVisible(page.getByRole('complementary', { name: 'Links and claims' }), links.locator(`tr[aria-rowindex="${ARTICLES + 1}"]`));
+  await expectAccessible(page, 'the links table at its end');
   await page.getByRole('searchbox', { name: 'Filter links by actor or kind' }).fill(envoyName(137));
   await expect(links.getByRole('row')).toHaveCount(2);
   await expect(links.getByRole('row').nth(1)).toContainText(new RegExp(`Vera Holm\\s*mentions\\s*${envoyName(137)}`));
+
+  // Back to the dossier, now read from the cache: it mounts with its view and still draws its rows.
+  await page.getByRole('tab', { name: 'Actors' }).click();
+  await expect(timeline.getByRole('article').first()).toBeVisible();
 });

@@ -66,7 +66,7 @@ export function ActorsView({ actorId, onSelect }: { actorId: string | null; onSe
               </p>
             </header>
             {timeline && timeline.total > 0 && <ClaimsTimeline claims={timeline.claims} total={timeline.total} undated={timeline.undated} label={`Claims timeline of ${dossier.actor.name}`} />}
-            {chosen && <DossierEntries entries={dossier.entries} speakerId={chosen} scrollRef={mainRef} />}
+            {chosen && <DossierEntries entries={dossier.entries} speakerId={chosen} />}
           </>
         )}
       </main>

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, type RefObject } from 'react';
-import { useFocusedRow, useListOffset } from '../../ui/virtual-rows';
+import { useMemo, useRef } from 'react';
+import { scrollParent, useFocusedRow, useListOffset } from '../../ui/virtual-rows';
 import { EntryView, type LibraryEntry } from './entry-view';
 
 type Row = { date: string } | { entry: LibraryEntry };
@@ -15,8 +15,12 @@ const ENTRY_HEIGHT = 170;
  * side) are in the page. Dates and entries are one flat list, each a list item, so a date's
  * heading is drawn only while it is near the view; the list says how many items it holds.
  */
-export function DossierEntries({ entries, speakerId, scrollRef }: { entries: readonly LibraryEntry[]; speakerId: string; scrollRef: RefObject<HTMLElement | null> }) {
+export function DossierEntries({ entries, speakerId }: { entries: readonly LibraryEntry[]; speakerId: string }) {
   const listRef = useRef<HTMLOListElement>(null);
+  // Found from the list, not from a ref of the view around it: when the dossier comes from the
+  // cache, the list mounts with the view, and a parent's ref is set only after this component's
+  // layout effects have run (the virtualizer would find no scroller, and draw nothing).
+  const scroller = () => scrollParent(listRef.current);
   const rows = useMemo(() => {
     const out: Row[] = [];
     let date: string | null = null;
@@ -29,10 +33,10 @@ export function DossierEntries({ entries, speakerId, scrollRef }: { entries: rea
     return out;
   }, [entries]);
   const focus = useFocusedRow();
-  const margin = useListOffset(() => scrollRef.current, listRef);
+  const margin = useListOffset(scroller, listRef);
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: scroller,
     estimateSize: (index) => ('date' in rows[index]! ? DATE_HEIGHT : ENTRY_HEIGHT),
     getItemKey: (index) => {
       const row = rows[index]!;

@@ -39,9 +39,15 @@ export function QueueList({ label, count, current, onPick, row }: Props) {
     event.preventDefault();
     const bounded = Math.max(0, Math.min(count - 1, to));
     onPick(bounded);
-    virtualizer.scrollToIndex(bounded);
-    // The row may be drawn only once the list has scrolled to it.
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${bounded}"]`)?.focus());
+    const rowAt = () => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${bounded}"]`);
+    // At once when the row is drawn, so that quick presses each move on from the last; else once
+    // the list has scrolled to it.
+    const row = rowAt();
+    if (row) row.focus();
+    else {
+      virtualizer.scrollToIndex(bounded);
+      requestAnimationFrame(() => rowAt()?.focus());
+    }
   }
 
   if (count === 0) return null;

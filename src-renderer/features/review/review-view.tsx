@@ -2,8 +2,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { keyHints, PRIORITY, useShortcuts } from '../../app/keymap';
 import { useChange } from '../../app/use-change';
-import { useWorkbench } from '../../app/workbench-context';
-import { describeAnnotation } from '../annotations/annotation-labels';
+import { ANNOTATION_KIND_LABELS } from '../../ui/labels';
 import { EntryView } from '../dossier/entry-view';
 import { QueueList } from './queue-list';
 import { SuggestionsReview } from '../suggestions/suggestions-review';
@@ -30,7 +29,6 @@ export function ReviewView() {
  */
 function AnnotationsReview({ modes }: { modes: ReactNode }) {
   const change = useChange();
-  const { actorsById } = useWorkbench();
   // Read through the cache: an undo, an import or an edit elsewhere refreshes the queue on screen.
   const queue = useApiQuery('review:queue', { limit: 500 }).data ?? null;
   const [position, setPosition] = useState(0);
@@ -65,7 +63,7 @@ function AnnotationsReview({ modes }: { modes: ReactNode }) {
           onPick={setPosition}
           row={(i) => {
             const entry = queue.items[i]!;
-            return { title: entry.articleTitle, words: `${describeAnnotation(entry.annotation, actorsById)}: “${entry.annotation.target.exact}”` };
+            return { title: entry.articleTitle, words: `${ANNOTATION_KIND_LABELS[entry.annotation.kind]}: “${entry.annotation.target.exact}”` };
           }}
         />
       )}
