@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChannelOutput, ClaimFilters, ClaimSortKey } from '../../../src-shared/contract';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS, VERIFICATION_LABELS, type ClaimDetails, type Credibility, type Reliability, type Verification } from '../../../src-shared/domain/claim';
 import { useApiMutation, useApiQuery } from '../../api/queries';
@@ -8,6 +8,7 @@ import { useNavigation } from '../../app/navigation';
 import { useWorkbench } from '../../app/workbench-context';
 import type { LibraryEntry } from '../dossier/entry-view';
 import { LabelOptions } from '../../ui/label-options';
+import { useListOffset } from '../../ui/virtual-rows';
 import { ClaimsTimeline } from '../timeline/claims-timeline';
 
 type Page = ChannelOutput<'claims:table'>;
@@ -42,17 +43,10 @@ export function ClaimsView() {
   const filters = useMemo<ClaimFilters>(() => ({ ...(speaker ? { speakerId: speaker } : {}), ...(verification ? { verification } : {}), ...(settledText ? { text: settledText } : {}) }), [speaker, verification, settledText]);
 
   const scrollRef = useRef<HTMLElement>(null);
-  const tableRef = useRef<HTMLTableElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
   // Where the first row starts in the scrolling element: the filters, the timeline and the
-  // table's head sit above it, and the timeline's height changes as it loads. Measured after
-  // every render; the state changes only when the measure does, so it settles at once.
-  const [margin, setMargin] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useLayoutEffect(() => {
-    const table = tableRef.current;
-    const next = table ? table.offsetTop + (table.tHead?.offsetHeight ?? 0) : 0;
-    if (next !== margin) setMargin(next);
-  });
+  // table's head sit above it, and the timeline's height changes as it loads.
+  const margin = useListOffset(() => scrollRef.current, bodyRef);
   const first = useApiQuery('claims:table', { filters, sort, offset: 0, limit: PAGE }, { keepPrevious: true }).data ?? null;
   const total = first?.total ?? 0;
   const virtualizer = useVirtualizer({
@@ -131,7 +125,7 @@ export function ClaimsView() {
         <span className="muted">{first ? `${first.total.toLocaleString()} of ${first.claims.toLocaleString()} claims` : 'Loading…'}</span>
       </div>
       {first && first.claims > 0 && timeline && <ClaimsTimeline claims={timeline.claims} total={timeline.total} undated={timeline.undated} />}
-      <table className="claims-table" ref={tableRef} aria-rowcount={total + 1}>
+      <table className="claims-table" aria-rowcount={total + 1}>
         <thead>
           <tr>
             {header('speaker', 'Speaker')}
@@ -147,7 +141,7 @@ export function ClaimsView() {
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={bodyRef}>
           {top > 0 && <tr aria-hidden="true" style={{ height: top }} />}
           {items.map((item) => {
             const e = rowAt(item.index);
