@@ -1,6 +1,8 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { networkArticle, type NetworkArticle } from '../../src-shared/network/network-graph';
 import type { FileStamp, ProjectStore } from '../store/project-store';
-import { readNetworkCache, writeNetworkCache } from './network-cache-file';
+import { NETWORK_CACHE_FILE, readNetworkCache, writeNetworkCache } from './network-cache-file';
 
 /** After a network has read article files, the cache file is written this long after the last such read. */
 const WRITE_DELAY_MS = 3_000;
@@ -10,6 +12,11 @@ const WRITE_DELAY_MS = 3_000;
  * that is usually narrowed by date.
  */
 export const MAX_PERSISTED_ARTICLES = 20_000;
+/**
+ * A cache file up to this size (about 3,000 articles' summaries) is loaded once the project's
+ * opening work is done, before the view asks: the file exists only if the Network view was used.
+ */
+const PREFETCH_MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * What the network is built from, per article (`networkArticle`: its claims and actor marks, no
@@ -20,8 +27,9 @@ export const MAX_PERSISTED_ARTICLES = 20_000;
  *
  * Persisted in `network-cache.jsonl` (network-cache-file.ts): the first network of a session
  * loads it, keeping each article's summary only while the store's stamp for that article's file
- * is the one the summary was made from (after the store's check of the files after opening),
- * and reads the files of the rest. Written in the
+ * is the one the summary was made from, and reads the files of the rest; the store's check of
+ * the files after opening announces any file changed while the project was closed, which
+ * replaces its summary here. Written in the
  * background a few seconds after a network read files, and at close; only articles whose stamp
  * the store knows (those not saved since the project was opened) are written.
  */
@@ -48,6 +56,15 @@ export class NetworkSource {
       else this.articles.delete(id);
     });
     store.onClose(() => this.close());
+    void this.prefetch();
+  }
+
+  private async prefetch(): Promise<void> {
+    const info = await stat(join(this.store.directory, NETWORK_CACHE_FILE)).catch(() => null);
+    if (!info || info.size > PREFETCH_MAX_BYTES) return;
+    await this.store.verified.catch(() => undefined);
+    if (this.closed || this.store.isClosed) return;
+    await (this.loaded ??= this.load());
   }
 
   /** The summaries of these articles (those that exist), read from their files where not yet known. */
@@ -78,9 +95,11 @@ export class NetworkSource {
   /** Takes what the cache file holds for articles whose files are as they were when it was written. */
   private async load(): Promise<void> {
     const started = this.changes;
-    // Stamps are trusted once the store has checked the files against them: a file changed while
-    // the project was closed is announced by that check (and so read again here, not taken from the cache).
-    const [cached] = await Promise.all([readNetworkCache(this.store.directory), this.store.verified.catch(() => undefined)]);
+    // Not waiting for the store's check of the files after opening (held while search loads): a
+    // file changed while the project was closed still has the stamp the cache row was made with
+    // until that check reaches it, announces the change, and the announcement replaces the row
+    // here, as it replaces the library's summary.
+    const cached = await readNetworkCache(this.store.directory);
     if (!cached) return;
     for (const [id, { stamp, article }] of cached) {
       if (this.articles.has(id) || (this.changedAt.get(id) ?? 0) > started) continue;

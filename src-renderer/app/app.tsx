@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApi } from '../api/api-context';
 import { useApiQuery } from '../api/queries';
 import { ActorsPanel } from '../features/actors/actors-panel';
@@ -28,9 +28,8 @@ import { useCheckedFiles } from './use-checked-files';
 import { useImportSource } from './use-import-source';
 import { useUndoRedo } from './use-undo-redo';
 import { WorkbenchContext, type ProjectData, type Workbench } from './workbench-context';
+import { NetworkView } from '../features/network/network-view';
 
-// The network view brings Cytoscape.js (about 400 kB): loaded when first opened, not at start-up.
-const NetworkView = lazy(() => import('../features/network/network-view').then((m) => ({ default: m.NetworkView })));
 
 const EMPTY_PROJECT: ProjectData = { name: '', notes: '', actors: [], tags: [] };
 
@@ -221,9 +220,7 @@ export function App() {
           )}
           {view === 'network' && (
             <div className="workspace" role="tabpanel" id="view-network">
-              <Suspense fallback={<p className="muted">Loading the network…</p>}>
-                <NetworkView />
-              </Suspense>
+              <NetworkView />
             </div>
           )}
           {dialog === 'new-article' && (
