@@ -6,7 +6,9 @@
  * frame times while the drawing is dragged (panned). Budget: drawn in ≤ 1 s. The first run of the
  * first session is reported apart: only it reads the article files (later ones are answered from
  * the network summaries the main process keeps); then the host is restarted and one more run is
- * the first of a second session, answered from the summaries it saved (network-cache.jsonl).
+ * the first of a second session without the network's own cache (the project's other caches on
+ * disk, as in a project whose Network view was never opened), and one more the first of a
+ * third session, answered from the summaries the second saved (network-cache.jsonl).
  * The main process's CPU time per answer is printed too (Linux), the figure to read on a shared
  * machine.
  */
@@ -113,10 +115,13 @@ async function main() {
   const frames: number[] = [];
   let drawn = '';
   let answerBytes = 0;
-  // RUNS in one session of the host, then one more in a second session (the network cache written by the first).
-  for (let run = 0; run <= RUNS; run++) {
-    if (run === RUNS) {
+  // RUNS in the host's first session, then one in a second session and one in a third.
+  for (let run = 0; run <= RUNS + 1; run++) {
+    if (run >= RUNS) {
       await stopHost(host);
+      // The second session without the network cache (an established project whose Network view
+      // was never opened: its other caches are on disk), the third with the one the second wrote.
+      if (run === RUNS) await rm(join(dir, 'network-cache.jsonl'), { force: true });
       ({ host, url } = await startHost());
     }
     // A fresh page each run: navigating the same page to the same address only changes its hash
@@ -190,10 +195,12 @@ async function main() {
   await stopHost(host);
   await rm(dir, { recursive: true, force: true });
   const later = shown.slice(1, RUNS);
-  const nextSession = shown[RUNS]!;
+  const established = shown[RUNS]!;
+  const nextSession = shown[RUNS + 1]!;
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; project: ${ACTORS} actors, ${CLAIMS} claims; drawn: ${drawn.split(';')[0]}`);
   console.log(`network shown after the tab click: first in the session ${shown[0]!.toFixed(0)} ms (the main process reads the article files)${later.length ? `, then median ${median(later).toFixed(0)} ms (runs ${later.map((v) => v.toFixed(0)).join(', ')})` : ''}; budget ≤ 1000 ms`);
-  console.log(`first in the next session (from network-cache.jsonl): ${nextSession.toFixed(0)} ms; budget ≤ 1000 ms`);
+  console.log(`first in a second session without network-cache.jsonl (other caches on disk): ${established.toFixed(0)} ms; budget ≤ 1000 ms`);
+  console.log(`first in a third session (from network-cache.jsonl): ${nextSession.toFixed(0)} ms; budget ≤ 1000 ms`);
   console.log(`  of which until the main process answered network:graph: ${server.map((v) => v.toFixed(0)).join(', ')} ms (its CPU: ${serverCpu.map((v) => v.toFixed(0)).join(', ')} ms; ${(answerBytes / 1024).toFixed(0)} KiB of JSON)`);
   console.log(`pan (drag) frame times: p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms over ${frames.length} frames`);
   if (!drawn) throw new Error('the network was not drawn');
