@@ -154,5 +154,22 @@ describe('network', () => {
       expect(shape(await fourth.call('network:graph', {}))).toEqual(expected);
       expect(fourth.read()).toBe(2);
     });
+  
+    it('are made in the background after opening, so that the first network of a project reads no file', async () => {
+      const directory = await tempDir();
+      const first = await setup(directory);
+      const expected = shape(await first.call('network:graph', {}));
+      await first.store.close();
+      {
+        // A session in which the Network view is never opened: the summaries are made and written all the same.
+        const second = await openTestProject(undefined, { directory });
+        const path = join(directory, NETWORK_CACHE_FILE);
+        await vi.waitFor(() => readFile(path), { timeout: 15_000, interval: 200 });
+        await second.store.close();
+      }
+      using third = await reopen(directory);
+      expect(shape(await third.call('network:graph', {}))).toEqual(expected);
+      expect(third.read()).toBe(0);
+    }, 30_000);
   });
 });

@@ -17,6 +17,11 @@ export const MAX_PERSISTED_ARTICLES = 20_000;
  * opening work is done, before the view asks: the file exists only if the Network view was used.
  */
 const PREFETCH_MAX_BYTES = 16 * 1024 * 1024;
+/** Projects up to this many articles with claims or marks get their network summaries made in the background. */
+export const PREBUILD_MAX_ARTICLES = 5_000;
+const PREBUILD_BATCH = 25;
+/** After the check of the files that follows opening: the analyst's first requests go first. */
+const PREBUILD_DELAY_MS = 2_000;
 
 /**
  * What the network is built from, per article (`networkArticle`: its claims and actor marks, no
@@ -59,12 +64,30 @@ export class NetworkSource {
     void this.prefetch();
   }
 
+  /**
+   * Gets the summaries ready before the view asks, once the project's opening work is done: the
+   * cache file is loaded if small enough; then, in a project of up to PREBUILD_MAX_ARTICLES
+   * articles with claims or marks, the summaries it lacks are made from the article files in
+   * small batches with the event loop let go between them, and written, so that the first network
+   * of a project need not read two thousand files while the analyst waits.
+   */
   private async prefetch(): Promise<void> {
     const info = await stat(join(this.store.directory, NETWORK_CACHE_FILE)).catch(() => null);
-    if (!info || info.size > PREFETCH_MAX_BYTES) return;
     await this.store.verified.catch(() => undefined);
-    if (this.closed || this.store.isClosed) return;
-    await (this.loaded ??= this.load());
+    if (info && info.size <= PREFETCH_MAX_BYTES && !this.stopped()) await (this.loaded ??= this.load());
+    if (info && info.size > PREFETCH_MAX_BYTES) return;
+    const wanted: string[] = [];
+    for (const s of this.store.summaries()) if (s.claimCount > 0 || Object.keys(s.actorMentions).length > 0) wanted.push(s.id);
+    if (wanted.length > PREBUILD_MAX_ARTICLES) return;
+    await new Promise((resolve) => setTimeout(resolve, PREBUILD_DELAY_MS).unref());
+    for (let i = 0; i < wanted.length && !this.stopped(); i += PREBUILD_BATCH) {
+      await this.get(wanted.slice(i, i + PREBUILD_BATCH));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private stopped(): boolean {
+    return this.closed || this.store.isClosed;
   }
 
   /** The summaries of these articles (those that exist), read from their files where not yet known. */
