@@ -6,13 +6,15 @@
  * table (served from the entries cache, built in the first session and loaded in the second),
  * annotation saves against the fsync floor measured in the same run (and against the same figure
  * at 100 articles), and the main process's memory. Takes minutes at full size; BENCH_SMOKE=1
- * runs it on 60 articles to prove it works.
+ * runs it on 60 articles to prove it works. BENCH_PROFILE=file.cpuprofile profiles the cold open
+ * (in its fresh process) until search is complete.
  */
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { Session } from 'node:inspector/promises';
 import type { ProjectStore } from '../src-main/store/project-store';
 import type { Router } from '../src-main/api/router';
 import { writeSyntheticProject } from './synthetic-project';
@@ -115,7 +117,14 @@ async function coldOpenInFreshProcess(dir: string, count: number): Promise<{ ope
 
 async function coldOpenHere(dir: string, count: number): Promise<void> {
   const baseRss = rss();
+  // BENCH_PROFILE=file.cpuprofile: a CPU profile of this open, until search is complete.
+  const profile = process.env.BENCH_PROFILE;
+  const session = profile ? new Session() : null;
+  session?.connect();
+  await session?.post('Profiler.enable');
+  await session?.post('Profiler.start');
   const run = await openUntilSearchable(dir, count);
+  if (session) await writeFile(profile!, JSON.stringify((await session.post('Profiler.stop')).profile));
   const after = rss();
   const checked = await run.checked;
   await run.store.close();
