@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { random } from '../../bench/edit-suite/generate';
-import { InvertedIndex, type FieldTexts } from './inverted-index';
+import { fuzzyInSorted, InvertedIndex, type FieldTexts } from './inverted-index';
 
 const doc = (text: string, title = '', notes = ''): FieldTexts => ({ title, text, notes });
 const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id);
@@ -61,6 +61,8 @@ describe('InvertedIndex', () => {
     expect(ids(index.search('truce', 10))).toEqual(['a']);
     index.compact();
     expect(index.dead).toBe(0);
+    // Terms left with no living article go, in order.
+    expect(index.snapshot().terms).toEqual(['holds', 'truce']);
     expect(ids(index.search('truce holds', 10))).toEqual(['a']);
     expect(ids(index.search('ceasefire', 10))).toEqual([]);
     index.add('b', doc('Ceasefire again'));
@@ -146,5 +148,70 @@ describe('InvertedIndex arrays on disk', () => {
     expect(ids(index.search('talks border', 50)).sort()).toEqual(['d1', 'd11', 'd13', 'd15', 'd17', 'd19', 'd5', 'd7', 'd9', 'new']);
     expect(ids(loaded.search('border', 50))).toContain('newer');
     expect(ids(loaded.search('quota', 50))).not.toContain('d4');
+  });
+});
+
+/** Levenshtein distance by UTF-16 code unit, the plain way. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+describe('typo lookup in the sorted dictionary', () => {
+  it('finds exactly the terms within the allowed edits, with their distance, as a scan of every term does', () => {
+    const next = random(11);
+    const letters = 'abcdeéёж12';
+    const word = (n: number) => Array.from({ length: n }, () => letters[Math.floor(next() * letters.length)]).join('');
+    for (let round = 0; round < 30; round++) {
+      const terms = [...new Set(Array.from({ length: 300 }, () => word(1 + Math.floor(next() * 7))))].sort();
+      for (let q = 0; q < 10; q++) {
+        const query = q === 0 ? terms[Math.floor(next() * terms.length)]! : word(1 + Math.floor(next() * 6));
+        const edits = 1 + (q % 2);
+        const found = new Map<string, number>();
+        fuzzyInSorted(terms, query, edits, (t, d) => found.set(terms[t]!, d));
+        const expected = new Map(terms.map((t) => [t, distance(t, query)] as const).filter(([, d]) => d <= edits));
+        expect(found).toEqual(expected);
+      }
+    }
+    const none = new Map<number, number>();
+    fuzzyInSorted([], 'talks', 2, (t, d) => none.set(t, d));
+    expect(none.size).toBe(0);
+  });
+});
+
+describe('InvertedIndex sealing', () => {
+  it('answers the same whether terms are sealed, sealed and added to since, or first seen since', () => {
+    const next = random(23);
+    const vocabulary = ['border', 'borders', 'bordeaux', 'talks', 'talk', 'minister', 'ministers', 'vote', 'voted', 'quota', 'harbour', 'truce', 'summit', 'ёлка', 'مصر'];
+    const text = () => Array.from({ length: 1 + Math.floor(next() * 10) }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ');
+    const sealing = new InvertedIndex();
+    const plain = new InvertedIndex();
+    const queries = ['border', 'bord', 'talk vote', 'ministers quota', 'harbor', 'sumit', 'елка', 'مصر', 'truce border'];
+    for (let step = 0; step < 600; step++) {
+      const id = `a${Math.floor(next() * 60)}`;
+      if (next() < 0.2) {
+        sealing.remove(id);
+        plain.remove(id);
+      } else {
+        const t = text();
+        sealing.add(id, doc(t));
+        plain.add(id, doc(t));
+      }
+      if (next() < 0.05) sealing.compact();
+      if (step % 50 === 49) {
+        for (const q of queries) {
+          const a = sealing.search(q, 100);
+          const b = plain.search(q, 100);
+          expect(ids(a).sort()).toEqual(ids(b).sort());
+          expect(a.total).toBe(b.total);
+        }
+      }
+    }
+    expect(sealing.dead).toBeLessThan(plain.dead);
   });
 });

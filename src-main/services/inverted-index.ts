@@ -89,6 +89,7 @@ export interface IndexSnapshot {
   ids: string[];
   /** Per document, the number of words in each field (FIELD_COUNT per document). */
   fieldLengths: Uint32Array;
+  /** Every term, once, in ascending order of UTF-16 code units (JavaScript's `<`). */
   terms: string[];
   /** Per term, the number of postings in each field (FIELD_COUNT per term). */
   counts: Uint32Array;
@@ -105,14 +106,87 @@ export interface SearchHit {
 }
 
 /**
+ * The sealed dictionary: every term as last loaded or written, sorted, with its posting lists as
+ * ranges of two shared arrays. Nothing is built per term when it is loaded: a term is found by
+ * binary search, the terms a word begins are a range of the array, and the sorted array is walked
+ * as a trie for typos (terms in a range share their first letters). Never written to.
+ */
+interface Sealed {
+  terms: string[];
+  /** Where each (term, field) list starts in `docs`/`tfs`, and one past the last list's end. */
+  starts: Uint32Array;
+  docs: Uint32Array<ArrayBufferLike>;
+  tfs: Uint8Array<ArrayBufferLike>;
+}
+
+const EMPTY_SEALED: Sealed = { terms: [], starts: new Uint32Array(1), docs: EMPTY_DOCS, tfs: EMPTY_TFS };
+
+/** The first position in `terms` (sorted) whose term is not below `word`. */
+function lowerBound(terms: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Every term of `terms` (sorted, unique) within `maxEdits` insertions, deletions or substitutions
+ * of `word` (Levenshtein, by UTF-16 code unit), with the distance. The sorted array is walked as
+ * a trie: the terms in [lo, hi) share their first `depth` code units, and a child is the run of
+ * them with the same next one (found by binary search). One row of the distance table per level,
+ * pruned as soon as no cell is within reach.
+ */
+export function fuzzyInSorted(terms: readonly string[], word: string, maxEdits: number, found: (term: number, distance: number) => void): void {
+  const m = word.length;
+  const query = Array.from({ length: m }, (_, j) => word.charCodeAt(j));
+  const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
+  const visit = (lo: number, hi: number, depth: number): void => {
+    const row = rows[depth]!;
+    let i = lo;
+    // Sorted and unique: the one term that is exactly the shared prefix comes first.
+    if (terms[i]!.length === depth) {
+      if (row[m]! <= maxEdits) found(i, row[m]!);
+      i++;
+    }
+    const next = (rows[depth + 1] ??= new Int32Array(m + 1));
+    while (i < hi) {
+      const c = terms[i]!.charCodeAt(depth);
+      let a = i + 1;
+      let b = hi;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (terms[mid]!.charCodeAt(depth) <= c) a = mid + 1;
+        else b = mid;
+      }
+      next[0] = depth + 1;
+      let least = next[0]!;
+      for (let j = 1; j <= m; j++) {
+        const cell = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (query[j - 1] === c ? 0 : 1));
+        next[j] = cell;
+        if (cell < least) least = cell;
+      }
+      if (least <= maxEdits) visit(i, a, depth + 1);
+      i = a;
+    }
+  };
+  if (terms.length > 0) visit(0, terms.length, 0);
+}
+
+/**
  * A full-text index built for a year of news on a laptop: postings are typed arrays (5 bytes each)
  * rather than a map entry per word and document, so 100,000 articles fit in a few hundred MB, load
- * from disk as views on one buffer, and a query scores 100,000 matching articles in milliseconds.
- * Words and folding are the app's own (src-shared/text), for the index and the query alike; the
- * term dictionary is MiniSearch's radix tree, for prefix and typo-tolerant lookups.
+ * from disk as views on one buffer with nothing built per term, and a query scores 100,000
+ * matching articles in milliseconds. Words and folding are the app's own (src-shared/text), for
+ * the index and the query alike.
  *
+ * Terms live in two places: the sealed dictionary (sorted arrays, as loaded or last written) and,
+ * for terms first seen since, MiniSearch's radix tree, for prefix and typo-tolerant lookups.
  * Every change gives the article a new document number and marks the old one dead, so posting
- * lists stay sorted and are only ever appended to; `compact()` drops the dead ones.
+ * lists stay sorted and are only ever appended to; `compact()` drops the dead ones and seals.
  */
 export class InvertedIndex {
   private ids: (string | null)[] = [];
@@ -120,7 +194,11 @@ export class InvertedIndex {
   private fieldLengths: Uint32Array<ArrayBufferLike> = new Uint32Array(64 * FIELD_COUNT);
   private alive = new Uint8Array(64);
   private readonly totalLength = new Float64Array(FIELD_COUNT);
-  private terms = new Map<string, TermEntry>();
+  private sealed: Sealed = EMPTY_SEALED;
+  /** Sealed terms given postings since they were sealed (their lists then have tails), by position. */
+  private touched = new Map<number, TermEntry>();
+  /** Terms first seen since the last seal, and the same in a radix tree for prefix and typo lookups. */
+  private fresh = new Map<string, TermEntry>();
   private tree = new SearchableMap<TermEntry>();
   private deadCount = 0;
   private scratch: { score: Float64Array; matched: Uint8Array; current: Float64Array; touched: Int32Array; first: Int32Array } | null = null;
@@ -142,6 +220,51 @@ export class InvertedIndex {
     return this.docOf.keys();
   }
 
+  /** The position of a sealed term, or -1. */
+  private sealedAt(term: string): number {
+    const terms = this.sealed.terms;
+    const t = lowerBound(terms, term);
+    return t < terms.length && terms[t] === term ? t : -1;
+  }
+
+  /** A sealed term's lists as views on the sealed arrays (made when asked for: nothing is kept per term). */
+  private sealedEntry(t: number): TermEntry {
+    const { starts, docs, tfs } = this.sealed;
+    const entry: TermEntry = new Array<PostingList | undefined>(FIELD_COUNT);
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const from = starts[t * FIELD_COUNT + f]!;
+      const to = starts[t * FIELD_COUNT + f + 1]!;
+      if (to > from) entry[f] = new PostingList(docs.subarray(from, to), tfs.subarray(from, to));
+    }
+    return entry;
+  }
+
+  private entryOf(term: string): TermEntry | undefined {
+    const fresh = this.fresh.get(term);
+    if (fresh) return fresh;
+    const t = this.sealedAt(term);
+    return t < 0 ? undefined : (this.touched.get(t) ?? this.sealedEntry(t));
+  }
+
+  /** The entry that takes new postings for `term`, made (and remembered) if need be. */
+  private entryToAdd(term: string): TermEntry {
+    const fresh = this.fresh.get(term);
+    if (fresh) return fresh;
+    const t = this.sealedAt(term);
+    if (t >= 0) {
+      let entry = this.touched.get(t);
+      if (!entry) {
+        entry = this.sealedEntry(t);
+        this.touched.set(t, entry);
+      }
+      return entry;
+    }
+    const entry: TermEntry = new Array<PostingList | undefined>(FIELD_COUNT);
+    this.fresh.set(term, entry);
+    this.tree.set(term, entry);
+    return entry;
+  }
+
   /** Indexes (or re-indexes) an article. */
   add(id: string, fields: FieldTexts): void {
     this.remove(id);
@@ -159,20 +282,11 @@ export class InvertedIndex {
       }
       this.fieldLengths[doc * FIELD_COUNT + f] = length;
       this.totalLength[f]! += length;
-      for (const [term, tf] of counts) {
-        let entry = this.terms.get(term);
-        if (!entry) {
-          entry = new Array<PostingList | undefined>(FIELD_COUNT);
-          this.terms.set(term, entry);
-          this.tree.set(term, entry);
-        }
-        (entry[f] ??= new PostingList()).push(doc, tf);
-      }
+      for (const [term, tf] of counts) (this.entryToAdd(term)[f] ??= new PostingList()).push(doc, tf);
     });
     this.alive[doc] = 1;
     this.docOf.set(id, doc);
   }
-
   remove(id: string): void {
     const doc = this.docOf.get(id);
     if (doc === undefined) return;
@@ -207,7 +321,7 @@ export class InvertedIndex {
       const found = i === 0 ? first : touched;
       count = 0;
       for (const [term, weight] of expansions) {
-        const entry = this.terms.get(term)!;
+        const entry = this.entryOf(term)!;
         for (let f = 0; f < FIELD_COUNT; f++) {
           const list = entry[f];
           if (!list || list.length === 0) continue;
@@ -275,18 +389,23 @@ export class InvertedIndex {
   /** The index terms a query word stands for, with their weight: itself, longer words it begins, near misses. */
   private expand(word: string): Map<string, number> {
     const found = new Map<string, number>();
-    if (this.terms.has(word)) found.set(word, 1);
-    for (const [term] of this.tree.atPrefix(word)) {
-      if (term === word) continue;
-      found.set(term, (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (term.length - word.length)));
+    const terms = this.sealed.terms;
+    const begun = (term: string) => (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (term.length - word.length));
+    for (let t = lowerBound(terms, word); t < terms.length && terms[t]!.startsWith(word); t++) {
+      const term = terms[t]!;
+      found.set(term, term === word ? 1 : begun(term));
     }
+    if (this.fresh.has(word)) found.set(word, 1);
+    for (const [term] of this.tree.atPrefix(word)) if (term !== word) found.set(term, begun(term));
     const edits = Math.min(MAX_EDITS, Math.round(word.length * FUZZY));
     if (edits > 0) {
-      for (const [term, [, distance]] of this.tree.fuzzyGet(word, edits)) {
-        if (distance === 0) continue;
+      const near = (term: string, distance: number) => {
+        if (distance === 0) return;
         const weight = (FUZZY_WEIGHT * word.length) / (word.length + distance);
         if ((found.get(term) ?? 0) < weight) found.set(term, weight);
-      }
+      };
+      fuzzyInSorted(terms, word, edits, (t, distance) => near(terms[t]!, distance));
+      for (const [term, [, distance]] of this.tree.fuzzyGet(word, edits)) near(term, distance);
     }
     return found;
   }
@@ -302,98 +421,112 @@ export class InvertedIndex {
     this.fieldLengths = lengths;
   }
 
-  /** Renumbers the living documents from 0 and drops dead postings and terms left with none. */
+  /** Renumbers the living documents from 0, drops dead postings and terms left with none, and seals every term. */
   compact(): void {
-    if (this.deadCount === 0) return;
-    const renumber = new Int32Array(this.ids.length).fill(-1);
+    if (this.deadCount === 0 && this.touched.size === 0 && this.fresh.size === 0) return;
+    const docCount = this.ids.length;
+    const renumber = new Int32Array(docCount).fill(-1);
     const ids: string[] = [];
-    for (let doc = 0; doc < this.ids.length; doc++) {
+    for (let doc = 0; doc < docCount; doc++) {
       if (this.alive[doc]) {
         renumber[doc] = ids.length;
         ids.push(this.ids[doc]!);
       }
     }
     const lengths = new Uint32Array(Math.max(64, ids.length) * FIELD_COUNT);
-    for (let doc = 0; doc < this.ids.length; doc++) {
+    for (let doc = 0; doc < docCount; doc++) {
       const to = renumber[doc]!;
       if (to >= 0) lengths.set(this.fieldLengths.subarray(doc * FIELD_COUNT, (doc + 1) * FIELD_COUNT), to * FIELD_COUNT);
     }
-    const terms = new Map<string, TermEntry>();
-    const tree = new SearchableMap<TermEntry>();
-    for (const [term, entry] of this.terms) {
-      let kept = false;
+    // The terms in order: the sealed ones (sorted) merged with those first seen since (sorted here).
+    const old = this.sealed;
+    const freshTerms = [...this.fresh.keys()].sort();
+    let bound = old.docs.length;
+    for (const entry of [...this.touched.values(), ...this.fresh.values()]) for (const list of entry) bound += list?.tailLength ?? 0;
+    for (const entry of this.fresh.values()) for (const list of entry) bound += list?.baseDocs.length ?? 0;
+    // New arrays, never in place: the sealed ones may be the last write's, still being written.
+    const docs = new Uint32Array(bound);
+    const tfs = new Uint8Array(bound);
+    const terms: string[] = [];
+    const starts: number[] = [0];
+    let at = 0;
+    const noneDead = this.deadCount === 0;
+    const copy = (from: Uint32Array<ArrayBufferLike>, counts: Uint8Array<ArrayBufferLike>, n: number) => {
+      if (noneDead) {
+        docs.set(from.subarray(0, n), at);
+        tfs.set(counts.subarray(0, n), at);
+        at += n;
+        return;
+      }
+      for (let j = 0; j < n; j++) {
+        const to = renumber[from[j]!]!;
+        if (to < 0) continue;
+        docs[at] = to;
+        tfs[at] = counts[j]!;
+        at++;
+      }
+    };
+    const take = (term: string, entry: TermEntry) => {
+      const first = at;
+      const mark = starts.length;
       for (let f = 0; f < FIELD_COUNT; f++) {
-        const list = entry[f];
-        if (!list) continue;
-        // New arrays, never in place: the sealed ones may be the last write's, still being written.
-        const docs = new Uint32Array(list.length);
-        const tfs = new Uint8Array(list.length);
-        let length = 0;
-        for (const [from, counts, n] of list.segments()) {
-          for (let j = 0; j < n; j++) {
-            const to = renumber[from[j]!]!;
-            if (to < 0) continue;
-            docs[length] = to;
-            tfs[length] = counts[j]!;
-            length++;
-          }
-        }
-        list.seal(docs.subarray(0, length), tfs.subarray(0, length));
-        if (length === 0) entry[f] = undefined;
-        else kept = true;
+        for (const [from, counts, n] of entry[f]?.segments() ?? []) copy(from, counts, n);
+        starts.push(at);
       }
-      if (kept) {
-        terms.set(term, entry);
-        tree.set(term, entry);
+      if (at === first) starts.length = mark; // no living posting left: the term goes
+      else terms.push(term);
+    };
+    let k = 0;
+    for (let t = 0; t <= old.terms.length; t++) {
+      const term = old.terms[t];
+      while (k < freshTerms.length && (term === undefined || freshTerms[k]! < term)) {
+        take(freshTerms[k]!, this.fresh.get(freshTerms[k]!)!);
+        k++;
       }
+      if (term === undefined) break;
+      const touched = this.touched.get(t);
+      if (touched) {
+        take(term, touched);
+        continue;
+      }
+      // Untouched: its lists are ranges of the old arrays.
+      const first = at;
+      const mark = starts.length;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const from = old.starts[t * FIELD_COUNT + f]!;
+        copy(old.docs.subarray(from, old.starts[t * FIELD_COUNT + f + 1]!), old.tfs.subarray(from), old.starts[t * FIELD_COUNT + f + 1]! - from);
+        starts.push(at);
+      }
+      if (at === first) starts.length = mark;
+      else terms.push(term);
     }
+    this.sealed = { terms, starts: Uint32Array.from(starts), docs: docs.subarray(0, at), tfs: tfs.subarray(0, at) };
+    this.touched = new Map();
+    this.fresh = new Map();
+    this.tree = new SearchableMap<TermEntry>();
     this.ids = ids;
     this.docOf.clear();
     ids.forEach((id, doc) => this.docOf.set(id, doc));
     this.fieldLengths = lengths;
     this.alive = new Uint8Array(lengths.length / FIELD_COUNT);
     this.alive.fill(1, 0, ids.length);
-    this.terms = terms;
-    this.tree = tree;
     this.deadCount = 0;
   }
 
-  /** The index as arrays for writing (compacts first). */
+  /** The index as arrays for writing (compacts and seals first: the arrays are the sealed ones, shared). */
   snapshot(): IndexSnapshot {
     this.compact();
-    const terms = [...this.terms.keys()];
+    const { terms, starts, docs, tfs } = this.sealed;
     const counts = new Uint32Array(terms.length * FIELD_COUNT);
-    let total = 0;
-    terms.forEach((term, t) => {
-      const entry = this.terms.get(term)!;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        counts[t * FIELD_COUNT + f] = entry[f]?.length ?? 0;
-        total += entry[f]?.length ?? 0;
-      }
-    });
-    const docs = new Uint32Array(total);
-    const tfs = new Uint8Array(total);
-    let at = 0;
-    for (const term of terms) {
-      for (const list of this.terms.get(term)!) {
-        if (!list) continue;
-        const start = at;
-        for (const [from, counts, n] of list.segments()) {
-          docs.set(from.subarray(0, n), at);
-          tfs.set(counts.subarray(0, n), at);
-          at += n;
-        }
-        // The list now reads the written arrays: its tail's memory is freed, nothing is held twice.
-        list.seal(docs.subarray(start, at), tfs.subarray(start, at));
-      }
-    }
+    for (let i = 0; i < counts.length; i++) counts[i] = starts[i + 1]! - starts[i]!;
     const ids = this.ids as string[];
-    return { ids: [...ids], fieldLengths: this.fieldLengths.slice(0, ids.length * FIELD_COUNT), terms, counts, docs, tfs };
+    return { ids: [...ids], fieldLengths: this.fieldLengths.slice(0, ids.length * FIELD_COUNT), terms: [...terms], counts, docs: docs as Uint32Array, tfs: tfs as Uint8Array };
   }
 
   /**
    * An index from a snapshot read from disk, its arrays used in place. Throws when the arrays do
-   * not fit together (a damaged file): every document number in range and ascending per list.
+   * not fit together (a damaged file): terms in order and once each, every document number in
+   * range and ascending per list.
    */
   static fromSnapshot(snapshot: IndexSnapshot): InvertedIndex {
     const { ids, fieldLengths, terms, counts, docs, tfs } = snapshot;
@@ -406,28 +539,23 @@ export class InvertedIndex {
     index.fieldLengths = fieldLengths;
     index.alive = new Uint8Array(docCount).fill(1);
     for (let doc = 0; doc < docCount; doc++) for (let f = 0; f < FIELD_COUNT; f++) index.totalLength[f]! += fieldLengths[doc * FIELD_COUNT + f]!;
+    for (let t = 1; t < terms.length; t++) if (!(terms[t - 1]! < terms[t]!)) throw new Error('a term is listed twice or out of order');
+    const starts = new Uint32Array(counts.length + 1);
     let at = 0;
-    terms.forEach((term, t) => {
-      const entry: TermEntry = new Array<PostingList | undefined>(FIELD_COUNT);
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const length = counts[t * FIELD_COUNT + f]!;
-        if (length === 0) continue;
-        if (at + length > docs.length) throw new Error('the postings are shorter than their counts');
-        const list = new PostingList(docs.subarray(at, at + length), tfs.subarray(at, at + length));
-        let previous = -1;
-        for (let j = 0; j < length; j++) {
-          const doc = list.baseDocs[j]!;
-          if (doc <= previous || doc >= docCount) throw new Error('a posting list is out of order or out of range');
-          previous = doc;
-        }
-        entry[f] = list;
-        at += length;
+    for (let i = 0; i < counts.length; i++) {
+      const length = counts[i]!;
+      if (at + length > docs.length) throw new Error('the postings are shorter than their counts');
+      let previous = -1;
+      for (let j = at; j < at + length; j++) {
+        const doc = docs[j]!;
+        if (doc <= previous || doc >= docCount) throw new Error('a posting list is out of order or out of range');
+        previous = doc;
       }
-      if (index.terms.has(term)) throw new Error('a term is listed twice');
-      index.terms.set(term, entry);
-      index.tree.set(term, entry);
-    });
+      at += length;
+      starts[i + 1] = at;
+    }
     if (at !== docs.length) throw new Error('the postings are longer than their counts');
+    index.sealed = { terms: [...terms], starts, docs, tfs };
     return index;
   }
 }

@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { TEXT_VERSION } from '../../src-shared/text/version';
 import { writeFileDurable } from '../store/durable-file';
 import type { FileStamp } from '../store/project-store';
-import { FIELDS, InvertedIndex, type IndexSnapshot } from './inverted-index';
+import { FIELDS, InvertedIndex } from './inverted-index';
 
 /** The persisted search index, in the project folder beside `index.json`. */
 export const SEARCH_INDEX_FILE = 'search-index.bin';
@@ -16,44 +16,79 @@ const OLD_SEARCH_INDEX_FILE = 'search-index.json';
  * The file's own layout and what is indexed (fields, notes joined): bump when either changes.
  * The way words are cut and folded is recorded apart (TEXT_VERSION).
  */
-export const SEARCH_INDEX_FORMAT = 3;
+export const SEARCH_INDEX_FORMAT = 4;
 const MAGIC = 'AWSI';
 
-/** The header is a JSON line between the magic and the arrays; the body's hash is checked before any of it is used. */
+const count = z.number().int().nonnegative();
+/**
+ * The header is a JSON line between the magic and the body; the body's check sum is checked
+ * before any of it is used. Format 4 keeps the ids and terms in the body as lines of UTF-8 and
+ * the file stamps as arrays, so reading them is a split, not a parse of 300,000 JSON values.
+ */
 const headerSchema = z.object({
   format: z.literal(SEARCH_INDEX_FORMAT),
   text: z.literal(TEXT_VERSION),
   fields: z.literal(FIELDS.join(',')),
   /** Typed arrays are written as the machine holds them: a file from another byte order is rebuilt. */
   endianness: z.literal(endianness()),
-  /** Per document number: the article id, and the size and time of the file its entry was made from (checked below, not by schema: 100,000 of each). */
-  ids: z.array(z.unknown()),
-  sizes: z.array(z.unknown()),
-  mtimes: z.array(z.unknown()),
-  terms: z.array(z.unknown()),
-  postings: z.number().int().nonnegative(),
+  documents: count,
+  terms: count,
+  postings: count,
+  /** Bytes of the ids' and the terms' lines. */
+  idBytes: count,
+  termBytes: count,
   /**
    * CRC-32 of the body: a flipped bit or a torn write anywhere means a rebuild, never wrong
    * results. (Format 2 used SHA-256, twice the time on 50 MB; the threat is damage, not forgery:
    * the file is the user's own derived data.)
    */
-  crc32: z.number().int().nonnegative(),
+  crc32: count,
 });
 
-/** A persisted index that passed every check, and the file stamps its entries were made from. */
+/**
+ * A persisted index that passed every check, and per document number the size and time of the
+ * article file its entry was made from (-1 where unknown).
+ */
 export interface LoadedIndex {
   index: InvertedIndex;
-  stamps: Map<string, FileStamp>;
+  ids: readonly string[];
+  sizes: Float64Array;
+  mtimes: Float64Array;
 }
 
-const allOf = <T>(values: unknown[], is: (value: unknown) => value is T): values is T[] => values.every(is);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isNumber = (value: unknown): value is number => typeof value === 'number';
+/** The body, in this order: 8-byte arrays first, so that every array starts aligned for its type. */
+const layout = (documents: number, terms: number, postings: number, idBytes: number, termBytes: number) => [
+  documents * 8, // file sizes (Float64)
+  documents * 8, // file times (Float64, ms)
+  documents * FIELDS.length * 4, // words per field per document (Uint32)
+  terms * FIELDS.length * 4, // postings per field per term (Uint32)
+  postings * 4, // documents (Uint32)
+  postings, // counts (Uint8)
+  idBytes,
+  termBytes,
+];
 
-/** A 4-byte-aligned copy when `bytes` does not start on a multiple of 4 (small files come from a shared pool). */
-function aligned(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+const align8 = (n: number) => (n + 7) & ~7;
+
+/** The whole file in one read into memory of its own (offset 0, so typed arrays can be views on it). */
+async function readWhole(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const bytes = Buffer.allocUnsafeSlow(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
 }
+
+const lines = (bytes: Uint8Array): string[] => (bytes.length === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').split('\n'));
 
 /**
  * Reads the persisted index. Null when there is none, or when it cannot be trusted: unreadable,
@@ -63,7 +98,7 @@ function aligned(bytes: Uint8Array): Uint8Array {
 export async function readSearchIndex(directory: string): Promise<LoadedIndex | null> {
   let file: Uint8Array;
   try {
-    file = aligned(await readFile(join(directory, SEARCH_INDEX_FILE)));
+    file = await readWhole(join(directory, SEARCH_INDEX_FILE));
   } catch {
     return null;
   }
@@ -74,42 +109,35 @@ export async function readSearchIndex(directory: string): Promise<LoadedIndex | 
     if (8 + headerLength > file.length) return null;
     const parsed = headerSchema.safeParse(JSON.parse(Buffer.from(file.buffer, file.byteOffset + 8, headerLength).toString('utf8')));
     if (!parsed.success) return null;
-    const header = parsed.data;
-    const bodyStart = align4(8 + headerLength);
-    const docCount = header.ids.length;
-    if (header.sizes.length !== docCount || header.mtimes.length !== docCount) return null;
-    if (!allOf(header.ids, isString) || !allOf(header.sizes, isNumber) || !allOf(header.mtimes, isNumber) || !allOf(header.terms, isString)) return null;
-    const ids = header.ids as string[];
-    const fileSizes = header.sizes as number[];
-    const mtimes = header.mtimes as number[];
-    const terms = header.terms as string[];
-    const sizes = [docCount * FIELDS.length * 4, terms.length * FIELDS.length * 4, header.postings * 4, header.postings];
+    const { documents, terms: termCount, postings, idBytes, termBytes, crc32: check } = parsed.data;
+    const bodyStart = align8(8 + headerLength);
+    const sizes = layout(documents, termCount, postings, idBytes, termBytes);
     if (bodyStart + sizes.reduce((a, b) => a + b, 0) !== file.length) return null;
-    const body = file.subarray(bodyStart);
-    if (crc32(body) !== header.crc32) return null;
+    if (crc32(file.subarray(bodyStart)) !== check) return null;
     let at = file.byteOffset + bodyStart;
-    const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, bytes: number, length: number): T => {
-      const made = make(file.buffer, at, length);
+    let part = 0;
+    const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, width: number): T => {
+      const bytes = sizes[part++]!;
+      const made = make(file.buffer, at, bytes / width);
       at += bytes;
       return made;
     };
-    const snapshot: IndexSnapshot = {
-      ids,
-      terms,
-      fieldLengths: take((b, o, l) => new Uint32Array(b, o, l), sizes[0]!, docCount * FIELDS.length),
-      counts: take((b, o, l) => new Uint32Array(b, o, l), sizes[1]!, terms.length * FIELDS.length),
-      docs: take((b, o, l) => new Uint32Array(b, o, l), sizes[2]!, header.postings),
-      tfs: take((b, o, l) => new Uint8Array(b, o, l), sizes[3]!, header.postings),
-    };
-    const index = InvertedIndex.fromSnapshot(snapshot);
-    return { index, stamps: new Map(ids.map((id, doc) => [id, { size: fileSizes[doc]!, mtimeMs: mtimes[doc]! }])) };
+    const fileSizes = take((b, o, l) => new Float64Array(b, o, l), 8);
+    const mtimes = take((b, o, l) => new Float64Array(b, o, l), 8);
+    const fieldLengths = take((b, o, l) => new Uint32Array(b, o, l), 4);
+    const counts = take((b, o, l) => new Uint32Array(b, o, l), 4);
+    const docs = take((b, o, l) => new Uint32Array(b, o, l), 4);
+    const tfs = take((b, o, l) => new Uint8Array(b, o, l), 1);
+    const ids = lines(take((b, o, l) => new Uint8Array(b, o, l), 1));
+    const terms = lines(take((b, o, l) => new Uint8Array(b, o, l), 1));
+    if (ids.length !== documents || terms.length !== termCount) return null;
+    const index = InvertedIndex.fromSnapshot({ ids, terms, fieldLengths, counts, docs, tfs });
+    return { index, ids, sizes: fileSizes, mtimes };
   } catch {
     // Garbage, or arrays that do not fit together: rebuilt, not reported (nothing of the user's is lost).
     return null;
   }
 }
-
-const align4 = (n: number) => (n + 3) & ~3;
 
 /**
  * Writes the index (compacted) with the stamps of the files its entries were made from; resolves
@@ -117,7 +145,16 @@ const align4 = (n: number) => (n + 3) & ~3;
  */
 export async function writeSearchIndex(directory: string, index: InvertedIndex, stamps: ReadonlyMap<string, FileStamp>): Promise<void> {
   const snapshot = index.snapshot();
-  const parts = [snapshot.fieldLengths, snapshot.counts, snapshot.docs, snapshot.tfs].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  // Lines of text: an id or a term holding a line break would shift every line after it.
+  const text = (values: string[], what: string) => {
+    if (values.some((value) => value.includes('\n'))) throw new Error(`${what} holds a line break`);
+    return Buffer.from(values.join('\n'), 'utf8');
+  };
+  const ids = text(snapshot.ids, 'an article id');
+  const terms = text(snapshot.terms, 'a term');
+  const fileSizes = Float64Array.from(snapshot.ids, (id) => stamps.get(id)?.size ?? -1);
+  const mtimes = Float64Array.from(snapshot.ids, (id) => stamps.get(id)?.mtimeMs ?? -1);
+  const parts = [fileSizes, mtimes, snapshot.fieldLengths, snapshot.counts, snapshot.docs, snapshot.tfs, ids, terms].map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   // Checked part by part rather than copied into one buffer: at 100,000 articles the arrays are tens of MB.
   let check = 0;
   for (const part of parts) check = crc32(part, check);
@@ -127,16 +164,16 @@ export async function writeSearchIndex(directory: string, index: InvertedIndex, 
       text: TEXT_VERSION,
       fields: FIELDS.join(','),
       endianness: endianness(),
-      ids: snapshot.ids,
-      sizes: snapshot.ids.map((id) => stamps.get(id)?.size ?? -1),
-      mtimes: snapshot.ids.map((id) => stamps.get(id)?.mtimeMs ?? -1),
-      terms: snapshot.terms,
+      documents: snapshot.ids.length,
+      terms: snapshot.terms.length,
       postings: snapshot.docs.length,
+      idBytes: ids.length,
+      termBytes: terms.length,
       crc32: check,
     }),
     'utf8',
   );
-  const start = Buffer.alloc(align4(8 + header.length) - header.length);
+  const start = Buffer.alloc(align8(8 + header.length) - header.length);
   start.write(MAGIC, 0, 'latin1');
   start.writeUInt32LE(header.length, 4);
   await writeFileDurable(join(directory, SEARCH_INDEX_FILE), [start.subarray(0, 8), header, start.subarray(8), ...parts]);

@@ -11,21 +11,35 @@ import { createHandlers } from '.';
 import { SEARCH_INDEX_FILE } from './search-index-file';
 import { SearchIndex } from './search-index';
 
-/** The index file's parts: its JSON header and its body of arrays. */
-function splitIndexFile(file: Buffer): { header: Record<string, unknown> & { ids: string[]; terms: string[] }; body: Buffer } {
+/** The index file's parts: its JSON header, its body, and where the body keeps the ids' and the terms' lines. */
+function splitIndexFile(file: Buffer) {
   const length = file.readUInt32LE(4);
-  return { header: JSON.parse(file.subarray(8, 8 + length).toString('utf8')), body: file.subarray((8 + length + 3) & ~3) };
+  const header = JSON.parse(file.subarray(8, 8 + length).toString('utf8')) as Record<string, unknown> & { documents: number; terms: number; postings: number; idBytes: number; termBytes: number };
+  const body = file.subarray((8 + length + 7) & ~7);
+  // Stamps (2 × 8 bytes), field lengths (3 × 4) per article; counts per term (3 × 4); postings (4 + 1); then the lines.
+  const postingsAt = 16 * header.documents + 12 * header.documents + 12 * header.terms;
+  const idsAt = postingsAt + 5 * header.postings;
+  const termsAt = idsAt + header.idBytes;
+  const lines = (from: number, bytes: number) => body.subarray(from, from + bytes).toString('utf8').split('\n');
+  return { header, body, postingsAt, idsAt, termsAt, ids: lines(idsAt, header.idBytes), terms: lines(termsAt, header.termBytes) };
 }
 
-/** An index file from a header and a body, laid out as the app writes it (the hash as given in the header). */
+/** An index file from a header and a body, laid out as the app writes it (the check sum as given in the header). */
 function joinIndexFile(header: object, body: Buffer): Buffer {
   const json = Buffer.from(JSON.stringify(header));
-  const start = Buffer.alloc(((8 + json.length + 3) & ~3) - json.length);
+  const start = Buffer.alloc(((8 + json.length + 7) & ~7) - json.length);
   start.write('AWSI', 0, 'latin1');
   start.writeUInt32LE(json.length, 4);
   return Buffer.concat([start.subarray(0, 8), json, start.subarray(8), body]);
 }
 
+/** The file with `bytes` written into its body at `at`, and a check sum that matches (damage the check sum cannot see). */
+function rewriteBody(file: Buffer, at: (parts: ReturnType<typeof splitIndexFile>) => number, bytes: Buffer): Buffer {
+  const parts = splitIndexFile(file);
+  const copy = Buffer.from(parts.body);
+  bytes.copy(copy, at(parts));
+  return joinIndexFile({ ...parts.header, crc32: crc32(copy) }, copy);
+}
 
 /** One session over a project folder: the real router, closed when the test ends if still open. */
 async function openSession(dir: string) {
@@ -73,9 +87,9 @@ async function articlesReadAtOpen(dir: string): Promise<string[]> {
 describe('persisted search index', () => {
   it('is written at close and used at the next open without reading any article', async () => {
     const { dir, harbour } = await savedProject();
-    const { header } = splitIndexFile(await readFile(join(dir, SEARCH_INDEX_FILE)));
+    const { header, ids } = splitIndexFile(await readFile(join(dir, SEARCH_INDEX_FILE)));
     expect(header.text).toBe(TEXT_VERSION);
-    expect(header.ids).toHaveLength(3);
+    expect(ids).toHaveLength(3);
     expect(await articlesReadAtOpen(dir)).toEqual([]);
     const { found } = await openSession(dir);
     expect(await found('harbor')).toEqual([harbour.id]);
@@ -127,16 +141,18 @@ describe('persisted search index', () => {
       const { header, body } = splitIndexFile(file);
       return joinIndexFile({ ...header, format: 999 }, body);
     }],
-    ['holding a posting past its last article (with a hash that matches)', (file: Buffer) => {
-      const { header, body } = splitIndexFile(file);
-      const copy = Buffer.from(body);
-      // The first posting, after the field lengths (3 per article) and the counts (3 per term).
-      copy.writeUInt32LE(999, 4 * 3 * (header.ids.length + header.terms.length));
-      return joinIndexFile({ ...header, crc32: crc32(copy) }, copy);
+    ['holding a posting past its last article (with a check sum that matches)', (file: Buffer) => {
+      const posting = Buffer.alloc(4);
+      posting.writeUInt32LE(999);
+      return rewriteBody(file, (parts) => parts.postingsAt, posting);
     }],
-    ['listing an article twice', (file: Buffer) => {
-      const { header, body } = splitIndexFile(file);
-      return joinIndexFile({ ...header, ids: [header.ids[0], header.ids[0], ...header.ids.slice(2)] }, body);
+    ['listing an article twice (with a check sum that matches)', (file: Buffer) => {
+      const { ids } = splitIndexFile(file);
+      return rewriteBody(file, (parts) => parts.idsAt, Buffer.from(`${ids[0]}\n${ids[0]}`));
+    }],
+    ['listing its terms out of order (with a check sum that matches)', (file: Buffer) => {
+      const { terms } = splitIndexFile(file);
+      return rewriteBody(file, (parts) => parts.termsAt, Buffer.from(`${terms[1]}\n${terms[0]}`));
     }],
   ])('is rebuilt whole when %s, and the project opens with correct results', async (_case, damage) => {
     const { dir, harbour, quota, weather } = await savedProject();
@@ -187,7 +203,7 @@ describe('persisted search index', () => {
     expect(await found('coast')).toEqual([]);
     expect(await found('negotiat')).toEqual([harbour.id, quota.id].sort());
     await store.close();
-    const { header } = splitIndexFile(await readFile(join(dir, SEARCH_INDEX_FILE)));
-    expect([...header.ids].sort()).toEqual([harbour.id, quota.id].sort());
+    const { ids } = splitIndexFile(await readFile(join(dir, SEARCH_INDEX_FILE)));
+    expect([...ids].sort()).toEqual([harbour.id, quota.id].sort());
   });
 });

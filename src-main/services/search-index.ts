@@ -89,10 +89,13 @@ export class SearchIndex {
   private async load(): Promise<void> {
     const loaded = await readSearchIndex(this.store.directory).catch(() => null);
     if (loaded) {
-      for (const [id, stamp] of loaded.stamps) {
+      const { ids, sizes, mtimes } = loaded;
+      for (let doc = 0; doc < ids.length; doc++) {
+        const id = ids[doc]!;
+        // The store's stamp, when it equals the one the entry was made from, is kept as the entry's (no object made per article).
         const current = this.store.articleStamp(id);
-        if (current && current.size === stamp.size && current.mtimeMs === stamp.mtimeMs && this.store.hasArticle(id)) {
-          this.stamps.set(id, stamp);
+        if (current && current.size === sizes[doc] && current.mtimeMs === mtimes[doc] && this.store.hasArticle(id)) {
+          this.stamps.set(id, current);
         } else {
           loaded.index.remove(id);
           this.dirty = true;
