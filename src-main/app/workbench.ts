@@ -2,6 +2,7 @@ import { createRouter, type Router } from '../api/router';
 import { createHandlers } from '../services';
 import type { SecretStore } from '../services/sync';
 import { ProjectStore } from '../store/project-store';
+import { readSearchIndexFile } from '../services/search-index-file';
 import { extractFiles, type ExtractInput } from '../services/import-service';
 import { writeFileDurable } from '../store/durable-file';
 import { seedSampleProject } from './sample-project';
@@ -26,10 +27,13 @@ export interface Workbench {
  */
 export async function openWorkbench(directory: string, options: { sample?: boolean; settings?: AppSettingsStore; secrets?: SecretStore } = {}): Promise<Workbench> {
   const { settings } = options;
+  // Read in the thread pool while the store opens (tens of MB at 100,000 articles); checked, and
+  // only then used, once the store is open. Dropped if the open fails (a locked project).
+  const searchIndexFile = readSearchIndexFile(directory);
   const store = await ProjectStore.open(directory, {
     seed: options.sample ? (fresh) => seedSampleProject(createRouter(createHandlers(fresh, undefined, { settings }))) : undefined,
   });
-  const router = createRouter(createHandlers(store, undefined, { settings, sync: { secrets: options.secrets } }));
+  const router = createRouter(createHandlers(store, undefined, { settings, sync: { secrets: options.secrets }, searchIndexFile }));
   // Start building the search index in the background now, not at the first search.
   void router.handle('search:query', { limit: 1 });
   return {

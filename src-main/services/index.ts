@@ -35,6 +35,8 @@ export interface HandlerOptions {
   author?: AuthorProvider;
   /** Where remote tokens are kept and how trees merge (default: in memory, whole-file merge). */
   sync?: Partial<SyncDeps>;
+  /** The persisted search index's bytes, when their read was started as the project opened (openWorkbench). */
+  searchIndexFile?: Promise<Uint8Array | null>;
 }
 
 /** Every channel's handler, over one open project, sharing one undo history. */
@@ -45,7 +47,7 @@ export function createHandlers(store: ProjectStore, now: () => Date = () => new 
   const sync = new SyncService(store, { secrets: options.sync?.secrets ?? new MemorySecretStore(), merger: options.sync?.merger ?? identityMerger, now: options.sync?.now ?? now });
   return {
     ...settingsHandlers(settings),
-    ...libraryHandlers(store),
+    ...libraryHandlers(store, options.searchIndexFile),
     ...importHandlers(store, now, author),
     ...articleHandlers(store, history, now, author, options.reanchorer),
     ...annotationHandlers(store, history, now, author),

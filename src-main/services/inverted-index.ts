@@ -529,6 +529,25 @@ export class InvertedIndex {
    * range and ascending per list.
    */
   static fromSnapshot(snapshot: IndexSnapshot): InvertedIndex {
+    const steps = InvertedIndex.restore(snapshot);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** The same, in slices of a few milliseconds with `pause()` awaited between them, so that other work gets in while 100,000 articles load. */
+  static async fromSnapshotInSlices(snapshot: IndexSnapshot, pause: () => Promise<void>): Promise<InvertedIndex> {
+    const steps = InvertedIndex.restore(snapshot);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await pause();
+    }
+  }
+
+  /** Checks and takes a snapshot, yielding after every SLICE postings or documents checked. */
+  private static *restore(snapshot: IndexSnapshot): Generator<void, InvertedIndex> {
     const { ids, fieldLengths, terms, counts, docs, tfs } = snapshot;
     const docCount = ids.length;
     if (fieldLengths.length !== docCount * FIELD_COUNT || counts.length !== terms.length * FIELD_COUNT || docs.length !== tfs.length) throw new Error('the index arrays do not fit together');
@@ -540,8 +559,10 @@ export class InvertedIndex {
     index.alive = new Uint8Array(docCount).fill(1);
     for (let doc = 0; doc < docCount; doc++) for (let f = 0; f < FIELD_COUNT; f++) index.totalLength[f]! += fieldLengths[doc * FIELD_COUNT + f]!;
     for (let t = 1; t < terms.length; t++) if (!(terms[t - 1]! < terms[t]!)) throw new Error('a term is listed twice or out of order');
+    yield;
     const starts = new Uint32Array(counts.length + 1);
     let at = 0;
+    let sliceEnd = SLICE;
     for (let i = 0; i < counts.length; i++) {
       const length = counts[i]!;
       if (at + length > docs.length) throw new Error('the postings are shorter than their counts');
@@ -553,12 +574,19 @@ export class InvertedIndex {
       }
       at += length;
       starts[i + 1] = at;
+      if (at >= sliceEnd) {
+        sliceEnd = at + SLICE;
+        yield;
+      }
     }
     if (at !== docs.length) throw new Error('the postings are longer than their counts');
     index.sealed = { terms: [...terms], starts, docs, tfs };
     return index;
   }
 }
+
+/** Postings checked between two pauses of a load in slices (a few milliseconds' work). */
+const SLICE = 2_000_000;
 
 /** The k best documents by score (ties: the lower document number first), kept in a small min-heap. */
 class TopK {

@@ -16,13 +16,14 @@ import { actorOf } from './validate';
 export type LibraryHandlers = Pick<Handlers, 'search:query' | 'actors:dossier' | 'claims:table' | 'claims:timeline' | 'review:queue' | 'articles:page' | 'articles:ids'>;
 type Filters = NonNullable<ChannelInput<'search:query'>['filters']>;
 
-export function libraryHandlers(store: ProjectStore): LibraryHandlers {
+/** `searchIndexFile`: the persisted search index's bytes, read while the project opened (see openWorkbench). */
+export function libraryHandlers(store: ProjectStore, searchIndexFile?: Promise<Uint8Array | null>): LibraryHandlers {
   // Built on first use (the app asks right after opening), in the background, never for stores
   // that are only seeded or tested without search.
   let searchIndex: SearchIndex | null = null;
   const index = (): SearchIndex => {
     if (searchIndex) return searchIndex;
-    searchIndex = new SearchIndex(store);
+    searchIndex = new SearchIndex(store, searchIndexFile);
     store.holdCheck(searchIndex.loaded);
     return searchIndex;
   };

@@ -91,17 +91,34 @@ async function readWhole(path: string): Promise<Uint8Array> {
 const lines = (bytes: Uint8Array): string[] => (bytes.length === 0 ? [] : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').split('\n'));
 
 /**
+ * The file's bytes, or null when there is none or it cannot be read. Started as the project
+ * opens (see openWorkbench): the read, tens of MB at 100,000 articles, then runs in the thread
+ * pool while the store reads its own caches, and nothing is trusted until `parseSearchIndex`.
+ */
+export async function readSearchIndexFile(directory: string): Promise<Uint8Array | null> {
+  return readWhole(join(directory, SEARCH_INDEX_FILE)).catch(() => null);
+}
+
+/**
  * Reads the persisted index. Null when there is none, or when it cannot be trusted: unreadable,
  * cut short by a crash, damaged, written by another format or another way of cutting words. The
  * index is derived data, so the caller rebuilds it.
  */
 export async function readSearchIndex(directory: string): Promise<LoadedIndex | null> {
-  let file: Uint8Array;
-  try {
-    file = await readWhole(join(directory, SEARCH_INDEX_FILE));
-  } catch {
-    return null;
-  }
+  const file = await readSearchIndexFile(directory);
+  return file && parseSearchIndex(file);
+}
+
+/** Bytes checked between two pauses (a few milliseconds' work). */
+const CRC_SLICE = 4 * 1024 * 1024;
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The index a file's bytes hold, when they pass every check (else null). Checked in slices of a
+ * few milliseconds with a turn of the event loop between them: requests made meanwhile (the
+ * library's first page, right after opening) are answered without waiting for the whole load.
+ */
+export async function parseSearchIndex(file: Uint8Array): Promise<LoadedIndex | null> {
   try {
     if (file.length < 8 || Buffer.from(file.buffer, file.byteOffset, 4).toString('latin1') !== MAGIC) return null;
     const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
@@ -113,7 +130,12 @@ export async function readSearchIndex(directory: string): Promise<LoadedIndex | 
     const bodyStart = align8(8 + headerLength);
     const sizes = layout(documents, termCount, postings, idBytes, termBytes);
     if (bodyStart + sizes.reduce((a, b) => a + b, 0) !== file.length) return null;
-    if (crc32(file.subarray(bodyStart)) !== check) return null;
+    let sum = 0;
+    for (let from = bodyStart; from < file.length; from += CRC_SLICE) {
+      sum = crc32(file.subarray(from, Math.min(file.length, from + CRC_SLICE)), sum);
+      await pause();
+    }
+    if (sum !== check) return null;
     let at = file.byteOffset + bodyStart;
     let part = 0;
     const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, width: number): T => {
@@ -131,7 +153,7 @@ export async function readSearchIndex(directory: string): Promise<LoadedIndex | 
     const ids = lines(take((b, o, l) => new Uint8Array(b, o, l), 1));
     const terms = lines(take((b, o, l) => new Uint8Array(b, o, l), 1));
     if (ids.length !== documents || terms.length !== termCount) return null;
-    const index = InvertedIndex.fromSnapshot({ ids, terms, fieldLengths, counts, docs, tfs });
+    const index = await InvertedIndex.fromSnapshotInSlices({ ids, terms, fieldLengths, counts, docs, tfs }, pause);
     return { index, ids, sizes: fileSizes, mtimes };
   } catch {
     // Garbage, or arrays that do not fit together: rebuilt, not reported (nothing of the user's is lost).

@@ -8,7 +8,7 @@ import { createRouter } from '../api/router';
 import { ProjectStore } from '../store/project-store';
 import { tempDir } from '../store/test-helpers';
 import { createHandlers } from '.';
-import { SEARCH_INDEX_FILE } from './search-index-file';
+import { readSearchIndexFile, SEARCH_INDEX_FILE } from './search-index-file';
 import { SearchIndex } from './search-index';
 
 /** The index file's parts: its JSON header, its body, and where the body keeps the ids' and the terms' lines. */
@@ -190,6 +190,27 @@ describe('persisted search index', () => {
     expect(await found('coast')).toEqual([weather.id]);
     await store.close();
     expect(await readdir(dir)).not.toContain(basename(temp));
+  });
+
+  it('takes the bytes read while the project opened, checked as a file read later is', async () => {
+    const { dir, harbour, quota, weather } = await savedProject();
+    const readWith = async (file: Promise<Uint8Array | null>) => {
+      const store = await ProjectStore.open(dir);
+      onTestFinished(() => store.close());
+      const peek = vi.spyOn(store, 'peekArticle');
+      const index = new SearchIndex(store, file);
+      await index.ready;
+      const hits = index.search('negotiat', 10).hits.map((h) => h.id).sort();
+      await store.close();
+      return { read: peek.mock.calls.map(([id]) => id).sort(), hits };
+    };
+    const sound = await readWith(readSearchIndexFile(dir));
+    expect(sound).toEqual({ read: [], hits: [harbour.id, quota.id].sort() });
+    const bytes = await readSearchIndexFile(dir);
+    bytes![bytes!.length - 1]! ^= 1;
+    const damaged = await readWith(Promise.resolve(bytes));
+    expect(damaged).toEqual({ read: [harbour.id, quota.id, weather.id].sort(), hits: [harbour.id, quota.id].sort() });
+    expect(await readWith(Promise.resolve(null))).toEqual(damaged);
   });
 
   it('drops the entry of an article whose file is gone since the index was written', async () => {

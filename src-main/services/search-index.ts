@@ -2,7 +2,7 @@ import type { ArticleFile } from '../store/file-schemas';
 import type { FileStamp, ProjectStore } from '../store/project-store';
 import { SerialQueue } from '../store/serial-queue';
 import { InvertedIndex, type SearchHit } from './inverted-index';
-import { readSearchIndex, writeSearchIndex } from './search-index-file';
+import { parseSearchIndex, readSearchIndexFile, writeSearchIndex } from './search-index-file';
 
 /** How many articles are indexed between two yields to the event loop while building. */
 const BATCH = 25;
@@ -45,7 +45,11 @@ export class SearchIndex {
   /** Settles once every article is indexed. */
   readonly ready: Promise<void>;
 
-  constructor(private readonly store: ProjectStore) {
+  /** `file`: the persisted index's bytes when they were read as the project opened (else read now). */
+  constructor(
+    private readonly store: ProjectStore,
+    private file: Promise<Uint8Array | null> | null = null,
+  ) {
     const unsubscribe = store.onArticleChange((id, file) => {
       if (this.pending) this.pending.set(id, file);
       else if (file) this.put(file, null);
@@ -87,7 +91,9 @@ export class SearchIndex {
 
   /** Takes the persisted index, keeping only the entries whose article file is unchanged since. */
   private async load(): Promise<void> {
-    const loaded = await readSearchIndex(this.store.directory).catch(() => null);
+    const file = await (this.file ?? readSearchIndexFile(this.store.directory));
+    this.file = null;
+    const loaded = file && (await parseSearchIndex(file));
     if (loaded) {
       const { ids, sizes, mtimes } = loaded;
       for (let doc = 0; doc < ids.length; doc++) {
