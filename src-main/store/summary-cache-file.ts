@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -61,48 +61,89 @@ const headerSchema = z.object({
 type Row = [id: string, size: number, mtimeMs: number, present: number, ...values: unknown[]];
 const FIRST = 4;
 
-/** The summaries the file holds, or null when there is none or it fails a check. */
+/** Bytes read at a time: two buffers of this size are reused for the whole file, so reading it touches no fresh memory. */
+const CHUNK = 1 << 20;
+
+/**
+ * The summaries the file holds, or null when there is none or it fails a check. Read a chunk at
+ * a time into two buffers taken in turn, each chunk's rows parsed while the next is read: no
+ * buffer of the file's size (25 MB at 100,000 articles, whose first touch alone took 115 ms on a
+ * virtual machine), and the disk and the parse overlap. Nothing is returned before the CRC-32 of
+ * the whole file matched.
+ */
 export async function readSummaryCache(directory: string): Promise<Map<string, IndexEntry> | null> {
-  let file: Buffer;
+  let handle: FileHandle;
   try {
-    file = await readFile(join(directory, SUMMARY_CACHE_FILE));
+    handle = await open(join(directory, SUMMARY_CACHE_FILE), 'r');
   } catch {
     return null;
   }
   try {
-    const newline = file.indexOf(10);
-    if (newline < 0) return null;
-    const header = headerSchema.safeParse(JSON.parse(file.subarray(0, newline).toString('utf8')));
-    if (!header.success) return null;
-    const body = file.subarray(newline + 1);
-    if (crc32(body) !== header.data.crc32) return null;
-    const { keys, common, count } = header.data;
-    const fast = common.length === COMMON && common.every((key, k) => key === COMMON_KEYS[k]);
+    const buffers = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
+    let turn = 0;
+    let pending = handle.read(buffers[0]!, 0, CHUNK, null);
+    /** The start of a line that runs on into the next chunk (a copy: its buffer is read into again). */
+    let carry: Buffer | null = null;
+    let header: z.infer<typeof headerSchema> | null = null;
+    let fast = false;
+    let check = 0;
     const entries = new Map<string, IndexEntry>();
-    // A row per line, each parsed on its own: a row's array is garbage at once, where one parse
-    // of all the rows kept 100,000 of them alive, to be copied and promoted by the collector.
-    for (let at = 0; at < body.length; ) {
-      let end = body.indexOf(10, at);
-      if (end < 0) end = body.length;
-      const row = JSON.parse(body.toString('latin1', at, end)) as Row;
-      at = end + 1;
-      if (!Array.isArray(row) || typeof row[0] !== 'string') return null;
-      const [id, size, mtimeMs, present] = row;
-      let summary: Record<string, unknown>;
-      if (fast) {
-        // prettier-ignore
-        summary = { id, title: row[4], source: row[5], url: row[6], published: row[7], status: row[8], createdAt: row[9], updatedAt: row[10], wordCount: row[11], annotationCount: row[12], claimCount: row[13], orphanCount: row[14], actorMentions: counts(row[15]), speakerClaims: counts(row[16]), tagCounts: counts(row[17]), statusCounts: counts(row[18]), verificationCounts: counts(row[19]) };
-      } else {
-        summary = { id };
-        common.forEach((key, k) => (summary[key] = COUNT_KEYS.has(key) ? counts(row[FIRST + k]) : row[FIRST + k]));
+    /** Takes one line: the header, then a row; false when the file is not what it should be. */
+    const line = (bytes: Buffer, from: number, to: number, withNewline: boolean): boolean => {
+      if (!header) {
+        const parsed = headerSchema.safeParse(JSON.parse(bytes.toString('utf8', from, to)));
+        if (!parsed.success) return false;
+        header = parsed.data;
+        const common = header.common;
+        fast = common.length === COMMON && common.every((key, k) => key === COMMON_KEYS[k]);
+        return true;
       }
-      for (let k = 0, at = FIRST + common.length; k < keys.length; k++) if (present & (1 << k)) summary[keys[k]!] = row[at++];
-      entries.set(id, { size, mtimeMs, summary: summary as ArticleSummary });
+      check = crc32(bytes.subarray(from, withNewline ? to + 1 : to), check);
+      return takeRow(JSON.parse(bytes.toString('latin1', from, to)), header, fast, entries);
+    };
+    for (;;) {
+      const { bytesRead } = await pending;
+      const chunk = buffers[turn]!.subarray(0, bytesRead);
+      turn ^= 1;
+      if (bytesRead === 0) break;
+      pending = handle.read(buffers[turn]!, 0, CHUNK, null);
+      let at = 0;
+      for (let end = chunk.indexOf(10); end >= 0; at = end + 1, end = chunk.indexOf(10, at)) {
+        if (carry) {
+          const joined = Buffer.concat([carry, chunk.subarray(at, end + 1)]);
+          carry = null;
+          if (!line(joined, 0, joined.length - 1, true)) return null;
+        } else if (!line(chunk, at, end, true)) return null;
+      }
+      if (at < chunk.length) carry = carry ? Buffer.concat([carry, chunk.subarray(at)]) : Buffer.from(chunk.subarray(at));
     }
-    return entries.size === count ? entries : null;
+    // The last row has no newline after it.
+    if (carry && !line(carry, 0, carry.length, false)) return null;
+    const read = header as z.infer<typeof headerSchema> | null;
+    return read && check === read.crc32 && entries.size === read.count ? entries : null;
   } catch {
     return null;
+  } finally {
+    await handle.close().catch(() => undefined);
   }
+}
+
+/** One row into `entries`; false when it is not a row. */
+function takeRow(row: unknown, header: z.infer<typeof headerSchema>, fast: boolean, entries: Map<string, IndexEntry>): boolean {
+  if (!Array.isArray(row) || typeof row[0] !== 'string') return false;
+  const { keys, common } = header;
+  const [id, size, mtimeMs, present] = row as Row;
+  let summary: Record<string, unknown>;
+  if (fast) {
+    // prettier-ignore
+    summary = { id, title: row[4], source: row[5], url: row[6], published: row[7], status: row[8], createdAt: row[9], updatedAt: row[10], wordCount: row[11], annotationCount: row[12], claimCount: row[13], orphanCount: row[14], actorMentions: counts(row[15]), speakerClaims: counts(row[16]), tagCounts: counts(row[17]), statusCounts: counts(row[18]), verificationCounts: counts(row[19]) };
+  } else {
+    summary = { id };
+    common.forEach((key, k) => (summary[key] = COUNT_KEYS.has(key) ? counts(row[FIRST + k]) : row[FIRST + k]));
+  }
+  for (let k = 0, at = FIRST + common.length; k < keys.length; k++) if (present & (1 << k)) summary[keys[k]!] = row[at++];
+  entries.set(id, { size, mtimeMs, summary: summary as ArticleSummary });
+  return true;
 }
 
 /** Writes every summary; resolves once durable, then drops the file of the older layout. */
