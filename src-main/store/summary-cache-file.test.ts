@@ -94,6 +94,28 @@ describe('the summary cache file', () => {
     expect(await readSummaryCache(dir)).toEqual(entries());
   });
 
+  it('reads a file of many chunks: rows across chunk boundaries, and one row longer than a chunk', async () => {
+    const dir = await tempDir();
+    const many = new Map<string, IndexEntry>();
+    for (let i = 0; i < 6_000; i++) {
+      const id = `m${i}`;
+      many.set(id, { size: i, mtimeMs: i + 0.5, summary: { ...base, id, title: `Talks round ${i} ${'é'.repeat(i % 97)} ${'x'.repeat(i % 301)}` } });
+    }
+    // About 1.5 MB in one row (a chunk is 1 MB).
+    many.set('long', { size: 1, mtimeMs: 1, summary: { ...base, id: 'long', title: 'Long', source: 'w'.repeat(1_500_000) } });
+    many.set('after', { size: 2, mtimeMs: 2, summary: { ...base, id: 'after' } });
+    await writeSummaryCache(dir, many);
+    const path = join(dir, SUMMARY_CACHE_FILE);
+    expect((await readFile(path)).length).toBeGreaterThan(3 * 1024 * 1024);
+    expect(await readSummaryCache(dir)).toEqual(many);
+    // A flipped bit in a later chunk is still caught.
+    const bytes = await readFile(path);
+    const at = bytes.lastIndexOf('Talks round 5999');
+    bytes[at] = 't'.charCodeAt(0);
+    await writeFile(path, bytes);
+    expect(await readSummaryCache(dir)).toBeNull();
+  });
+
   it.each([
     ['a flipped bit in the rows', (text: string) => text.slice(0, -3) + (text.at(-3) === '1' ? '2' : '1') + text.slice(-2)],
     ['cut short', (text: string) => text.slice(0, text.length - 10)],
