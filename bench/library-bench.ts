@@ -85,7 +85,7 @@ async function main() {
   console.log(`open → library listed (usable):         ${usable.toFixed(0)} ms   target < 1000 ms`);
   console.log(`requests while the index builds:        p50 ${percentile(during, 50).toFixed(1)} ms, p95 ${percentile(during, 95).toFixed(1)} ms (${during.length} requests)`);
   console.log(`search index complete:                  ${(indexReady / 1000).toFixed(1)} s after opening (background)`);
-  console.log(`search (200 queries, prefix and fuzzy): p50 ${percentile(searches, 50).toFixed(1)} ms, p95 ${percentile(searches, 95).toFixed(1)} ms   target p95 < 50 ms`);
+  console.log(`search (200 queries, prefix and fuzzy): p50 ${percentile(searches, 50).toFixed(1)} ms, p95 ${percentile(searches, 95).toFixed(1)} ms   target p95 ≤ 25 ms at 10,000 (issue 16)`);
   console.log(`dossier of an actor with ${entries.toLocaleString()} mentions: median ${percentile(dossiers, 50).toFixed(0)} ms, first ${dossiers[0]!.toFixed(0)} ms   target < 300 ms`);
   // The review queue needs every article (all hold drafts): it waits for the entries cache to be complete.
   await router.handle('review:queue', { limit: 500 });

@@ -1,18 +1,18 @@
 import type { ArticleFile } from '../store/file-schemas';
 import type { FileStamp, ProjectStore } from '../store/project-store';
 import { SerialQueue } from '../store/serial-queue';
+import { QuietTimer } from './quiet-timer';
 import { InvertedIndex, type SearchHit } from './inverted-index';
 import { parseSearchIndex, readSearchIndexFile, writeSearchIndex } from './search-index-file';
 
 /** How many articles are indexed between two yields to the event loop while building. */
 const BATCH = 25;
 /**
- * The file is rewritten whole (hundreds of MB at 100,000 articles), so only after a build, at
- * close, and once this many articles changed since the last write (a crash costs re-reading at
- * most these at the next open, since their file stamps no longer match).
+ * The file is rewritten whole (50 MB at 100,000 articles), so only after a build, at close, and
+ * once this many articles changed since the last write and saves then pause (QuietTimer; a crash
+ * costs re-reading the articles changed since at the next open, since their stamps no longer match).
  */
 const REWRITE_AFTER_CHANGES = 500;
-const WRITE_DELAY_MS = 30_000;
 /** Stands for "no file known" in the index file: it never equals a real file's stamp, so the entry is redone. */
 const UNKNOWN: FileStamp = { size: -1, mtimeMs: -1 };
 
@@ -37,7 +37,8 @@ export class SearchIndex {
   private total = 0;
   private stopped = false;
   private dirty = false;
-  private timer: NodeJS.Timeout | undefined;
+  /** The next rewrite, once saves pause (QuietTimer). */
+  private readonly writer = new QuietTimer(() => this.enqueueWrite());
   /** One write at a time. */
   private readonly writes = new SerialQueue();
   /** Settles once the persisted index is taken (search then covers every article it held). */
@@ -83,9 +84,9 @@ export class SearchIndex {
   /** Stops building and writes what changed (at close, before the project's lock is released). */
   private async close(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
+    this.writer.cancel();
     await this.ready.catch(() => undefined);
-    clearTimeout(this.timer);
+    this.writer.cancel();
     await this.enqueueWrite();
   }
 
@@ -137,7 +138,7 @@ export class SearchIndex {
       await new Promise((resolve) => setImmediate(resolve));
     }
     // A (re)built index is worth keeping at once: the next open then starts from it.
-    if (this.dirty && !this.stopped) this.scheduleWrite(0);
+    if (this.dirty && !this.stopped) this.scheduleWrite(true);
   }
 
   /** Indexes an article's committed state; `stamp` is its file's, or null to read it at the next write. */
@@ -162,18 +163,15 @@ export class SearchIndex {
 
   /** A saved change: the file is rewritten once enough of them have gathered (at close in any case). */
   private changed(): void {
-    if (++this.changes >= REWRITE_AFTER_CHANGES) this.scheduleWrite();
+    if (++this.changes >= REWRITE_AFTER_CHANGES || this.writer.pending) this.scheduleWrite();
   }
 
-  private scheduleWrite(delay = WRITE_DELAY_MS): void {
+  /** Due once enough changes gathered; put off while saves go on; `now` after a build. */
+  private scheduleWrite(now = false): void {
     this.dirty = true;
-    if (delay > 0 && (this.timer || this.stopped)) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.enqueueWrite();
-    }, delay);
-    this.timer.unref();
+    if (this.stopped) return;
+    if (now) this.writer.soon();
+    else this.writer.poke();
   }
 
   /** One write at a time; a failed one is reported and leaves the old file (the next open redoes what it lacks). */
