@@ -71,10 +71,9 @@ export class EntriesCache {
   private ranked = false;
   /** Changes committed while the cache loads, applied once it has. */
   private buffered: Map<string, ArticleFile | null> | null = new Map();
-  private changes = 0;
   private stopped = false;
-  /** The next rewrite, once saves pause (QuietTimer). */
-  private readonly writer = new QuietTimer(() => this.enqueueWrite([...this.dirty]));
+  /** The next rewrite: due after REWRITE_AFTER_CHANGES changes, run once saves pause. */
+  private readonly writer = new QuietTimer(() => this.enqueueWrite([...this.dirty]), REWRITE_AFTER_CHANGES);
   private readonly writes = new SerialQueue();
   /** Bumped by every change to the cached entries: an answer computed before it may be out of date. */
   version = 0;
@@ -125,8 +124,7 @@ export class EntriesCache {
     }
     if (ids.length === 0) return;
     await this.adopt(ids);
-    this.changes += ids.length;
-    if (this.changes >= REWRITE_AFTER_CHANGES || this.writer.pending) this.scheduleWrite();
+    if (!this.stopped) this.writer.changed(ids.length);
   }
 
   /** Cached articles in timeline order (each with its `rank`), leaving out any the store set aside since. */
@@ -226,7 +224,7 @@ export class EntriesCache {
       // Written before the next shard is made, so that memory holds one shard's entries at most.
       if (this.dirty.has(s)) await this.enqueueWrite([s]);
     }
-    if (this.dirty.size > 0 && !this.stopped) this.scheduleWrite(true);
+    if (this.dirty.size > 0 && !this.stopped) this.writer.soon();
   }
 
   /** Reads the files of missing articles and caches their entries. */
@@ -245,7 +243,7 @@ export class EntriesCache {
 
   private change(id: string, file: ArticleFile | null): void {
     this.put(id, file, null);
-    if (++this.changes >= REWRITE_AFTER_CHANGES || this.writer.pending) this.scheduleWrite();
+    if (!this.stopped) this.writer.changed();
   }
 
   /** Caches an article's committed state (null: gone); `stamp` is its file's, or null to read it at the next write. */
@@ -306,12 +304,6 @@ export class EntriesCache {
     this.arriving = [];
   }
 
-  /** Due once enough changes gathered; put off while saves go on; `now` after a build. */
-  private scheduleWrite(now = false): void {
-    if (this.stopped) return;
-    if (now) this.writer.soon();
-    else this.writer.poke();
-  }
 
   /** One write at a time; a failed one is reported and leaves the old file (the next open redoes what it lacks). */
   private enqueueWrite(shards: readonly number[]): Promise<void> {
@@ -324,7 +316,6 @@ export class EntriesCache {
 
   private async writeShard(s: number): Promise<void> {
     this.dirty.delete(s);
-    this.changes = 0;
     const shard = this.shards[s]!;
     try {
       // Stamps of the files saved since open, read behind their saves. A file saved again

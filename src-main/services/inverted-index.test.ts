@@ -3,6 +3,25 @@ import { random } from '../../bench/edit-suite/generate';
 import { fuzzyInSorted, InvertedIndex, type FieldTexts } from './inverted-index';
 
 const doc = (text: string, title = '', notes = ''): FieldTexts => ({ title, text, notes });
+
+/** Reproducible edits of articles `a0`…: about one in five removes the article, the rest (re)index a text of up to `maxWords` random words. */
+function* randomEdits(next: () => number, vocabulary: readonly string[], steps: number, articles: number, maxWords: number): Generator<{ id: string; text: string | null }> {
+  for (let step = 0; step < steps; step++) {
+    const id = `a${Math.floor(next() * articles)}`;
+    if (next() < 0.2) yield { id, text: null };
+    else yield { id, text: Array.from({ length: 1 + Math.floor(next() * maxWords) }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ') };
+  }
+}
+
+/** Applies an edit to each index (and to `truth`, the texts indexed). */
+function apply(edit: { id: string; text: string | null }, indexes: InvertedIndex[], truth?: Map<string, string>): void {
+  for (const index of indexes) {
+    if (edit.text === null) index.remove(edit.id);
+    else index.add(edit.id, doc(edit.text));
+  }
+  if (edit.text === null) truth?.delete(edit.id);
+  else truth?.set(edit.id, edit.text);
+}
 const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id);
 
 describe('InvertedIndex', () => {
@@ -72,20 +91,9 @@ describe('InvertedIndex', () => {
   it('answers the same from a snapshot, after random additions, changes and removals', () => {
     const next = random(7);
     const vocabulary = ['border', 'borders', 'talks', 'talk', 'minister', 'ministers', 'vote', 'voted', 'quota', 'harbour', 'truce', 'summit'];
-    const text = () => Array.from({ length: 1 + Math.floor(next() * 12) }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ');
     const index = new InvertedIndex();
     const truth = new Map<string, string>();
-    for (let step = 0; step < 400; step++) {
-      const id = `a${Math.floor(next() * 80)}`;
-      if (next() < 0.2) {
-        index.remove(id);
-        truth.delete(id);
-      } else {
-        const t = text();
-        index.add(id, doc(t));
-        truth.set(id, t);
-      }
-    }
+    for (const edit of randomEdits(next, vocabulary, 400, 80, 12)) apply(edit, [index], truth);
     const queries = ['border', 'talk vote', 'minister quota', 'harbor', 'sumit truce', 'voted'];
     const before = queries.map((q) => index.search(q, 100));
     // Exact words: every article that holds each word, and nothing else.
@@ -188,22 +196,14 @@ describe('InvertedIndex sealing', () => {
   it('answers the same whether terms are sealed, sealed and added to since, or first seen since', () => {
     const next = random(23);
     const vocabulary = ['border', 'borders', 'bordeaux', 'talks', 'talk', 'minister', 'ministers', 'vote', 'voted', 'quota', 'harbour', 'truce', 'summit', 'ёлка', 'مصر'];
-    const text = () => Array.from({ length: 1 + Math.floor(next() * 10) }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ');
     const sealing = new InvertedIndex();
     const plain = new InvertedIndex();
     const queries = ['border', 'bord', 'talk vote', 'ministers quota', 'harbor', 'sumit', 'елка', 'مصر', 'truce border'];
-    for (let step = 0; step < 600; step++) {
-      const id = `a${Math.floor(next() * 60)}`;
-      if (next() < 0.2) {
-        sealing.remove(id);
-        plain.remove(id);
-      } else {
-        const t = text();
-        sealing.add(id, doc(t));
-        plain.add(id, doc(t));
-      }
+    let step = 0;
+    for (const edit of randomEdits(next, vocabulary, 600, 60, 10)) {
+      apply(edit, [sealing, plain]);
       if (next() < 0.05) sealing.compact();
-      if (step % 50 === 49) {
+      if (step++ % 50 === 49) {
         for (const q of queries) {
           const a = sealing.search(q, 100);
           const b = plain.search(q, 100);

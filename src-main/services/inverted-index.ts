@@ -66,15 +66,6 @@ export class PostingList {
     const base: [Uint32Array<ArrayBufferLike>, Uint8Array<ArrayBufferLike>, number] = [this.baseDocs, this.baseTfs, this.baseDocs.length];
     return this.tailLength > 0 ? [base, [this.tailDocs!, this.tailTfs!, this.tailLength]] : [base];
   }
-
-  /** Makes `docs`/`tfs` (which must hold this list's postings, in order) the sealed part, and drops the tail. */
-  seal(docs: Uint32Array<ArrayBufferLike>, tfs: Uint8Array<ArrayBufferLike>): void {
-    this.baseDocs = docs;
-    this.baseTfs = tfs;
-    this.tailDocs = null;
-    this.tailTfs = null;
-    this.tailLength = 0;
-  }
 }
 
 const EMPTY_DOCS = new Uint32Array(0);
@@ -287,6 +278,7 @@ export class InvertedIndex {
     this.alive[doc] = 1;
     this.docOf.set(id, doc);
   }
+
   remove(id: string): void {
     const doc = this.docOf.get(id);
     if (doc === undefined) return;
@@ -441,9 +433,9 @@ export class InvertedIndex {
     // The terms in order: the sealed ones (sorted) merged with those first seen since (sorted here).
     const old = this.sealed;
     const freshTerms = [...this.fresh.keys()].sort();
+    // At most every sealed posting and every one added since (new terms' lists have only a tail).
     let bound = old.docs.length;
     for (const entry of [...this.touched.values(), ...this.fresh.values()]) for (const list of entry) bound += list?.tailLength ?? 0;
-    for (const entry of this.fresh.values()) for (const list of entry) bound += list?.baseDocs.length ?? 0;
     // New arrays, never in place: the sealed ones may be the last write's, still being written.
     const docs = new Uint32Array(bound);
     const tfs = new Uint8Array(bound);
@@ -466,39 +458,38 @@ export class InvertedIndex {
         at++;
       }
     };
-    const take = (term: string, entry: TermEntry) => {
+    /** Copies a term's lists (`copyField(f)` copies field f's), and keeps the term only if a posting was left. */
+    const take = (term: string, copyField: (f: number) => void) => {
       const first = at;
       const mark = starts.length;
       for (let f = 0; f < FIELD_COUNT; f++) {
-        for (const [from, counts, n] of entry[f]?.segments() ?? []) copy(from, counts, n);
+        copyField(f);
         starts.push(at);
       }
       if (at === first) starts.length = mark; // no living posting left: the term goes
       else terms.push(term);
     };
+    const takeEntry = (term: string, entry: TermEntry) => take(term, (f) => {
+      for (const [from, counts, n] of entry[f]?.segments() ?? []) copy(from, counts, n);
+    });
     let k = 0;
     for (let t = 0; t <= old.terms.length; t++) {
       const term = old.terms[t];
       while (k < freshTerms.length && (term === undefined || freshTerms[k]! < term)) {
-        take(freshTerms[k]!, this.fresh.get(freshTerms[k]!)!);
+        takeEntry(freshTerms[k]!, this.fresh.get(freshTerms[k]!)!);
         k++;
       }
       if (term === undefined) break;
       const touched = this.touched.get(t);
-      if (touched) {
-        take(term, touched);
-        continue;
+      if (touched) takeEntry(term, touched);
+      else {
+        // Untouched: its lists are ranges of the old arrays.
+        take(term, (f) => {
+          const from = old.starts[t * FIELD_COUNT + f]!;
+          const to = old.starts[t * FIELD_COUNT + f + 1]!;
+          copy(old.docs.subarray(from, to), old.tfs.subarray(from, to), to - from);
+        });
       }
-      // Untouched: its lists are ranges of the old arrays.
-      const first = at;
-      const mark = starts.length;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const from = old.starts[t * FIELD_COUNT + f]!;
-        copy(old.docs.subarray(from, old.starts[t * FIELD_COUNT + f + 1]!), old.tfs.subarray(from), old.starts[t * FIELD_COUNT + f + 1]! - from);
-        starts.push(at);
-      }
-      if (at === first) starts.length = mark;
-      else terms.push(term);
     }
     this.sealed = { terms, starts: Uint32Array.from(starts), docs: docs.subarray(0, at), tfs: tfs.subarray(0, at) };
     this.touched = new Map();

@@ -99,22 +99,14 @@ export async function readSearchIndexFile(directory: string): Promise<Uint8Array
   return readWhole(join(directory, SEARCH_INDEX_FILE)).catch(() => null);
 }
 
-/**
- * Reads the persisted index. Null when there is none, or when it cannot be trusted: unreadable,
- * cut short by a crash, damaged, written by another format or another way of cutting words. The
- * index is derived data, so the caller rebuilds it.
- */
-export async function readSearchIndex(directory: string): Promise<LoadedIndex | null> {
-  const file = await readSearchIndexFile(directory);
-  return file && parseSearchIndex(file);
-}
-
 /** Bytes checked between two pauses (a few milliseconds' work). */
 const CRC_SLICE = 4 * 1024 * 1024;
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * The index a file's bytes hold, when they pass every check (else null). Checked in slices of a
+ * The index a file's bytes hold, when they pass every check (else null: none, unreadable, cut
+ * short by a crash, damaged, written by another format or another way of cutting words; the index
+ * is derived data, so the caller rebuilds it). Checked in slices of a
  * few milliseconds with a turn of the event loop between them: requests made meanwhile (the
  * library's first page, right after opening) are answered without waiting for the whole load.
  */

@@ -25,8 +25,6 @@ const UNKNOWN: FileStamp = { size: -1, mtimeMs: -1 };
  */
 export class SearchIndex {
   private index = new InvertedIndex();
-  /** Changes since the index was last written. */
-  private changes = 0;
   /** Per indexed article, the stamp of the file its entry was made from; null when saved since, read at the next write. */
   private readonly stamps = new Map<string, FileStamp | null>();
   /** Changes committed while the persisted index loads, applied to it once loaded. */
@@ -37,8 +35,8 @@ export class SearchIndex {
   private total = 0;
   private stopped = false;
   private dirty = false;
-  /** The next rewrite, once saves pause (QuietTimer). */
-  private readonly writer = new QuietTimer(() => this.enqueueWrite());
+  /** The next rewrite: due after REWRITE_AFTER_CHANGES changes, run once saves pause. */
+  private readonly writer = new QuietTimer(() => this.enqueueWrite(), REWRITE_AFTER_CHANGES);
   /** One write at a time. */
   private readonly writes = new SerialQueue();
   /** Settles once the persisted index is taken (search then covers every article it held). */
@@ -99,7 +97,7 @@ export class SearchIndex {
       const { ids, sizes, mtimes } = loaded;
       for (let doc = 0; doc < ids.length; doc++) {
         const id = ids[doc]!;
-        // The store's stamp, when it equals the one the entry was made from, is kept as the entry's (no object made per article).
+        // The store's stamp, when it equals the one the entry was made from, is kept as the entry's (no second object per article).
         const current = this.store.articleStamp(id);
         if (current && current.size === sizes[doc] && current.mtimeMs === mtimes[doc] && this.store.hasArticle(id)) {
           this.stamps.set(id, current);
@@ -138,7 +136,7 @@ export class SearchIndex {
       await new Promise((resolve) => setImmediate(resolve));
     }
     // A (re)built index is worth keeping at once: the next open then starts from it.
-    if (this.dirty && !this.stopped) this.scheduleWrite(true);
+    if (this.dirty && !this.stopped) this.writer.soon();
   }
 
   /** Indexes an article's committed state; `stamp` is its file's, or null to read it at the next write. */
@@ -163,15 +161,7 @@ export class SearchIndex {
 
   /** A saved change: the file is rewritten once enough of them have gathered (at close in any case). */
   private changed(): void {
-    if (++this.changes >= REWRITE_AFTER_CHANGES || this.writer.pending) this.scheduleWrite();
-  }
-
-  /** Due once enough changes gathered; put off while saves go on; `now` after a build. */
-  private scheduleWrite(now = false): void {
-    this.dirty = true;
-    if (this.stopped) return;
-    if (now) this.writer.soon();
-    else this.writer.poke();
+    if (!this.stopped) this.writer.changed();
   }
 
   /** One write at a time; a failed one is reported and leaves the old file (the next open redoes what it lacks). */
@@ -182,7 +172,6 @@ export class SearchIndex {
   private async write(): Promise<void> {
     if (!this.dirty) return;
     this.dirty = false;
-    this.changes = 0;
     // Stamps of the files saved since open, read behind their saves. A file saved again while
     // this runs keeps its entry newer than the stamp read: at the next open the stamps differ and
     // the entry is redone, never the other way round (an old entry passing for a new file).

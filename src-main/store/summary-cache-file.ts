@@ -58,6 +58,7 @@ const headerSchema = z.object({
   crc32: z.number().int().nonnegative(),
 });
 
+type Header = z.infer<typeof headerSchema>;
 type Row = [id: string, size: number, mtimeMs: number, present: number, ...values: unknown[]];
 const FIRST = 4;
 
@@ -84,7 +85,7 @@ export async function readSummaryCache(directory: string): Promise<Map<string, I
     let pending = handle.read(buffers[0]!, 0, CHUNK, null);
     /** The start of a line that runs on into the next chunk (a copy: its buffer is read into again). */
     let carry: Buffer | null = null;
-    let header: z.infer<typeof headerSchema> | null = null;
+    let header: Header | null = null;
     let fast = false;
     let check = 0;
     const entries = new Map<string, IndexEntry>();
@@ -119,7 +120,8 @@ export async function readSummaryCache(directory: string): Promise<Map<string, I
     }
     // The last row has no newline after it.
     if (carry && !line(carry, 0, carry.length, false)) return null;
-    const read = header as z.infer<typeof headerSchema> | null;
+    // Set inside `line`, which the compiler does not follow.
+    const read = header as Header | null;
     return read && check === read.crc32 && entries.size === read.count ? entries : null;
   } catch {
     return null;
@@ -129,7 +131,7 @@ export async function readSummaryCache(directory: string): Promise<Map<string, I
 }
 
 /** One row into `entries`; false when it is not a row. */
-function takeRow(row: unknown, header: z.infer<typeof headerSchema>, fast: boolean, entries: Map<string, IndexEntry>): boolean {
+function takeRow(row: unknown, header: Header, fast: boolean, entries: Map<string, IndexEntry>): boolean {
   if (!Array.isArray(row) || typeof row[0] !== 'string') return false;
   const { keys, common } = header;
   const [id, size, mtimeMs, present] = row as Row;
